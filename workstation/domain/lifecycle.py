@@ -1,0 +1,274 @@
+"""The case lifecycle: which event is legal in which state, and why not, with no UI in it.
+
+The same rules run on the desk before an event is written and again on every desk when a
+pulled event is applied, so all desks reach the same state from the same journal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any
+
+from workstation.domain.programme import ProgrammeRules
+
+
+class CaseState(StrEnum):
+    APPROVED = "approved"  # preliminary approval pulled; waiting for the applicant's entry
+    ARRIVED = "arrived"  # border entry recorded; the desk's steps are being recorded
+    STEPS_RECORDED = "steps_recorded"  # every step recorded and valid: ready to print
+    PRINTED = "printed"
+    SUBMITTED = "submitted"  # handed to the migration service, waiting for an officer
+    UNDER_REVIEW = "under_review"
+    ISSUED = "issued"
+    REFUSED = "refused"
+    ANNULLED = "annulled"
+
+
+FINAL_STATES = frozenset({CaseState.ISSUED, CaseState.REFUSED, CaseState.ANNULLED})
+# States in which the desk may still record or correct the applicant's steps.
+DESK_STATES = frozenset({CaseState.ARRIVED, CaseState.STEPS_RECORDED, CaseState.PRINTED})
+
+
+class EventType(StrEnum):
+    ARRIVAL_APPROVED = "ArrivalApproved"
+    ARRIVAL_RECORDED = "ArrivalRecorded"
+    PASSPORT_CHECKED = "PassportChecked"
+    MEDICAL_EXAM_RECORDED = "MedicalExamRecorded"
+    FINGERPRINTS_CAPTURED = "FingerprintsCaptured"
+    HOUSING_RECORDED = "HousingRecorded"
+    DUTY_PAID = "DutyPaid"
+    DOCUMENT_ATTACHED = "DocumentAttached"
+    DOCUMENT_REMOVED = "DocumentRemoved"
+    APPLICATION_PRINTED = "ApplicationPrinted"
+    APPLICATION_SUBMITTED = "ApplicationSubmitted"
+    REVIEW_STARTED = "ReviewStarted"
+    DECISION_RECORDED = "DecisionRecorded"
+    ANNULLED = "Annulled"
+
+
+STEP_EVENTS = frozenset(
+    {
+        EventType.PASSPORT_CHECKED,
+        EventType.MEDICAL_EXAM_RECORDED,
+        EventType.FINGERPRINTS_CAPTURED,
+        EventType.HOUSING_RECORDED,
+        EventType.DUTY_PAID,
+        EventType.DOCUMENT_ATTACHED,
+        EventType.DOCUMENT_REMOVED,
+    }
+)
+
+
+class TransitionRefused(ValueError):
+    """An event is not legal for the case now. `field` names the form field to blame, if any."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class CaseStatus:
+    """What the lifecycle needs to know about a case; projections keep it per case."""
+
+    state: CaseState
+    approval_date: date
+    window_end: date  # last calendar day on which the applicant may enter Kazakhstan
+    entry_date: date | None = None
+    annul_reason: str | None = None
+    decision: str | None = None
+
+
+def window_end(approval_date: date, rules: ProgrammeRules) -> date:
+    return approval_date + timedelta(days=rules.arrival_window_days)
+
+
+def days_left(status: CaseStatus, today: date) -> int:
+    """Calendar days left to enter Kazakhstan; negative once the window has closed."""
+    return (status.window_end - today).days
+
+
+def window_closed_without_entry(status: CaseStatus, today: date) -> bool:
+    """The approval lapses when no entry is known after the window (DOMAIN.md, step 3).
+
+    It stays recordable: an applicant who crossed the border in time but reaches the desk
+    later keeps the approval, so an in-window entry date still moves the case on.
+    """
+    return status.state is CaseState.APPROVED and today > status.window_end
+
+
+def effective_state(status: CaseStatus, today: date) -> CaseState:
+    if window_closed_without_entry(status, today):
+        return CaseState.ANNULLED
+    return status.state
+
+
+def approve(approval_date: date, rules: ProgrammeRules) -> CaseStatus:
+    return CaseStatus(
+        state=CaseState.APPROVED,
+        approval_date=approval_date,
+        window_end=window_end(approval_date, rules),
+    )
+
+
+def record_arrival(status: CaseStatus, entry_date: date, as_of: date) -> CaseStatus:
+    """Apply a border entry date recorded on `as_of` (the local date the event was made).
+
+    An entry after the window does not refuse: it is a fact, and by law the approval is
+    then annulled. An entry before the approval or in the future cannot be true: refused.
+    """
+    if status.state not in {CaseState.APPROVED, *DESK_STATES}:
+        raise TransitionRefused(_not_now("record the arrival", status.state))
+    if entry_date > as_of:
+        raise TransitionRefused(
+            f"The entry date {entry_date:%d.%m.%Y} is in the future. "
+            "Enter the date stamped in the passport or on the migration card.",
+            field="entry_date",
+        )
+    if entry_date < status.approval_date:
+        raise TransitionRefused(
+            f"The entry date {entry_date:%d.%m.%Y} is before the preliminary approval of "
+            f"{status.approval_date:%d.%m.%Y}. Only an entry after the approval counts: "
+            "check the latest entry stamp.",
+            field="entry_date",
+        )
+    if entry_date > status.window_end:
+        return replace(
+            status,
+            state=CaseState.ANNULLED,
+            entry_date=entry_date,
+            annul_reason=(
+                f"Entered on {entry_date:%d.%m.%Y}, after the arrival window closed on "
+                f"{status.window_end:%d.%m.%Y}; the approval is annulled."
+            ),
+        )
+    # A correction of the entry date after printing means the printed form is wrong.
+    state = CaseState.ARRIVED if status.state is CaseState.APPROVED else status.state
+    if state is CaseState.PRINTED:
+        state = CaseState.STEPS_RECORDED
+    return replace(status, state=state, entry_date=entry_date)
+
+
+def check_late_entry(status: CaseStatus, entry_date: date) -> str | None:
+    """The warning a clerk must confirm before recording an entry that annuls the case."""
+    if entry_date > status.window_end:
+        return (
+            f"The entry date is after the arrival window closed on {status.window_end:%d.%m.%Y}. "
+            "Recording it annuls the preliminary approval."
+        )
+    return None
+
+
+def record_step(status: CaseStatus, checklist_complete: bool) -> CaseStatus:
+    """A step (medical exam, housing, ...) recorded or corrected; its own rules ran before."""
+    if status.state not in DESK_STATES:
+        if status.state is CaseState.APPROVED:
+            raise TransitionRefused(
+                "Record the applicant's arrival first: steps can only be recorded "
+                "for an applicant who has entered Kazakhstan."
+            )
+        raise TransitionRefused(_not_now("change the applicant's steps", status.state))
+    state = CaseState.STEPS_RECORDED if checklist_complete else CaseState.ARRIVED
+    return replace(status, state=state)
+
+
+def record_print(status: CaseStatus) -> CaseStatus:
+    if status.state not in {CaseState.STEPS_RECORDED, CaseState.PRINTED}:
+        raise TransitionRefused(_not_now("print the application", status.state))
+    return replace(status, state=CaseState.PRINTED)
+
+
+def record_submission(status: CaseStatus) -> CaseStatus:
+    if status.state is not CaseState.PRINTED:
+        if status.state in {CaseState.SUBMITTED, CaseState.UNDER_REVIEW}:
+            raise TransitionRefused("The application has already been submitted.")
+        raise TransitionRefused(_not_now("submit the application", status.state))
+    return replace(status, state=CaseState.SUBMITTED)
+
+
+def record_review_started(status: CaseStatus) -> CaseStatus:
+    if status.state not in {CaseState.SUBMITTED, CaseState.UNDER_REVIEW}:
+        raise TransitionRefused(_not_now("review the application", status.state))
+    return replace(status, state=CaseState.UNDER_REVIEW)
+
+
+def record_decision(status: CaseStatus, decision: str) -> CaseStatus:
+    if status.state not in {CaseState.SUBMITTED, CaseState.UNDER_REVIEW}:
+        raise TransitionRefused(_not_now("decide on the application", status.state))
+    if decision not in {"issued", "refused"}:
+        raise TransitionRefused(f"Unknown decision {decision!r}: expected issued or refused")
+    state = CaseState.ISSUED if decision == "issued" else CaseState.REFUSED
+    return replace(status, state=state, decision=decision)
+
+
+def annul(status: CaseStatus, reason: str) -> CaseStatus:
+    if status.state in FINAL_STATES:
+        raise TransitionRefused(_not_now("annul the case", status.state))
+    return replace(status, state=CaseState.ANNULLED, annul_reason=reason)
+
+
+def apply_event(
+    status: CaseStatus | None,
+    event_type: EventType,
+    payload: dict[str, Any],
+    as_of: date,
+    rules: ProgrammeRules,
+    checklist_complete: bool = False,
+) -> CaseStatus:
+    """The one entry point projections use: the state after `event_type`, or a refusal."""
+    if event_type is EventType.ARRIVAL_APPROVED:
+        if status is not None:
+            raise TransitionRefused("This case has already been approved and pulled.")
+        return approve(_payload_date(payload, "approval_date"), rules)
+    if status is None:
+        raise TransitionRefused("No approved arrival is known for this case yet.")
+    if event_type is EventType.ARRIVAL_RECORDED:
+        return record_arrival(status, _payload_date(payload, "entry_date"), as_of)
+    if event_type in STEP_EVENTS:
+        return record_step(status, checklist_complete)
+    if event_type is EventType.APPLICATION_PRINTED:
+        return record_print(status)
+    if event_type is EventType.APPLICATION_SUBMITTED:
+        return record_submission(status)
+    if event_type is EventType.REVIEW_STARTED:
+        return record_review_started(status)
+    if event_type is EventType.DECISION_RECORDED:
+        return record_decision(status, str(payload.get("decision")))
+    if event_type is EventType.ANNULLED:
+        return annul(status, str(payload.get("reason") or "annulled"))
+    raise TransitionRefused(f"Unknown event type {event_type}")
+
+
+def _payload_date(payload: dict[str, Any], name: str) -> date:
+    # A malformed pulled event must be a refusal (journalled and flagged), never an
+    # exception that aborts the pull batch on every retry.
+    raw = payload.get(name)
+    try:
+        return date.fromisoformat(str(raw))
+    except ValueError:
+        raise TransitionRefused(
+            f"The event's {name.replace('_', ' ')} is not a date (got {raw!r}).", field=name
+        ) from None
+
+
+_STATE_WORDS = {
+    CaseState.APPROVED: "is waiting for the applicant's arrival",
+    CaseState.ARRIVED: "is still collecting the applicant's steps",
+    CaseState.STEPS_RECORDED: "is ready to print",
+    CaseState.PRINTED: "has been printed",
+    CaseState.SUBMITTED: "has been submitted to the migration service",
+    CaseState.UNDER_REVIEW: "is under review by the migration service",
+    CaseState.ISSUED: "is closed: the permit was issued",
+    CaseState.REFUSED: "is closed: the application was refused",
+    CaseState.ANNULLED: "is annulled",
+}
+
+
+def describe_state(state: CaseState) -> str:
+    return _STATE_WORDS[state]
+
+
+def _not_now(action: str, state: CaseState) -> str:
+    return f"Cannot {action}: the case {describe_state(state)}."
