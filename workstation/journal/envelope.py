@@ -1,0 +1,98 @@
+"""The event envelope: who did what to which case, when, on which desk, and its signature."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from workstation.domain.clock import Clock, local_date
+from workstation.domain.lifecycle import EventType
+
+
+def canonical_json(value: Any) -> bytes:
+    """The one byte form of a JSON value that is hashed and signed: sorted keys, no spaces."""
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The member of staff an event is attributed to (from their EDS certificate)."""
+
+    iin: str
+    name: str
+    role: str
+    cert_fingerprint: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    event_id: str
+    case_id: str
+    type: EventType
+    payload: dict[str, Any]
+    actor_iin: str
+    actor_fingerprint: str
+    workstation_id: str
+    recorded_at: datetime
+    signature: bytes | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.recorded_at.tzinfo is None or self.recorded_at.utcoffset() != UTC.utcoffset(None):
+            raise ValueError("recorded_at must be an aware UTC datetime")
+
+    @property
+    def local_date(self) -> Any:
+        """The Kazakhstan calendar date the event was recorded on (rules use it as 'today')."""
+        return local_date(self.recorded_at)
+
+    def signed_fields(self) -> dict[str, Any]:
+        return {
+            "event_id": self.event_id,
+            "case_id": self.case_id,
+            "type": str(self.type),
+            "payload": self.payload,
+            "actor_iin": self.actor_iin,
+            "actor_fingerprint": self.actor_fingerprint,
+            "workstation_id": self.workstation_id,
+            "recorded_at": format_instant(self.recorded_at),
+        }
+
+    def signed_bytes(self) -> bytes:
+        """The exact bytes an actor's detached signature covers."""
+        return canonical_json(self.signed_fields())
+
+
+def format_instant(instant: datetime) -> str:
+    return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_instant(text: str) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+def new_event(
+    case_id: str,
+    event_type: EventType,
+    payload: dict[str, Any],
+    actor: Actor,
+    workstation_id: str,
+    clock: Clock,
+) -> Event:
+    # Round-trip the payload through canonical JSON now, so what is stored, signed and
+    # projected is the same value (no tuples or Decimals sneaking past the signature).
+    normal = json.loads(canonical_json(payload))
+    return Event(
+        event_id=str(uuid.uuid4()),
+        case_id=case_id,
+        type=event_type,
+        payload=normal,
+        actor_iin=actor.iin,
+        actor_fingerprint=actor.cert_fingerprint,
+        workstation_id=workstation_id,
+        recorded_at=clock.now().astimezone(UTC),
+    )

@@ -1,0 +1,263 @@
+"""Append events to the local journal and apply them to the projections, in one transaction."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from workstation.domain import checklist, lifecycle
+from workstation.domain.approval import ApprovedArrival, InvalidApproval
+from workstation.domain.lifecycle import CaseState, CaseStatus, EventType, TransitionRefused
+from workstation.domain.names import search_key
+from workstation.domain.programme import ProgrammeRules
+from workstation.journal.envelope import Event, canonical_json, format_instant, parse_instant
+from workstation.store.models import case_steps, cases, journal
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What happened to one event: applied (with the state it led to) or refused (and why)."""
+
+    event: Event
+    applied: bool
+    state: CaseState | None
+    refusal: str | None = None
+    duplicate: bool = False
+
+
+def load_status(conn: Connection, case_id: str) -> CaseStatus | None:
+    row = conn.execute(
+        select(
+            cases.c.state,
+            cases.c.approval_date,
+            cases.c.window_end,
+            cases.c.entry_date,
+            cases.c.annul_reason,
+            cases.c.decision,
+        ).where(cases.c.case_id == case_id)
+    ).first()
+    if row is None:
+        return None
+    return CaseStatus(
+        state=CaseState(row.state),
+        approval_date=row.approval_date,
+        window_end=row.window_end,
+        entry_date=row.entry_date,
+        annul_reason=row.annul_reason,
+        decision=row.decision,
+    )
+
+
+def recorded_steps(conn: Connection, case_id: str) -> frozenset[checklist.Step]:
+    rows = conn.execute(select(case_steps.c.step).where(case_steps.c.case_id == case_id))
+    return frozenset(checklist.Step(r.step) for r in rows)
+
+
+def _birth_date(conn: Connection, case_id: str) -> date:
+    value: date = conn.execute(
+        select(cases.c.birth_date).where(cases.c.case_id == case_id)
+    ).scalar_one()
+    return value
+
+
+def decide(conn: Connection, event: Event, rules: ProgrammeRules) -> CaseStatus:
+    """The state `event` leads to, or TransitionRefused: the lifecycle's word, nothing written."""
+    status = load_status(conn, event.case_id)
+    complete = False
+    step = checklist.step_of(event.type, event.payload)
+    if status is not None and event.type in lifecycle.STEP_EVENTS:
+        steps = recorded_steps(conn, event.case_id) | ({step} if step else frozenset())
+        items = checklist.evaluate(
+            steps,
+            _birth_date(conn, event.case_id),
+            event.local_date,
+            rules.fingerprint_min_age_years,
+        )
+        complete = checklist.is_complete(items)
+    if event.type is EventType.ARRIVAL_APPROVED:
+        try:
+            ApprovedArrival.from_payload(event.payload)
+        except InvalidApproval as exc:
+            raise TransitionRefused(str(exc)) from exc
+    return lifecycle.apply_event(
+        status, event.type, event.payload, event.local_date, rules, complete
+    )
+
+
+def record(
+    conn: Connection,
+    event: Event,
+    *,
+    origin: str,
+    rules: ProgrammeRules,
+    central_seq: int | None = None,
+    strict: bool = True,
+) -> Applied:
+    """Journal `event` and update the projections, inside the caller's transaction.
+
+    strict (events made on this desk): a refusal raises and nothing is written.
+    not strict (pulled events): a refused event is still journalled, flagged on its case,
+    and shown; it is never silently dropped.
+    An event already in the journal is not applied twice (pull and push are idempotent).
+    """
+    known = conn.execute(
+        select(journal.c.local_seq, journal.c.central_seq).where(
+            journal.c.event_id == event.event_id
+        )
+    ).first()
+    if known is not None:
+        if central_seq is not None and known.central_seq is None:
+            conn.execute(
+                update(journal)
+                .where(journal.c.local_seq == known.local_seq)
+                .values(central_seq=central_seq, pushed=True)
+            )
+        return Applied(event, applied=True, state=None, duplicate=True)
+    try:
+        new_status = decide(conn, event, rules)
+    except TransitionRefused as exc:
+        if strict:
+            raise
+        _journal(conn, event, origin, central_seq, refusal=str(exc))
+        conn.execute(
+            update(cases)
+            .where(cases.c.case_id == event.case_id)
+            .values(flagged=f"{event.type} from {event.workstation_id} not applied: {exc}")
+        )
+        return Applied(event, applied=False, state=None, refusal=str(exc))
+    _journal(conn, event, origin, central_seq, refusal=None)
+    _project(conn, event, new_status)
+    return Applied(event, applied=True, state=new_status.state)
+
+
+def _journal(
+    conn: Connection, event: Event, origin: str, central_seq: int | None, refusal: str | None
+) -> None:
+    conn.execute(
+        insert(journal).values(
+            event_id=event.event_id,
+            case_id=event.case_id,
+            type=str(event.type),
+            payload=canonical_json(event.payload).decode("utf-8"),
+            actor_iin=event.actor_iin,
+            actor_fingerprint=event.actor_fingerprint,
+            workstation_id=event.workstation_id,
+            recorded_at=format_instant(event.recorded_at),
+            signature=event.signature,
+            origin=origin,
+            central_seq=central_seq,
+            pushed=origin == "central",
+            outcome="refused" if refusal else "applied",
+            refusal=refusal,
+        )
+    )
+
+
+def _project(conn: Connection, event: Event, status: CaseStatus) -> None:
+    stamp = format_instant(event.recorded_at)
+    if event.type is EventType.ARRIVAL_APPROVED:
+        approval = ApprovedArrival.from_payload(event.payload)
+        conn.execute(insert(cases).values(**_case_row(approval, status, stamp, event.payload)))
+        return
+    values: dict[str, Any] = {
+        "state": str(status.state),
+        "entry_date": status.entry_date,
+        "annul_reason": status.annul_reason,
+        "decision": status.decision,
+        "updated_at": stamp,
+        "event_count": cases.c.event_count + 1,
+    }
+    if event.type is EventType.ARRIVAL_RECORDED:
+        values["border_point"] = event.payload.get("border_point")
+    conn.execute(update(cases).where(cases.c.case_id == event.case_id).values(**values))
+    step = checklist.step_of(event.type, event.payload)
+    if step is not None:
+        _record_step(conn, event, step, stamp)
+
+
+def _record_step(conn: Connection, event: Event, step: checklist.Step, stamp: str) -> None:
+    where = (case_steps.c.case_id == event.case_id) & (case_steps.c.step == str(step))
+    values = {
+        "event_id": event.event_id,
+        "recorded_at": stamp,
+        "actor_iin": event.actor_iin,
+        "workstation_id": event.workstation_id,
+        "data": canonical_json(event.payload).decode("utf-8"),
+    }
+    changed = conn.execute(
+        update(case_steps).where(where).values(versions=case_steps.c.versions + 1, **values)
+    ).rowcount
+    if not changed:
+        conn.execute(
+            insert(case_steps).values(case_id=event.case_id, step=str(step), versions=1, **values)
+        )
+
+
+def _case_row(
+    approval: ApprovedArrival, status: CaseStatus, stamp: str, payload: dict[str, Any]
+) -> dict[str, Any]:
+    return {
+        "case_id": approval.case_id,
+        "iin": approval.iin,
+        "passport_number": approval.passport_number.upper(),
+        "surname": approval.surname,
+        "given_names": approval.given_names,
+        "surname_cyr": approval.surname_cyr,
+        "given_names_cyr": approval.given_names_cyr,
+        "surname_key": search_key(approval.surname),
+        "given_key": search_key(approval.given_names),
+        "surname_cyr_key": search_key(approval.surname_cyr),
+        "nationality": approval.nationality,
+        "birth_date": approval.birth_date,
+        "sex": approval.sex,
+        "city": approval.city,
+        "approval_number": approval.approval_number,
+        "approval_date": approval.approval_date,
+        "window_end": status.window_end,
+        "state": str(status.state),
+        "approval": canonical_json(payload).decode("utf-8"),
+        "updated_at": stamp,
+        "event_count": 1,
+    }
+
+
+def event_from_row(row: Any) -> Event:
+    return Event(
+        event_id=row.event_id,
+        case_id=row.case_id,
+        type=EventType(row.type),
+        payload=json.loads(row.payload),
+        actor_iin=row.actor_iin,
+        actor_fingerprint=row.actor_fingerprint,
+        workstation_id=row.workstation_id,
+        recorded_at=parse_instant(row.recorded_at),
+        signature=row.signature,
+    )
+
+
+def rebuild_projections(conn: Connection, rules: ProgrammeRules) -> int:
+    """Drop the projections and replay the whole journal in its order; returns events replayed.
+
+    The journal rows stay as they are; each outcome is recomputed and must match, since the
+    same rules run on the same events in the same order.
+    """
+    conn.execute(delete(case_steps))
+    conn.execute(delete(cases))
+    rows = conn.execute(select(journal).order_by(journal.c.local_seq)).all()
+    for row in rows:
+        event = event_from_row(row)
+        try:
+            status = decide(conn, event, rules)
+        except TransitionRefused as exc:
+            conn.execute(
+                update(cases)
+                .where(cases.c.case_id == event.case_id)
+                .values(flagged=f"{event.type} from {event.workstation_id} not applied: {exc}")
+            )
+            continue
+        _project(conn, event, status)
+    return len(rows)

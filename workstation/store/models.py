@@ -1,0 +1,116 @@
+"""Tables of the desk's local store: the append-only journal and the projections built from it."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+# A naming convention makes constraint names stable, which Alembic's SQLite batch mode needs
+# to find and recreate them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+# Every change ever made or received, never updated except for its delivery bookkeeping
+# (central_seq, pushed) and the outcome of applying it.
+journal = Table(
+    "journal",
+    metadata,
+    Column("local_seq", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(36), nullable=False, unique=True),
+    Column("case_id", String(40), nullable=False, index=True),
+    Column("type", String(40), nullable=False),
+    Column("payload", Text, nullable=False),  # canonical JSON
+    Column("actor_iin", String(12), nullable=False),
+    Column("actor_fingerprint", String(64), nullable=False),
+    Column("workstation_id", String(64), nullable=False),
+    Column("recorded_at", String(32), nullable=False),  # canonical UTC text, as signed
+    Column("signature", LargeBinary, nullable=True),
+    Column("origin", String(8), nullable=False),  # "local" (made here) or "central" (pulled)
+    Column("central_seq", Integer, nullable=True, unique=True),
+    Column("pushed", Boolean, nullable=False, default=False),
+    Column("outcome", String(8), nullable=False),  # "applied" or "refused"
+    Column("refusal", Text, nullable=True),
+)
+Index("ix_journal_unpushed", journal.c.origin, journal.c.pushed, journal.c.local_seq)
+
+# One row per case: what the worklist shows and searches.
+cases = Table(
+    "cases",
+    metadata,
+    Column("case_id", String(40), primary_key=True),
+    Column("iin", String(12), nullable=False),
+    Column("passport_number", String(20), nullable=False),
+    Column("surname", String(200), nullable=False),
+    Column("given_names", String(200), nullable=False),
+    Column("surname_cyr", String(200), nullable=False, default=""),
+    Column("given_names_cyr", String(200), nullable=False, default=""),
+    # Upper-cased, accent-free forms for prefix search (see journal.search_key).
+    Column("surname_key", String(200), nullable=False),
+    Column("given_key", String(200), nullable=False),
+    Column("surname_cyr_key", String(200), nullable=False),
+    Column("nationality", String(3), nullable=False),
+    Column("birth_date", Date, nullable=False),
+    Column("sex", String(1), nullable=False),
+    Column("city", String(60), nullable=False),
+    Column("approval_number", String(40), nullable=False),
+    Column("approval_date", Date, nullable=False),
+    Column("window_end", Date, nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("entry_date", Date, nullable=True),
+    Column("border_point", String(120), nullable=True),
+    Column("annul_reason", Text, nullable=True),
+    Column("decision", String(10), nullable=True),
+    Column("flagged", Text, nullable=True),  # why a pulled event could not be applied
+    Column("approval", Text, nullable=False),  # the approval payload, canonical JSON
+    Column("updated_at", String(32), nullable=False),
+    Column("event_count", Integer, nullable=False, default=0),
+)
+# The worklist's default order is urgency: the end of the arrival window, then the case id.
+Index("ix_cases_urgency", cases.c.window_end, cases.c.case_id)
+Index("ix_cases_state_urgency", cases.c.state, cases.c.window_end, cases.c.case_id)
+Index("ix_cases_iin", cases.c.iin)
+Index("ix_cases_passport", cases.c.passport_number)
+Index("ix_cases_surname_key", cases.c.surname_key)
+Index("ix_cases_given_key", cases.c.given_key)
+Index("ix_cases_surname_cyr_key", cases.c.surname_cyr_key)
+
+# The current record of each step of a case; the journal keeps every earlier version.
+case_steps = Table(
+    "case_steps",
+    metadata,
+    Column("case_id", String(40), primary_key=True),
+    Column("step", String(20), primary_key=True),
+    Column("event_id", String(36), nullable=False),
+    Column("recorded_at", String(32), nullable=False),
+    Column("actor_iin", String(12), nullable=False),
+    Column("workstation_id", String(64), nullable=False),
+    Column("data", Text, nullable=False),  # the step's payload, canonical JSON
+    Column("versions", Integer, nullable=False, default=1),
+)
+
+# Small key/value facts about this desk: workstation id, branch, pull cursor.
+desk_settings = Table(
+    "desk_settings",
+    metadata,
+    Column("name", String(60), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+PROJECTION_TABLES = (cases, case_steps)
