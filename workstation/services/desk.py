@@ -1,0 +1,249 @@
+"""Use cases of the clerk's desk: each is one local transaction and returns what changed."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from workstation.domain import checklist as steps_rules
+from workstation.domain import lifecycle
+from workstation.domain.approval import ApprovedArrival
+from workstation.domain.checklist import ChecklistItem, Step
+from workstation.domain.clock import Clock
+from workstation.domain.lifecycle import CaseState, CaseStatus, EventType, TransitionRefused
+from workstation.domain.programme import ProgrammeRules
+from workstation.journal.envelope import Actor, new_event, parse_instant
+from workstation.journal.projector import load_status, record
+from workstation.services import worklist
+from workstation.store.local import LocalStore
+from workstation.store.models import case_steps, cases, journal
+
+BORDER_POINT_MAX = 120
+
+
+class CaseNotFound(LookupError):
+    def __init__(self, case_id: str) -> None:
+        super().__init__(f"No case {case_id!r} on this desk. Check the id, or sync to pull it.")
+        self.case_id = case_id
+
+
+class ConfirmationNeeded(Exception):
+    """The action is legal but has a consequence the clerk must confirm first."""
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a use case changed, so every screen can refresh from one notification."""
+
+    case_ids: frozenset[str] = frozenset()
+    worklist: bool = False
+    event_ids: tuple[str, ...] = ()
+    state: CaseState | None = None
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    step: Step
+    data: dict[str, Any]
+    recorded_at: str
+    actor_iin: str
+    workstation_id: str
+    versions: int
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    event_id: str
+    type: str
+    recorded_at: str
+    actor_iin: str
+    workstation_id: str
+    applied: bool
+    refusal: str | None
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    approval: ApprovedArrival
+    status: CaseStatus
+    effective_state: CaseState
+    days_left: int
+    today: date
+    border_point: str | None
+    flagged: str | None
+    checklist: tuple[ChecklistItem, ...]
+    steps: dict[Step, StepRecord] = field(default_factory=dict)
+    history: tuple[HistoryEntry, ...] = ()
+
+    @property
+    def window_closed_without_entry(self) -> bool:
+        return lifecycle.window_closed_without_entry(self.status, self.today)
+
+    @property
+    def can_record_arrival(self) -> bool:
+        return self.status.state in {CaseState.APPROVED, *lifecycle.DESK_STATES}
+
+    def to_json(self) -> dict[str, Any]:
+        """The support view of `dnr-workstation case show --json`."""
+        return {
+            "case_id": self.approval.case_id,
+            "state": str(self.status.state),
+            "effective_state": str(self.effective_state),
+            "approval_date": self.status.approval_date.isoformat(),
+            "window_end": self.status.window_end.isoformat(),
+            "days_left": self.days_left,
+            "entry_date": self.status.entry_date.isoformat() if self.status.entry_date else None,
+            "border_point": self.border_point,
+            "annul_reason": self.status.annul_reason,
+            "flagged": self.flagged,
+            "city": self.approval.city,
+            "steps": [
+                {"step": str(i.step), "title": i.title, "status": str(i.status), "note": i.note}
+                for i in self.checklist
+            ],
+            "events": len(self.history),
+        }
+
+
+class Desk:
+    """The clerk's use cases over one local store. Thread-confined to the background runner."""
+
+    def __init__(
+        self,
+        store: LocalStore,
+        *,
+        actor: Actor,
+        workstation_id: str,
+        rules: ProgrammeRules,
+        clock: Clock,
+    ) -> None:
+        self.store = store
+        self.actor = actor
+        self.workstation_id = workstation_id
+        self.rules = rules
+        self.clock = clock
+
+    # Queries -------------------------------------------------------------------------
+
+    def worklist_page(
+        self, query: worklist.WorklistQuery, after: tuple[str, str] | None = None
+    ) -> worklist.WorklistPage:
+        with self.store.reading() as conn:
+            return worklist.fetch_page(conn, query, self.clock.today(), after)
+
+    def worklist_count(self, query: worklist.WorklistQuery) -> int:
+        with self.store.reading() as conn:
+            return worklist.count(conn, query, self.clock.today())
+
+    def case_detail(self, case_id: str) -> CaseDetail:
+        today = self.clock.today()
+        with self.store.reading() as conn:
+            row = conn.execute(select(cases).where(cases.c.case_id == case_id)).first()
+            if row is None:
+                raise CaseNotFound(case_id)
+            status = load_status(conn, case_id)
+            assert status is not None
+            step_rows = conn.execute(
+                select(case_steps).where(case_steps.c.case_id == case_id)
+            ).all()
+            history_rows = conn.execute(
+                select(journal).where(journal.c.case_id == case_id).order_by(journal.c.local_seq)
+            ).all()
+        approval = ApprovedArrival.from_payload(json.loads(row.approval))
+        steps = {
+            Step(r.step): StepRecord(
+                step=Step(r.step),
+                data=json.loads(r.data),
+                recorded_at=r.recorded_at,
+                actor_iin=r.actor_iin,
+                workstation_id=r.workstation_id,
+                versions=r.versions,
+            )
+            for r in step_rows
+        }
+        items = steps_rules.evaluate(
+            frozenset(steps), approval.birth_date, today, self.rules.fingerprint_min_age_years
+        )
+        return CaseDetail(
+            approval=approval,
+            status=status,
+            effective_state=lifecycle.effective_state(status, today),
+            days_left=lifecycle.days_left(status, today),
+            today=today,
+            border_point=row.border_point,
+            flagged=row.flagged,
+            checklist=items,
+            steps=steps,
+            history=tuple(
+                HistoryEntry(
+                    event_id=h.event_id,
+                    type=h.type,
+                    recorded_at=h.recorded_at,
+                    actor_iin=h.actor_iin,
+                    workstation_id=h.workstation_id,
+                    applied=h.outcome == "applied",
+                    refusal=h.refusal,
+                )
+                for h in history_rows
+            ),
+        )
+
+    # Commands ------------------------------------------------------------------------
+
+    def record_arrival(
+        self,
+        case_id: str,
+        entry_date: date,
+        border_point: str,
+        *,
+        confirm_annulment: bool = False,
+    ) -> Changes:
+        """Record the applicant's border entry (the stamp date, not the day at the desk).
+
+        An entry after the window annuls the approval by law; the clerk must confirm that
+        first (ConfirmationNeeded), so a typo in the date does not annul a case unasked.
+        """
+        border_point = " ".join(border_point.split())
+        if not border_point:
+            raise TransitionRefused(
+                "Enter the border crossing point from the entry stamp or migration card.",
+                field="border_point",
+            )
+        if len(border_point) > BORDER_POINT_MAX:
+            raise TransitionRefused(
+                f"The border point is too long (at most {BORDER_POINT_MAX} characters).",
+                field="border_point",
+            )
+        with self.store.transaction() as conn:
+            status = load_status(conn, case_id)
+            if status is None:
+                raise CaseNotFound(case_id)
+            warning = lifecycle.check_late_entry(status, entry_date)
+            if warning and not confirm_annulment:
+                raise ConfirmationNeeded(warning)
+            event = new_event(
+                case_id,
+                EventType.ARRIVAL_RECORDED,
+                {"entry_date": entry_date.isoformat(), "border_point": border_point},
+                self.actor,
+                self.workstation_id,
+                self.clock,
+            )
+            applied = record(conn, event, origin="local", rules=self.rules, strict=True)
+        return Changes(
+            case_ids=frozenset({case_id}),
+            worklist=True,
+            event_ids=(event.event_id,),
+            state=applied.state,
+        )
+
+
+def recorded_at_local(text: str) -> date:
+    """The Kazakhstan date of a stored instant (for the history view)."""
+    from workstation.domain.clock import local_date
+
+    return local_date(parse_instant(text))

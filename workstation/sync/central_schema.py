@@ -1,0 +1,61 @@
+"""Tables of the central database (PostgreSQL in production, a SQLite file when embedded)."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    ForeignKey,
+    Identity,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+from workstation.store.models import NAMING_CONVENTION
+
+central_metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+# SQLite only auto-increments a plain INTEGER PRIMARY KEY; PostgreSQL gets a BIGINT identity.
+_SEQ_TYPE = BigInteger().with_variant(Integer(), "sqlite")
+
+branches = Table(
+    "branches",
+    central_metadata,
+    Column("branch_id", String(40), primary_key=True),
+    Column("city", String(60), nullable=False),
+    Column("name", String(200), nullable=False),
+)
+
+workstations = Table(
+    "workstations",
+    central_metadata,
+    Column("workstation_id", String(64), primary_key=True),
+    Column("branch_id", String(40), ForeignKey("branches.branch_id"), nullable=False),
+    Column("name", String(200), nullable=False),
+)
+
+# The global order: `seq` is assigned in commit order (see gateway.push), so a desk that
+# pulls "everything after my cursor" can never skip an event committed late.
+events = Table(
+    "events",
+    central_metadata,
+    Column("seq", _SEQ_TYPE, Identity(), primary_key=True),
+    Column("event_id", String(36), nullable=False, unique=True),
+    Column("case_id", String(40), nullable=False),
+    Column("city", String(60), nullable=False),
+    Column("type", String(40), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("actor_iin", String(12), nullable=False),
+    Column("actor_fingerprint", String(64), nullable=False),
+    Column("workstation_id", String(64), nullable=False),
+    Column("recorded_at", String(32), nullable=False),
+    Column("signature", LargeBinary, nullable=True),
+    Column("received_at", String(32), nullable=False),
+)
+Index("ix_events_city_seq", events.c.city, events.c.seq)
+Index("ix_events_case", events.c.case_id)
