@@ -1,0 +1,183 @@
+"""Record arrival: the border entry date and crossing point, checked by the case lifecycle."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import labels
+from ui.runner import Runner
+from workstation.domain.lifecycle import TransitionRefused
+from workstation.services.desk import Changes, ConfirmationNeeded, Desk
+
+# Where most applicants cross; the clerk may type any other point from the stamp.
+COMMON_BORDER_POINTS = (
+    "Astana International Airport (NQZ)",
+    "Almaty International Airport (ALA)",
+    "Shymkent Airport (CIT)",
+    "Khorgos (road, China)",
+    "Dostyk (rail, China)",
+    "Zhibek Zholy (road, Uzbekistan)",
+    "Kordai (road, Kyrgyzstan)",
+    "Petropavlovsk (rail, Russia)",
+)
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b91c1c;")
+    label.setVisible(False)
+    return label
+
+
+class ArrivalDialog(QDialog):
+    recorded = Signal(object)  # Changes
+
+    def __init__(
+        self,
+        desk: Desk,
+        runner: Runner,
+        case_id: str,
+        applicant: str,
+        approval_date: date,
+        window_end: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._desk, self._runner, self._case_id = desk, runner, case_id
+        self.setWindowTitle(self.tr("Record arrival: {name}").format(name=applicant))
+        self.setModal(True)
+
+        intro = QLabel(
+            self.tr(
+                "Enter the date of entry stamped in the passport or on the migration card, "
+                "not today's date. Approved on {approval}; entry allowed until {end}."
+            ).format(approval=labels.format_date(approval_date), end=labels.format_date(window_end))
+        )
+        intro.setWordWrap(True)
+
+        today = desk.clock.today()
+        self.entry_date = QDateEdit()
+        self.entry_date.setObjectName("entryDate")
+        self.entry_date.setDisplayFormat("dd.MM.yyyy")
+        self.entry_date.setCalendarPopup(True)
+        self.entry_date.setDate(QDate(today.year, today.month, today.day))
+        self.entry_date_error = _error_label()
+        self.entry_date_error.setObjectName("entryDateError")
+
+        self.border_point = QComboBox()
+        self.border_point.setObjectName("borderPoint")
+        self.border_point.setEditable(True)
+        self.border_point.addItems(COMMON_BORDER_POINTS)
+        self.border_point.setCurrentIndex(-1)
+        self.border_point.lineEdit().setPlaceholderText(
+            self.tr("Type or choose the crossing point")
+        )
+        self.border_point_error = _error_label()
+        self.border_point_error.setObjectName("borderPointError")
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Date of entry:"), self.entry_date)
+        form.addRow("", self.entry_date_error)
+        form.addRow(self.tr("&Border point:"), self.border_point)
+        form.addRow("", self.border_point_error)
+
+        self.general_error = _error_label()
+        self.general_error.setObjectName("generalError")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("saveArrival")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+
+        self.entry_date.installEventFilter(self)
+        self.entry_date.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter on the date moves on to the border point, as on the paper form.
+        if (
+            watched is self.entry_date
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.border_point.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _clear_errors(self) -> None:
+        for label in (self.entry_date_error, self.border_point_error, self.general_error):
+            label.clear()
+            label.setVisible(False)
+
+    def _show_error(self, field: str | None, message: str) -> None:
+        label = {
+            "entry_date": self.entry_date_error,
+            "border_point": self.border_point_error,
+        }.get(field or "", self.general_error)
+        label.setText(message)
+        label.setVisible(True)
+        target = {"entry_date": self.entry_date, "border_point": self.border_point}.get(field or "")
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def save(self, confirm_annulment: bool = False) -> None:
+        self._clear_errors()
+        entry = self.entry_date.date().toPython()
+        point = self.border_point.currentText()
+        desk, case_id = self._desk, self._case_id
+        self.save_button.setEnabled(False)
+        self._runner.run(
+            lambda: desk.record_arrival(case_id, entry, point, confirm_annulment=confirm_annulment),
+            self._saved,
+            self._failed,
+            label=self.tr("Recording the arrival…"),
+        )
+
+    def _saved(self, changes: Changes) -> None:
+        self.save_button.setEnabled(True)
+        self.recorded.emit(changes)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(error, ConfirmationNeeded):
+            answer = QMessageBox.question(
+                self,
+                self.tr("Annul the approval?"),
+                str(error) + "\n\n" + self.tr("Record this entry date and annul the case?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.save(confirm_annulment=True)
+            else:
+                self._show_error("entry_date", str(error))
+            return
+        if isinstance(error, TransitionRefused):
+            self._show_error(error.field, str(error))
+            return
+        self._runner.show_error(error)

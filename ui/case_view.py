@@ -1,0 +1,250 @@
+"""The case view: who the applicant is, what was approved, and the checklist of steps."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import labels
+from workstation.domain.checklist import StepStatus
+from workstation.domain.lifecycle import CaseState
+from workstation.services.desk import CaseDetail
+
+_STATUS_MARK = {StepStatus.RECORDED: "✔", StepStatus.MISSING: "○", StepStatus.NOT_REQUIRED: "–"}
+_STATUS_COLOUR = {
+    StepStatus.RECORDED: "#15803d",
+    StepStatus.MISSING: "#b45309",
+    StepStatus.NOT_REQUIRED: "#6b7280",
+}
+
+
+def _value_label() -> QLabel:
+    label = QLabel()
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+class CaseView(QWidget):
+    record_arrival_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail: CaseDetail | None = None
+
+        self.empty = QLabel(
+            self.tr("Choose a case in the list (Enter opens it) to see the applicant and steps.")
+        )
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setObjectName("caseEmpty")
+
+        self.name = QLabel()
+        self.name.setObjectName("caseName")
+        self.name.setStyleSheet("font-size: 17pt; font-weight: 600;")
+        self.name.setWordWrap(True)
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("caseSubtitle")
+        self.status_badge = QLabel()
+        self.status_badge.setObjectName("caseStatus")
+        self.window_line = QLabel()
+        self.window_line.setObjectName("caseWindow")
+        self.window_line.setWordWrap(True)
+        self.flag_line = QLabel()
+        self.flag_line.setObjectName("caseFlag")
+        self.flag_line.setWordWrap(True)
+        self.flag_line.setStyleSheet("color: #b91c1c;")
+
+        self.record_arrival_button = QPushButton(self.tr("Record &arrival…"))
+        self.record_arrival_button.setObjectName("recordArrival")
+        self.record_arrival_button.setToolTip(self.tr("Record the border entry (Ctrl+Shift+A)"))
+        self.record_arrival_button.clicked.connect(self.record_arrival_requested)
+
+        self.fields: dict[str, QLabel] = {}
+        person = QGroupBox(self.tr("Applicant"))
+        person_form = QFormLayout(person)
+        for key, title in (
+            ("iin", self.tr("IIN")),
+            ("birth", self.tr("Born")),
+            ("sex", self.tr("Sex")),
+            ("nationality", self.tr("Citizenship")),
+            ("passport", self.tr("Passport")),
+            ("occupation", self.tr("Occupation")),
+            ("contact", self.tr("Contact")),
+        ):
+            self.fields[key] = _value_label()
+            person_form.addRow(title + ":", self.fields[key])
+        approval = QGroupBox(self.tr("Preliminary approval"))
+        approval_form = QFormLayout(approval)
+        for key, title in (
+            ("approval", self.tr("Approval")),
+            ("recommendation", self.tr("Ministry recommendation")),
+            ("city", self.tr("Programme city")),
+            ("entry", self.tr("Entry")),
+            ("case_id", self.tr("Case")),
+        ):
+            self.fields[key] = _value_label()
+            approval_form.addRow(title + ":", self.fields[key])
+
+        self.checklist = QTreeWidget()
+        self.checklist.setObjectName("checklist")
+        self.checklist.setColumnCount(3)
+        self.checklist.setHeaderLabels([self.tr("Step"), self.tr("State"), self.tr("Recorded")])
+        self.checklist.setRootIsDecorated(False)
+        self.checklist.setUniformRowHeights(True)
+        self.checklist.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.checklist.setColumnWidth(0, 290)
+        self.checklist.setColumnWidth(1, 110)
+        self.checklist.setMinimumHeight(190)
+        checklist_box = QGroupBox(self.tr("Checklist"))
+        QVBoxLayout(checklist_box).addWidget(self.checklist)
+
+        header = QVBoxLayout()
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.name, 1)
+        title_row.addWidget(self.record_arrival_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(title_row)
+        header.addWidget(self.subtitle)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_badge)
+        status_row.addWidget(self.window_line, 1)
+        header.addLayout(status_row)
+        header.addWidget(self.flag_line)
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addLayout(header)
+        body_layout.addWidget(person)
+        body_layout.addWidget(approval)
+        body_layout.addWidget(checklist_box, 1)
+        scroll = QScrollArea()
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = scroll
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.body)
+        self.body.setVisible(False)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    @property
+    def case_id(self) -> str | None:
+        return self.detail.approval.case_id if self.detail else None
+
+    def clear(self) -> None:
+        self.detail = None
+        self.body.setVisible(False)
+        self.empty.setVisible(True)
+
+    def show_case(self, detail: CaseDetail) -> None:
+        self.detail = detail
+        a, status = detail.approval, detail.status
+        self.empty.setVisible(False)
+        self.body.setVisible(True)
+        self.name.setText(f"{a.surname} {a.given_names}")
+        cyrillic = f"{a.surname_cyr} {a.given_names_cyr}".strip()
+        self.subtitle.setText(cyrillic)
+        self.subtitle.setVisible(bool(cyrillic))
+
+        state = detail.effective_state
+        text = (
+            labels.window_closed_label()
+            if detail.window_closed_without_entry
+            else labels.state_label(state)
+        )
+        colour = "#b91c1c" if state in {CaseState.ANNULLED, CaseState.REFUSED} else "#1d4ed8"
+        self.status_badge.setText(text)
+        self.status_badge.setStyleSheet(
+            f"color: white; background: {colour}; border-radius: 4px; padding: 2px 8px;"
+        )
+        self.window_line.setText(self._window_text(detail))
+        reason = status.annul_reason or detail.flagged or ""
+        self.flag_line.setText(reason)
+        self.flag_line.setVisible(bool(reason))
+        self.record_arrival_button.setVisible(detail.can_record_arrival)
+        self.record_arrival_button.setText(
+            self.tr("Correct &arrival…") if status.entry_date else self.tr("Record &arrival…")
+        )
+
+        sex = {"M": self.tr("male"), "F": self.tr("female")}.get(a.sex, a.sex)
+        values = {
+            "iin": a.iin,
+            "birth": f"{labels.format_date(a.birth_date)}, {a.birth_place}",
+            "sex": sex,
+            "nationality": a.nationality,
+            "passport": self.tr("{number} ({state}), valid until {expiry}").format(
+                number=a.passport_number,
+                state=a.passport_issuing_state,
+                expiry=labels.format_date(a.passport_expiry),
+            ),
+            "occupation": a.occupation,
+            "contact": " · ".join(x for x in (a.email, a.phone) if x),
+            "approval": f"{a.approval_number}, {labels.format_date(a.approval_date)}",
+            "recommendation": (
+                f"{a.recommendation_number}, {labels.format_date(a.recommendation_date)}"
+            ),
+            "city": a.city,
+            "entry": (
+                self.tr("{date} at {point}").format(
+                    date=labels.format_date(status.entry_date), point=detail.border_point or ""
+                )
+                if status.entry_date
+                else self.tr("not recorded yet")
+            ),
+            "case_id": a.case_id,
+        }
+        for key, value in values.items():
+            self.fields[key].setText(value)
+
+        self.checklist.clear()
+        for item in detail.checklist:
+            record = detail.steps.get(item.step)
+            when = ""
+            if record is not None:
+                when = record.recorded_at[:10]
+                if record.versions > 1:
+                    when += " " + self.tr("(corrected {n}×)").format(n=record.versions - 1)
+            row = QTreeWidgetItem(
+                [
+                    f"{_STATUS_MARK[item.status]}  {labels.step_label(item.step)}",
+                    labels.step_status_label(item.status),
+                    when or item.note,
+                ]
+            )
+            row.setForeground(0, QBrush(QColor(_STATUS_COLOUR[item.status])))
+            self.checklist.addTopLevelItem(row)
+
+    def _window_text(self, detail: CaseDetail) -> str:
+        status = detail.status
+        end = labels.format_date(status.window_end)
+        if status.entry_date is not None:
+            return self.tr("Entered on {date}.").format(date=labels.format_date(status.entry_date))
+        if detail.days_left < 0:
+            return self.tr(
+                "The 30-day arrival window closed on {end}. If the applicant entered by then, "
+                "record the entry date: the case continues."
+            ).format(end=end)
+        if detail.days_left == 0:
+            return self.tr("Today is the last day to enter Kazakhstan ({end}).").format(end=end)
+        return self.tr(
+            "%n day(s) left to enter Kazakhstan (until {end}).", "", detail.days_left
+        ).format(end=end)

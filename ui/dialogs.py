@@ -1,0 +1,51 @@
+"""Small dialogs of the main window: keyboard shortcuts and About."""
+
+from __future__ import annotations
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from workstation import __version__
+from workstation.services.setup import DeskSession
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("dialogs", text)
+
+
+def shortcut_rows() -> list[tuple[str, str]]:
+    return [
+        ("Ctrl+F", _tr("Find a case: IIN, passport, surname or given name")),
+        ("↓ / Page Down", _tr("From the search box into the list")),
+        ("Enter", _tr("Open the highlighted case")),
+        ("Ctrl+Shift+A", _tr("Record or correct the arrival of the open case")),
+        ("Esc", _tr("Back to the search box")),
+        ("F5", _tr("Sync with central now")),
+        ("F1", _tr("This list")),
+        ("Ctrl+Q", _tr("Quit")),
+    ]
+
+
+def show_shortcuts(parent: QWidget) -> QMessageBox:
+    rows = "".join(
+        f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in shortcut_rows()
+    )
+    box = QMessageBox(parent)
+    box.setWindowTitle(_tr("Keyboard shortcuts"))
+    box.setText(f"<table>{rows}</table>")
+    box.open()
+    return box
+
+
+def show_about(parent: QWidget, session: DeskSession) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setWindowTitle(_tr("About DNR Workstation"))
+    box.setText(
+        _tr(
+            "<b>DNR Workstation {version}</b><br>Digital Nomad Residency desk for public "
+            "service centers.<br>Desk {desk}. Qt for Python {qt}."
+        ).format(version=__version__, desk=session.identity.workstation_id, qt=pyside_version)
+    )
+    box.open()
+    return box

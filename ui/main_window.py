@@ -1,0 +1,228 @@
+"""The main window: the worklist beside the case view, menus, shortcuts and the status bar."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+
+from ui.arrival_dialog import ArrivalDialog
+from ui.case_view import CaseView
+from ui.changes import ChangeHub
+from ui.dialogs import show_about, show_shortcuts
+from ui.runner import Runner
+from ui.worklist_model import WorklistModel
+from ui.worklist_panel import WorklistPanel
+from workstation.domain.clock import KAZAKHSTAN_TIME
+from workstation.services.desk import CaseDetail, Changes
+from workstation.services.setup import DeskSession
+from workstation.sync.syncer import SyncReport
+
+
+class MainWindow(QMainWindow):
+    case_shown = Signal(str)
+    sync_finished = Signal()
+
+    def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.desk = session.desk()
+        self.runner = Runner(self)
+        self.changes = ChangeHub()
+        self.arrival_dialog: ArrivalDialog | None = None
+        self._focus_action_after_open = False
+        self.setWindowTitle(self._title())
+        self.resize(1360, 820)
+
+        self.model = WorklistModel(self.desk, self.runner, session.rules.urgent_days_left)
+        self.worklist = WorklistPanel(self.model)
+        self.case_view = CaseView()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.worklist)
+        splitter.addWidget(self.case_view)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([860, 500])
+        self.setCentralWidget(splitter)
+
+        self._build_actions()
+        self._build_status_bar()
+
+        self.worklist.case_selected.connect(self.open_case)
+        self.worklist.case_opened.connect(self._open_and_focus)
+        self.case_view.record_arrival_requested.connect(self.record_arrival)
+        self.changes.changed.connect(self._on_changes)
+        self.model.loaded.connect(self._select_first_if_none)
+
+        self.worklist.apply_query()
+        self.worklist.search.setFocus()
+
+    def _title(self) -> str:
+        title = self.tr("DNR Workstation")
+        if self.session.demo:
+            title += " — " + self.tr("DEMO (sample data, not for real cases)")
+        return title
+
+    # Menus and shortcuts ------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: QKeySequence | str, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.find_action = self._action(
+            self.tr("&Find a case"), "Ctrl+F", self.worklist.focus_search
+        )
+        self.sync_action = self._action(self.tr("&Sync with central"), "F5", self.sync_now)
+        self.sync_action.setEnabled(self.session.central_url is not None)
+        self.arrival_action = self._action(
+            self.tr("Record &arrival…"), "Ctrl+Shift+A", self.record_arrival
+        )
+        self.arrival_action.setEnabled(False)
+        quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        back_action = self._action(self.tr("Back to the &list"), "Esc", self.worklist.focus_search)
+        shortcuts_action = self._action(
+            self.tr("&Keyboard shortcuts"), "F1", lambda: show_shortcuts(self)
+        )
+        about_action = QAction(self.tr("&About DNR Workstation"), self)
+        about_action.triggered.connect(lambda: show_about(self, self.session))
+
+        menu = self.menuBar()
+        desk_menu = menu.addMenu(self.tr("&Desk"))
+        desk_menu.addAction(self.find_action)
+        desk_menu.addAction(self.sync_action)
+        desk_menu.addSeparator()
+        desk_menu.addAction(quit_action)
+        case_menu = menu.addMenu(self.tr("&Case"))
+        case_menu.addAction(self.arrival_action)
+        case_menu.addAction(back_action)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(shortcuts_action)
+        help_menu.addAction(about_action)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        identity = self.session.identity
+        who = self.session.actor.name or self.tr("not signed in")
+        desk = QLabel(
+            self.tr("Desk {id} · {city} · {who}").format(
+                id=identity.workstation_id, city=identity.city or self.tr("all cities"), who=who
+            )
+        )
+        desk.setObjectName("deskLabel")
+        bar.addWidget(desk)
+        if self.session.demo:
+            demo = QLabel(self.tr("DEMO"))
+            demo.setStyleSheet(
+                "color: white; background: #b45309; padding: 1px 6px; border-radius: 3px;"
+            )
+            bar.addWidget(demo)
+        self.sync_label = QLabel(
+            self.tr("Not synced yet")
+            if self.session.central_url
+            else self.tr("No central database configured")
+        )
+        self.sync_label.setObjectName("syncStatus")
+        bar.addPermanentWidget(self.sync_label)
+
+    # Cases ----------------------------------------------------------------------------------
+
+    def open_case(self, case_id: str) -> None:
+        desk = self.desk
+        self.runner.run(lambda: desk.case_detail(case_id), self._show_case)
+
+    def _open_and_focus(self, case_id: str) -> None:
+        self.open_case(case_id)
+        self._focus_action_after_open = True
+
+    def _show_case(self, detail: CaseDetail) -> None:
+        self.case_view.show_case(detail)
+        self.arrival_action.setEnabled(detail.can_record_arrival)
+        if self._focus_action_after_open:
+            self._focus_action_after_open = False
+            if detail.can_record_arrival:
+                self.case_view.record_arrival_button.setFocus()
+        self.case_shown.emit(detail.approval.case_id)
+
+    def _select_first_if_none(self) -> None:
+        if self.case_view.detail is None and self.model.rowCount():
+            self.worklist.table.setCurrentIndex(self.model.index(0, 0))
+
+    def record_arrival(self) -> ArrivalDialog | None:
+        detail = self.case_view.detail
+        if detail is None or not detail.can_record_arrival:
+            return None
+        a = detail.approval
+        dialog = ArrivalDialog(
+            self.desk,
+            self.runner,
+            a.case_id,
+            f"{a.surname} {a.given_names}",
+            detail.status.approval_date,
+            detail.status.window_end,
+            self,
+        )
+        dialog.recorded.connect(self.changes.publish)
+        dialog.finished.connect(lambda _r: self.worklist.table.setFocus())
+        dialog.open()
+        self.arrival_dialog = dialog
+        return dialog
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.worklist:
+            self.model.refresh()
+        current = self.case_view.case_id
+        if current is not None and current in changes.case_ids:
+            self.open_case(current)
+        self._update_queue()
+
+    # Sync -------------------------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        if self.session.central_url is None:
+            return
+        self.sync_action.setEnabled(False)
+        self.sync_label.setText(self.tr("Syncing…"))
+        session = self.session
+        self.runner.run(session.sync, self._synced, self._sync_failed)
+
+    def _synced(self, report: SyncReport) -> None:
+        self.sync_action.setEnabled(True)
+        now = datetime.now(KAZAKHSTAN_TIME).strftime("%H:%M")
+        self.sync_label.setText(
+            self.tr("Synced at {time}: {pulled} in, {pushed} out").format(
+                time=now, pulled=report.applied, pushed=report.pushed
+            )
+        )
+        if report.applied or report.pushed:
+            self.changes.publish(Changes(worklist=True))
+        self.sync_finished.emit()
+
+    def _sync_failed(self, error: BaseException) -> None:
+        self.sync_action.setEnabled(True)
+        self.sync_label.setText(self.tr("Offline: {reason}").format(reason=str(error)[:80]))
+        self.sync_label.setToolTip(str(error))
+        self.sync_finished.emit()
+
+    def _update_queue(self) -> None:
+        session = self.session
+        self.runner.run(session.queue_length, self._show_queue)
+
+    def _show_queue(self, length: int) -> None:
+        if length:
+            self.sync_label.setToolTip(self.tr("%n event(s) waiting to be sent", "", length))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.runner.pending:
+            # Let the database worker finish the transaction it is in; nothing is cut off.
+            QTimer.singleShot(100, self.close)
+            event.ignore()
+            return
+        self.runner.shutdown()
+        event.accept()
