@@ -1,0 +1,1 @@
+"""Fingerprint capture: the SBI device client, the SBI simulator, file import, quality policy."""
