@@ -1,0 +1,123 @@
+"""The database key: OS credential store when it works, a 0600 key file when it does not."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import keyring.backends.fail
+import keyring.backends.null
+import pytest
+from keyring.backend import KeyringBackend
+
+from workstation.security.dbkey import (
+    KEY_BYTES,
+    DatabaseKeyUnusable,
+    fallback_key_path,
+    get_or_create_db_key,
+)
+
+SERVICE = "dnr-workstation"
+ACCOUNT = "local-db AST-01"
+
+
+class MemoryKeyring(KeyringBackend):
+    """A credential store that lives in a dict, standing in for the OS one."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def restore_keyring() -> Iterator[None]:
+    original = keyring.get_keyring()
+    yield
+    keyring.set_keyring(original)
+
+
+def test_key_is_kept_in_the_credential_store(tmp_path: Path) -> None:
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    key, where = get_or_create_db_key(SERVICE, ACCOUNT, tmp_path)
+    assert len(key) == KEY_BYTES
+    assert "OS credential store" in where and "MemoryKeyring" in where
+    assert store.secrets[(SERVICE, ACCOUNT)] == key.hex()
+    assert list(tmp_path.iterdir()) == []
+    again, _ = get_or_create_db_key(SERVICE, ACCOUNT, tmp_path)
+    assert again == key
+    other, _ = get_or_create_db_key(SERVICE, "another desk", tmp_path)
+    assert other != key
+
+
+def test_failing_keyring_falls_back_to_a_private_key_file(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    folder = tmp_path / "state"
+    with caplog.at_level(logging.WARNING, logger="workstation.security.dbkey"):
+        key, where = get_or_create_db_key(SERVICE, ACCOUNT, folder)
+    path = fallback_key_path(SERVICE, ACCOUNT, folder)
+    assert where == f"key file {path}"
+    assert path.read_text().strip() == key.hex()
+    if os.name == "posix":
+        assert path.stat().st_mode & 0o777 == 0o600
+    assert "No usable OS credential store (NoKeyringError)" in caplog.text
+    assert key.hex() not in caplog.text
+    assert get_or_create_db_key(SERVICE, ACCOUNT, folder)[0] == key
+
+
+def test_keyring_that_forgets_is_not_trusted(tmp_path: Path) -> None:
+    keyring.set_keyring(keyring.backends.null.Keyring())
+    key, where = get_or_create_db_key(SERVICE, ACCOUNT, tmp_path)
+    assert where.startswith("key file")
+    assert get_or_create_db_key(SERVICE, ACCOUNT, tmp_path)[0] == key
+
+
+def test_existing_key_file_keeps_being_used_when_a_keyring_appears(tmp_path: Path) -> None:
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    key, _ = get_or_create_db_key(SERVICE, ACCOUNT, tmp_path)
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    again, where = get_or_create_db_key(SERVICE, ACCOUNT, tmp_path)
+    assert again == key and where.startswith("key file")
+    assert store.secrets == {}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_key_file_readable_by_others_is_refused(tmp_path: Path) -> None:
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    get_or_create_db_key(SERVICE, ACCOUNT, tmp_path)
+    path = fallback_key_path(SERVICE, ACCOUNT, tmp_path)
+    path.chmod(0o644)
+    with pytest.raises(DatabaseKeyUnusable, match="chmod 600"):
+        get_or_create_db_key(SERVICE, ACCOUNT, tmp_path)
+
+
+def test_damaged_key_in_the_store_is_refused_not_replaced(tmp_path: Path) -> None:
+    store = MemoryKeyring()
+    store.secrets[(SERVICE, ACCOUNT)] = "not-hex"
+    keyring.set_keyring(store)
+    with pytest.raises(DatabaseKeyUnusable, match="damaged"):
+        get_or_create_db_key(SERVICE, ACCOUNT, tmp_path)
+    assert store.secrets[(SERVICE, ACCOUNT)] == "not-hex"
+
+
+def test_fallback_file_name_is_safe(tmp_path: Path) -> None:
+    path = fallback_key_path("dnr/workstation", "../../etc", tmp_path)
+    assert path.parent == tmp_path
+    assert "/" not in path.name

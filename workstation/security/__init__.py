@@ -1,0 +1,1 @@
+"""Security: staff EDS keys, certificate checks, CMS signatures, roles, audit chain, DB key."""

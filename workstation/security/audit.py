@@ -1,0 +1,250 @@
+"""The Decree 832 audit trail as pure logic: hash-chained, desk-signed entries and their check.
+
+Each entry's hash is SHA-256(previous entry hash || canonical bytes of the entry), and the
+canonical bytes (which include the previous hash) carry a detached CMS signature by the
+desk key. CMS rather than a raw signature: the signer certificate travels with the entry,
+the same trust-store and validity checks as for journal events apply, and an auditor can
+check any exported entry with `openssl cms -verify` without our software.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from enum import Enum
+from types import MappingProxyType
+from typing import Any
+
+from cryptography import x509
+
+from workstation.security.canonical import canonical_datetime, canonical_json
+from workstation.security.cms import SignatureInvalid, sign_detached, verify_detached
+from workstation.security.eds import SigningPrivateKey, TrustStore
+
+GENESIS_HASH = "0" * 64
+_FORMAT = 1
+
+
+class AuditAction(Enum):
+    """What a person (or the desk) did that the law wants logged."""
+
+    LOGIN = "login"
+    LOGOUT = "logout"
+    LOGIN_FAILED = "login_failed"
+    KEY_LOCKED_OUT = "key_locked_out"
+    LOCK = "lock"
+    UNLOCK = "unlock"
+    VIEW_FINGERPRINTS = "view_fingerprints"
+    PRINT = "print"
+    EXPORT = "export"
+    ROLE_CHANGE = "role_change"
+    STAFF_CHANGE = "staff_change"
+    TRUST_STORE_CHANGE = "trust_store_change"
+    SETUP_CHANGE = "setup_change"
+    SYNC = "sync"
+    AUDIT_VERIFIED = "audit_verified"
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One audit record. `subject` is a case id or similar handle, never personal data."""
+
+    seq: int
+    at: datetime
+    actor_iin: str | None
+    actor_fingerprint: str | None
+    workstation_id: str
+    action: AuditAction
+    subject: str
+    details: Mapping[str, Any]
+    prev_hash: str
+    entry_hash: str
+    signature: bytes = field(repr=False)
+
+    def signed_bytes(self) -> bytes:
+        """The canonical bytes that the hash and the signature cover."""
+        return canonical_json(
+            {
+                "format": _FORMAT,
+                "seq": self.seq,
+                "at": self.at,
+                "actor_iin": self.actor_iin,
+                "actor_fingerprint": self.actor_fingerprint,
+                "workstation_id": self.workstation_id,
+                "action": self.action.value,
+                "subject": self.subject,
+                "details": self.details,
+                "prev_hash": self.prev_hash,
+            }
+        )
+
+    def computed_hash(self) -> str:
+        return _chain_hash(self.prev_hash, self.signed_bytes())
+
+    def to_record(self) -> dict[str, Any]:
+        """A plain dict for storage (the lead's audit table) and export."""
+        return {
+            "seq": self.seq,
+            "at": canonical_datetime(self.at),
+            "actor_iin": self.actor_iin,
+            "actor_fingerprint": self.actor_fingerprint,
+            "workstation_id": self.workstation_id,
+            "action": self.action.value,
+            "subject": self.subject,
+            "details": dict(self.details),
+            "prev_hash": self.prev_hash,
+            "entry_hash": self.entry_hash,
+            "signature": base64.b64encode(self.signature).decode("ascii"),
+        }
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> AuditEntry:
+        at = datetime.fromisoformat(str(record["at"]).replace("Z", "+00:00"))
+        return cls(
+            seq=int(record["seq"]),
+            at=at,
+            actor_iin=record["actor_iin"],
+            actor_fingerprint=record["actor_fingerprint"],
+            workstation_id=str(record["workstation_id"]),
+            action=AuditAction(record["action"]),
+            subject=str(record["subject"]),
+            details=MappingProxyType(dict(record["details"])),
+            prev_hash=str(record["prev_hash"]),
+            entry_hash=str(record["entry_hash"]),
+            signature=base64.b64decode(record["signature"]),
+        )
+
+
+def append(
+    prev: AuditEntry | None,
+    *,
+    at: datetime,
+    actor_iin: str | None,
+    actor_fingerprint: str | None,
+    workstation_id: str,
+    action: AuditAction,
+    subject: str = "",
+    details: Mapping[str, Any] | None = None,
+    desk_key: SigningPrivateKey,
+    desk_cert: x509.Certificate,
+    desk_chain: Sequence[x509.Certificate] = (),
+) -> AuditEntry:
+    """Make the entry that follows `prev` (None for the first), hashed and signed."""
+    if at.tzinfo is None or at.utcoffset() is None:
+        raise ValueError("audit time must be an aware datetime (UTC)")
+    # Round-trip through the canonical form so a stored entry re-hashes to the same value.
+    frozen_details: Mapping[str, Any] = MappingProxyType(dict(details or {}))
+    canonical_json(frozen_details)  # refuse what cannot be hashed the same way everywhere
+    unsigned = AuditEntry(
+        seq=1 if prev is None else prev.seq + 1,
+        at=at.astimezone(UTC),
+        actor_iin=actor_iin,
+        actor_fingerprint=actor_fingerprint,
+        workstation_id=workstation_id,
+        action=action,
+        subject=subject,
+        details=frozen_details,
+        prev_hash=GENESIS_HASH if prev is None else prev.entry_hash,
+        entry_hash="",
+        signature=b"",
+    )
+    body = unsigned.signed_bytes()
+    return replace(
+        unsigned,
+        entry_hash=_chain_hash(unsigned.prev_hash, body),
+        signature=sign_detached(body, desk_key, desk_cert, desk_chain),
+    )
+
+
+class ChainBreak(Enum):
+    CHANGED = "changed"
+    DELETED = "deleted"
+    REORDERED = "reordered"
+    LINK_BROKEN = "link_broken"
+    BAD_SIGNATURE = "bad_signature"
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """The outcome of verify_chain; on failure it names the first broken link."""
+
+    checked: int
+    broken_at_seq: int | None = None
+    broken_at_index: int | None = None
+    kind: ChainBreak | None = None
+    message: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.kind is None
+
+
+def verify_chain(
+    entries: Sequence[AuditEntry],
+    trust: TrustStore,
+    *,
+    crls: Sequence[x509.CertificateRevocationList] = (),
+    after: AuditEntry | None = None,
+) -> ChainReport:
+    """Check entries in stored order; `after` is an already verified entry they continue.
+
+    Without `after` the chain must start at seq 1 from the genesis hash, so losing the
+    oldest entries is caught too.
+    """
+    expected_seq = 1 if after is None else after.seq + 1
+    expected_prev = GENESIS_HASH if after is None else after.entry_hash
+    for index, entry in enumerate(entries):
+
+        def broken(
+            kind: ChainBreak, message: str, seq: int = entry.seq, index: int = index
+        ) -> ChainReport:
+            return ChainReport(index, seq, index, kind, message)
+
+        if entry.seq != expected_seq:
+            if entry.seq > expected_seq and all(e.seq != expected_seq for e in entries[index:]):
+                missing = (
+                    f"{expected_seq}"
+                    if entry.seq == expected_seq + 1
+                    else f"{expected_seq}-{entry.seq - 1}"
+                )
+                return broken(
+                    ChainBreak.DELETED,
+                    f"Audit entries {missing} are missing before entry {entry.seq}: deleted.",
+                    expected_seq,
+                )
+            return broken(
+                ChainBreak.REORDERED,
+                f"Entry {entry.seq} stands where entry {expected_seq} should be: "
+                "entries were reordered.",
+                expected_seq,
+            )
+        if entry.computed_hash() != entry.entry_hash:
+            return broken(
+                ChainBreak.CHANGED, f"Entry {entry.seq} was changed after it was written."
+            )
+        if entry.prev_hash != expected_prev:
+            return broken(
+                ChainBreak.LINK_BROKEN,
+                f"Entry {entry.seq} does not follow entry {entry.seq - 1}: "
+                "an entry was replaced or inserted.",
+            )
+        try:
+            verify_detached(entry.signed_bytes(), entry.signature, trust, entry.at, crls=crls)
+        except SignatureInvalid as error:
+            return broken(
+                ChainBreak.BAD_SIGNATURE, f"Entry {entry.seq} has a bad signature: {error}"
+            )
+        expected_seq = entry.seq + 1
+        expected_prev = entry.entry_hash
+    return ChainReport(len(entries))
+
+
+def _chain_hash(prev_hash: str, body: bytes) -> str:
+    try:
+        previous = bytes.fromhex(prev_hash)
+    except ValueError:
+        previous = prev_hash.encode("utf-8")  # a damaged hash must still give a (wrong) hash
+    return hashlib.sha256(previous + body).hexdigest()

@@ -1,0 +1,306 @@
+"""Detached CMS (PKCS#7) signatures: make them with `cryptography`, check them here.
+
+`cryptography` signs CMS but cannot verify it, so verification parses the SignedData with
+asn1crypto and checks, in order: the messageDigest attribute against the data, the signature
+over the DER signed attributes with the signer's public key, then the signer certificate
+(validity at `at`, chain to the trust store, optionally CRLs). `openssl cms -verify
+-binary -inform DER -content data -CAfile root.pem -purpose any` accepts what we make.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from asn1crypto import cms as asn1_cms  # type: ignore[import-untyped]
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from cryptography.hazmat.primitives.serialization import pkcs7
+
+from workstation.security.eds import (
+    CertificateExpired,
+    CertificateNotYetValid,
+    CertificateRevoked,
+    CrlMissingOrStale,
+    LoginRefused,
+    RevocationPolicy,
+    SigningPrivateKey,
+    TrustStore,
+    UntrustedCertificate,
+    verify_signer_certificate,
+)
+
+_HASHES: dict[str, type[hashes.HashAlgorithm]] = {
+    "sha256": hashes.SHA256,
+    "sha384": hashes.SHA384,
+    "sha512": hashes.SHA512,
+}
+
+
+class SignatureProblem(Enum):
+    MALFORMED = "malformed"
+    TAMPERED = "tampered"
+    BAD_SIGNATURE = "bad_signature"
+    UNTRUSTED_SIGNER = "untrusted_signer"
+    EXPIRED_SIGNER = "expired_signer"
+    REVOKED_SIGNER = "revoked_signer"
+    REVOCATION_UNKNOWN = "revocation_unknown"
+    WRONG_KEY_USAGE = "wrong_key_usage"
+
+
+class SignatureInvalid(Exception):
+    """A detached signature does not prove that a trusted signer signed these bytes."""
+
+    def __init__(self, problem: SignatureProblem, message: str) -> None:
+        self.problem = problem
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class VerifiedSignature:
+    """The result of a successful check."""
+
+    certificate: x509.Certificate
+    chain: tuple[x509.Certificate, ...]
+    signing_time: datetime | None
+    warnings: tuple[str, ...]
+
+
+def sign_detached(
+    data: bytes,
+    key: SigningPrivateKey,
+    cert: x509.Certificate,
+    chain: Sequence[x509.Certificate] = (),
+) -> bytes:
+    """DER CMS SignedData over `data`, detached, SHA-256, with the signer (and chain) certs."""
+    builder = pkcs7.PKCS7SignatureBuilder().set_data(data).add_signer(cert, key, hashes.SHA256())
+    for extra in chain:
+        if extra != cert:
+            builder = builder.add_certificate(extra)
+    return builder.sign(
+        serialization.Encoding.DER,
+        [
+            pkcs7.PKCS7Options.DetachedSignature,
+            pkcs7.PKCS7Options.Binary,
+            pkcs7.PKCS7Options.NoCapabilities,
+        ],
+    )
+
+
+def verify_detached(
+    data: bytes,
+    signature_der: bytes,
+    trust: TrustStore,
+    at: datetime,
+    *,
+    crls: Sequence[x509.CertificateRevocationList] = (),
+    revocation: RevocationPolicy | None = None,
+) -> x509.Certificate:
+    """Check a detached signature over `data` and return the signer's certificate.
+
+    The signer must chain to `trust` and be valid at `at` (when the signed thing was made).
+    Revocation is checked only when `crls` are given.
+    """
+    return verify_detached_signature(
+        data, signature_der, trust, at, crls=crls, revocation=revocation
+    ).certificate
+
+
+def verify_detached_signature(
+    data: bytes,
+    signature_der: bytes,
+    trust: TrustStore,
+    at: datetime,
+    *,
+    crls: Sequence[x509.CertificateRevocationList] = (),
+    revocation: RevocationPolicy | None = None,
+) -> VerifiedSignature:
+    """verify_detached, returning the chain, signing time and CRL warnings too."""
+    signed = _parse(signature_der)
+    signer_info = signed.signer_info
+    signer = _find_signer(signer_info, signed.certificates)
+    digest_name = signer_info["digest_algorithm"]["algorithm"].native
+    hash_type = _HASHES.get(digest_name)
+    if hash_type is None:
+        raise SignatureInvalid(
+            SignatureProblem.MALFORMED, f"digest algorithm {digest_name} is not accepted"
+        )
+    signing_time, to_verify = _signed_bytes(signer_info, data, hash_type)
+    _check_signature_value(signer_info, signer, to_verify, hash_type())
+    _require_signing_usage(signer)
+    others = [c for c in signed.certificates if c != signer]
+    try:
+        verified = verify_signer_certificate(
+            signer,
+            trust,
+            crls,
+            at,
+            intermediates=others,
+            revocation=revocation,
+            check_revocation=bool(crls),
+        )
+    except LoginRefused as refused:
+        raise _as_signature_problem(refused) from refused
+    return VerifiedSignature(signer, verified.chain, signing_time, verified.warnings)
+
+
+@dataclass(frozen=True)
+class _SignedData:
+    signer_info: Any
+    certificates: list[x509.Certificate]
+
+
+def _parse(signature_der: bytes) -> _SignedData:
+    try:
+        info = asn1_cms.ContentInfo.load(signature_der, strict=True)
+        if info["content_type"].native != "signed_data":
+            raise ValueError("not SignedData")
+        signed = info["content"]
+        if signed["encap_content_info"]["content"].native is not None:
+            raise ValueError("the signature embeds its content; a detached one is expected")
+        certificates = [
+            x509.load_der_x509_certificate(choice.chosen.dump())
+            for choice in (signed["certificates"] or [])
+            if choice.name == "certificate"
+        ]
+        signer_infos = list(signed["signer_infos"])
+    except (ValueError, TypeError, KeyError) as error:
+        raise SignatureInvalid(
+            SignatureProblem.MALFORMED, f"The signature is not valid CMS: {error}"
+        ) from error
+    if len(signer_infos) != 1:
+        raise SignatureInvalid(
+            SignatureProblem.MALFORMED, f"Expected one signer, found {len(signer_infos)}."
+        )
+    return _SignedData(signer_infos[0], certificates)
+
+
+def _find_signer(signer_info: Any, certificates: list[x509.Certificate]) -> x509.Certificate:
+    sid = signer_info["sid"]
+    for certificate in certificates:
+        if sid.name == "issuer_and_serial_number":
+            issuer = sid.chosen["issuer"].dump()
+            serial = sid.chosen["serial_number"].native
+            if certificate.issuer.public_bytes() == issuer and certificate.serial_number == serial:
+                return certificate
+        else:
+            try:
+                ski = certificate.extensions.get_extension_for_class(x509.SubjectKeyIdentifier)
+            except x509.ExtensionNotFound:
+                continue
+            if ski.value.digest == sid.chosen.native:
+                return certificate
+    raise SignatureInvalid(
+        SignatureProblem.MALFORMED, "The signer's certificate is not in the signature."
+    )
+
+
+def _signed_bytes(
+    signer_info: Any, data: bytes, hash_type: type[hashes.HashAlgorithm]
+) -> tuple[datetime | None, bytes]:
+    attributes = signer_info["signed_attrs"]
+    if not len(attributes):
+        return None, data  # no signed attributes: the signature is over the content itself
+    values: dict[str, Any] = {}
+    for attribute in attributes:
+        values[attribute["type"].native] = attribute["values"]
+    content_type = values.get("content_type")
+    if content_type is None or content_type[0].native != "data":
+        raise SignatureInvalid(SignatureProblem.MALFORMED, "The signed content type is not data.")
+    message_digest = values.get("message_digest")
+    if message_digest is None:
+        raise SignatureInvalid(SignatureProblem.MALFORMED, "The signature has no message digest.")
+    digest = hashes.Hash(hash_type())
+    digest.update(data)
+    if message_digest[0].native != digest.finalize():
+        raise SignatureInvalid(
+            SignatureProblem.TAMPERED,
+            "The data does not match the signature: it was changed after signing.",
+        )
+    signing_time = values.get("signing_time")
+    when = signing_time[0].native if signing_time is not None else None
+    # The signature covers the attributes DER-encoded as a SET OF (tag 0x31), not as the
+    # [0] IMPLICIT field they are stored in; reuse the received bytes rather than re-encode.
+    contents: bytes = attributes.contents
+    return when, b"\x31" + _der_length(len(contents)) + contents
+
+
+def _check_signature_value(
+    signer_info: Any, signer: x509.Certificate, to_verify: bytes, hash_algorithm: Any
+) -> None:
+    algorithm = signer_info["signature_algorithm"]
+    scheme = algorithm.signature_algo
+    signature: bytes = signer_info["signature"].native
+    public_key = signer.public_key()
+    try:
+        if isinstance(public_key, rsa.RSAPublicKey) and scheme == "rsassa_pkcs1v15":
+            public_key.verify(signature, to_verify, padding.PKCS1v15(), hash_algorithm)
+        elif isinstance(public_key, rsa.RSAPublicKey) and scheme == "rsassa_pss":
+            parameters = algorithm["parameters"]
+            pss_hash = _HASHES[parameters["hash_algorithm"]["algorithm"].native]()
+            mgf_hash = _HASHES[parameters["mask_gen_algorithm"]["parameters"]["algorithm"].native]()
+            pss = padding.PSS(padding.MGF1(mgf_hash), parameters["salt_length"].native)
+            public_key.verify(signature, to_verify, pss, pss_hash)
+        elif isinstance(public_key, ec.EllipticCurvePublicKey) and scheme == "ecdsa":
+            public_key.verify(signature, to_verify, ec.ECDSA(hash_algorithm))
+        else:
+            raise SignatureInvalid(
+                SignatureProblem.MALFORMED,
+                f"Signature algorithm {scheme} does not fit the signer's key.",
+            )
+    except (InvalidSignature, KeyError) as error:
+        raise SignatureInvalid(
+            SignatureProblem.BAD_SIGNATURE,
+            "The signature value does not match: the signature or its attributes were changed.",
+        ) from error
+
+
+def _require_signing_usage(signer: x509.Certificate) -> None:
+    try:
+        usage = signer.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return
+    if not (usage.digital_signature or usage.content_commitment):
+        raise SignatureInvalid(
+            SignatureProblem.WRONG_KEY_USAGE, "The signer's certificate is not for signing."
+        )
+
+
+def _as_signature_problem(refused: LoginRefused) -> SignatureInvalid:
+    subject = "The signer's certificate"
+    if isinstance(refused, CertificateNotYetValid):
+        return SignatureInvalid(
+            SignatureProblem.EXPIRED_SIGNER,
+            f"{subject} was not yet valid at the signing time "
+            f"(valid from {refused.not_before:%Y-%m-%d}).",
+        )
+    if isinstance(refused, CertificateExpired):
+        return SignatureInvalid(
+            SignatureProblem.EXPIRED_SIGNER,
+            f"{subject} had expired at the signing time ({refused.not_after:%Y-%m-%d}).",
+        )
+    if isinstance(refused, UntrustedCertificate):
+        return SignatureInvalid(
+            SignatureProblem.UNTRUSTED_SIGNER,
+            f"{subject} does not chain to the trust store (issuer: {refused.issuer}).",
+        )
+    if isinstance(refused, CertificateRevoked):
+        return SignatureInvalid(
+            SignatureProblem.REVOKED_SIGNER,
+            f"{subject} was revoked on {refused.revoked_at:%Y-%m-%d}.",
+        )
+    if isinstance(refused, CrlMissingOrStale):
+        return SignatureInvalid(SignatureProblem.REVOCATION_UNKNOWN, str(refused))
+    return SignatureInvalid(SignatureProblem.UNTRUSTED_SIGNER, str(refused))
+
+
+def _der_length(length: int) -> bytes:
+    if length < 0x80:
+        return bytes([length])
+    encoded = length.to_bytes((length.bit_length() + 7) // 8, "big")
+    return bytes([0x80 | len(encoded)]) + encoded

@@ -1,0 +1,120 @@
+"""The local database key: kept in the OS credential store, or in a 0600 file on headless hosts.
+
+Where the key lives, in order:
+1. the OS credential store through `keyring` (Windows Credential Manager, macOS Keychain,
+   Secret Service on Linux desktops), if it holds a key for (service, account);
+2. the fallback key file `<fallback_dir>/<service>-<account>.key`, if it exists (a desk set
+   up while no credential store worked keeps using that file; it is never moved silently);
+3. otherwise a new random 32-byte key goes into the credential store, and when no usable
+   store exists (headless Linux: keyring's fail backend raises, the null backend forgets)
+   into a new fallback file created with O_CREAT|O_EXCL and mode 0600, with a warning.
+The key itself never appears in logs or error messages.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import secrets
+from pathlib import Path
+
+import keyring
+
+log = logging.getLogger(__name__)
+
+KEY_BYTES = 32
+_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+class DatabaseKeyUnusable(RuntimeError):
+    """The stored database key cannot be used safely; the message says how to fix it."""
+
+
+def get_or_create_db_key(service: str, account: str, fallback_dir: Path) -> tuple[bytes, str]:
+    """Return (key, where it lives) for the local database of (service, account)."""
+    fallback = fallback_key_path(service, account, fallback_dir)
+    stored, backend_problem = _read_keyring(service, account)
+    if stored is not None:
+        return _decode(stored, f"the OS credential store ({service}/{account})"), _keyring_label()
+    if fallback.exists():
+        return _read_key_file(fallback), f"key file {fallback}"
+
+    key = secrets.token_bytes(KEY_BYTES)
+    if backend_problem is None:
+        backend_problem = _write_keyring(service, account, key.hex())
+        if backend_problem is None:
+            return key, _keyring_label()
+    log.warning(
+        "No usable OS credential store (%s); the database key is kept in %s (mode 0600).",
+        backend_problem,
+        fallback,
+    )
+    return _create_key_file(fallback, key), f"key file {fallback}"
+
+
+def fallback_key_path(service: str, account: str, fallback_dir: Path) -> Path:
+    """Where the fallback key file for (service, account) lives."""
+    return fallback_dir / f"{_SAFE.sub('_', service)}-{_SAFE.sub('_', account)}.key"
+
+
+def _keyring_label() -> str:
+    backend = keyring.get_keyring()
+    return f"OS credential store ({type(backend).__module__}.{type(backend).__name__})"
+
+
+def _read_keyring(service: str, account: str) -> tuple[str | None, str | None]:
+    try:
+        value = keyring.get_password(service, account)
+    # Backends raise keyring.errors.KeyringError but also their own transport errors (D-Bus,
+    # locked collections); any of them means "no usable store", never a crash at start-up.
+    except Exception as error:
+        return None, type(error).__name__
+    return (value if isinstance(value, str) else None), None
+
+
+def _write_keyring(service: str, account: str, value: str) -> str | None:
+    try:
+        keyring.set_password(service, account, value)
+        read_back = keyring.get_password(service, account)
+    except Exception as error:  # same reasoning as in _read_keyring
+        return type(error).__name__
+    if read_back != value:
+        return f"{type(keyring.get_keyring()).__name__} did not keep the key"
+    return None
+
+
+def _decode(stored: str, where: str) -> bytes:
+    try:
+        key = bytes.fromhex(stored.strip())
+    except ValueError:
+        key = b""
+    if len(key) != KEY_BYTES:
+        raise DatabaseKeyUnusable(
+            f"The database key in {where} is damaged. Restore it from the backup "
+            "or ask the administrator to re-create the local database."
+        )
+    return key
+
+
+def _read_key_file(path: Path) -> bytes:
+    if os.name == "posix" and path.stat().st_mode & 0o077:
+        raise DatabaseKeyUnusable(
+            f"The database key file {path} can be read by other users. "
+            f"Run: chmod 600 '{path}' and start again."
+        )
+    return _decode(path.read_text(encoding="ascii", errors="replace"), f"file {path}")
+
+
+def _create_key_file(path: Path, key: bytes) -> bytes:
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        # Another process of this desk created it first; both must use the same key.
+        return _read_key_file(path)
+    with os.fdopen(fd, "w", encoding="ascii") as out:
+        out.write(key.hex() + "\n")
+        out.flush()
+        os.fsync(out.fileno())
+    return key

@@ -1,0 +1,655 @@
+"""Staff EDS keys (NCA RK PKCS#12): loading, certificate checks, limits on failed log-ins."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.verification import (
+    Criticality,
+    ExtensionPolicy,
+    Policy,
+    PolicyBuilder,
+    Store,
+    VerificationError,
+)
+
+SigningPrivateKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
+
+_IIN_SERIAL = re.compile(r"IIN(\d{12})")
+_BIN_UNIT = re.compile(r"BIN(\d{12})")
+_MAX_CHAIN_DEPTH = 6
+
+
+# ---- errors: each message says what is wrong and what to do -------------------------------
+
+
+class LoginRefused(Exception):
+    """The desk refuses this key for log-in (or as a signer); the message is for the clerk."""
+
+
+class KeyFileUnreadable(LoginRefused):
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(
+            "This file is not a usable EDS key file (PKCS#12)"
+            + (f": {detail}" if detail else "")
+            + ". Choose the AUTH_RSA256_....p12 file from your key folder."
+        )
+
+
+class WrongPassword(LoginRefused):
+    def __init__(self) -> None:
+        super().__init__(
+            "The password for this key file is wrong. Check the keyboard layout and Caps Lock, "
+            "then try again."
+        )
+
+
+class NotALoginKey(LoginRefused):
+    def __init__(self) -> None:
+        super().__init__(
+            "This is a signing key, not a log-in key. Choose the AUTH_RSA256_....p12 file "
+            "from your key folder."
+        )
+
+
+class CertificateExpired(LoginRefused):
+    """The certificate is outside its validity period (expired, or see the subclass)."""
+
+    def __init__(self, not_after: datetime, message: str | None = None) -> None:
+        self.not_after = not_after
+        super().__init__(
+            message
+            or (
+                f"Your EDS certificate expired on {not_after:%Y-%m-%d}. "
+                "Get a new key from NCA RK (pki.gov.kz) and log in with it."
+            )
+        )
+
+
+class CertificateNotYetValid(CertificateExpired):
+    def __init__(self, not_before: datetime, not_after: datetime) -> None:
+        self.not_before = not_before
+        super().__init__(
+            not_after,
+            f"This EDS certificate is valid only from {not_before:%Y-%m-%d %H:%M} UTC. "
+            "Check the computer's date and time; if they are right, use your current key.",
+        )
+
+
+class CertificateRevoked(LoginRefused):
+    def __init__(self, revoked_at: datetime, whose: str = "Your EDS certificate") -> None:
+        self.revoked_at = revoked_at
+        super().__init__(
+            f"{whose} was revoked on {revoked_at:%Y-%m-%d}. Use a new key from NCA RK (pki.gov.kz)."
+        )
+
+
+class UntrustedCertificate(LoginRefused):
+    def __init__(self, issuer: str, detail: str) -> None:
+        self.issuer = issuer
+        self.detail = detail
+        super().__init__(
+            f"This certificate was not issued by a certification centre this desk trusts "
+            f"(issuer: {issuer}). Use your NCA RK key, or ask the administrator to check "
+            "the trust store."
+        )
+
+
+class NoIinInCertificate(LoginRefused):
+    def __init__(self) -> None:
+        super().__init__(
+            "This certificate carries no IIN (SERIALNUMBER=IIN...). Use your personal "
+            "NCA RK key, not an organisation key."
+        )
+
+
+class CrlMissingOrStale(LoginRefused):
+    def __init__(self, issuer: str, next_update: datetime | None) -> None:
+        self.issuer = issuer
+        self.next_update = next_update
+        state = (
+            "is missing"
+            if next_update is None
+            else f"is out of date (next update was due {next_update:%Y-%m-%d %H:%M} UTC)"
+        )
+        super().__init__(
+            f"The revocation list (CRL) of {issuer} {state}, so the desk cannot tell whether "
+            "the certificate was revoked. Ask the administrator to update the CRLs."
+        )
+
+
+class KeyLockedOut(LoginRefused):
+    def __init__(self, until: datetime) -> None:
+        self.until = until
+        super().__init__(
+            "Too many wrong attempts with this key. It is locked until "
+            f"{until:%Y-%m-%d %H:%M} UTC; try again then or ask a supervisor."
+        )
+
+
+class EmptyTrustStore(ValueError):
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            f"No CA certificates found in {where}. Put the NCA RK root and issuing "
+            "certificates (.pem, .crt or .cer) there."
+        )
+
+
+# ---- keys ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StaffKey:
+    """A loaded EDS key: private key, its certificate, and the CA certificates in the file."""
+
+    private_key: SigningPrivateKey
+    certificate: x509.Certificate
+    chain: tuple[x509.Certificate, ...]
+
+    @property
+    def fingerprint_sha256(self) -> str:
+        return fingerprint_sha256(self.certificate)
+
+
+def fingerprint_sha256(certificate: x509.Certificate) -> str:
+    """Lower-case hex SHA-256 of the DER certificate: how events name their actor."""
+    return certificate.fingerprint(hashes.SHA256()).hex()
+
+
+def key_file_id(p12: bytes) -> str:
+    """SHA-256 of a key file: the LoginGuard key id before the password opens the file."""
+    return hashlib.sha256(p12).hexdigest()
+
+
+def load_staff_key(p12: bytes, password: str) -> StaffKey:
+    """Open a PKCS#12 key file; raises WrongPassword or KeyFileUnreadable."""
+    try:
+        loaded = pkcs12.load_pkcs12(p12, password.encode("utf-8") if password else None)
+    except ValueError as error:
+        if _is_pkcs12_structure(p12):
+            raise WrongPassword() from error
+        raise KeyFileUnreadable() from error
+    except Exception as error:  # malformed DER surfaces as assorted parser errors
+        raise KeyFileUnreadable() from error
+    if loaded.key is None or loaded.cert is None:
+        raise KeyFileUnreadable("it holds no private key and certificate")
+    key = loaded.key
+    if not isinstance(key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):
+        raise KeyFileUnreadable("only RSA and ECDSA keys are supported (GOST needs Kalkan)")
+    return StaffKey(
+        private_key=key,
+        certificate=loaded.cert.certificate,
+        chain=tuple(extra.certificate for extra in loaded.additional_certs),
+    )
+
+
+def _is_pkcs12_structure(data: bytes) -> bool:
+    # A PFX that parses but will not decrypt means the password is wrong, not the file.
+    from asn1crypto import pkcs12 as asn1_pkcs12  # type: ignore[import-untyped]
+
+    try:
+        pfx = asn1_pkcs12.Pfx.load(data, strict=True)
+        return bool(pfx["version"].native == "v3" and pfx["auth_safe"]["content_type"].native)
+    except (ValueError, TypeError, KeyError):
+        return False
+
+
+# ---- trust store and CRLs ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrustStore:
+    """The CA certificates this desk trusts (anchors) plus known intermediate CAs."""
+
+    anchors: tuple[x509.Certificate, ...]
+    intermediates: tuple[x509.Certificate, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.anchors:
+            raise EmptyTrustStore("the trust store")
+
+    @classmethod
+    def from_certs(cls, certificates: Iterable[x509.Certificate]) -> TrustStore:
+        """Self-signed certificates become anchors; others are kept as intermediates."""
+        anchors: list[x509.Certificate] = []
+        intermediates: list[x509.Certificate] = []
+        for certificate in certificates:
+            (anchors if _is_self_signed(certificate) else intermediates).append(certificate)
+        return cls(tuple(anchors), tuple(intermediates))
+
+    @classmethod
+    def from_pem_dir(cls, path: Path) -> TrustStore:
+        """Read every .pem/.crt/.cer file (PEM bundles or DER) in `path`."""
+        certificates: list[x509.Certificate] = []
+        for file in sorted(path.iterdir()):
+            if file.suffix.lower() in {".pem", ".crt", ".cer"} and file.is_file():
+                certificates.extend(_load_certificates(file.read_bytes()))
+        if not any(_is_self_signed(c) for c in certificates):
+            raise EmptyTrustStore(str(path))
+        return cls.from_certs(certificates)
+
+    @property
+    def store(self) -> Store:
+        return Store(list(self.anchors))
+
+
+def load_crls_from_dir(path: Path) -> list[x509.CertificateRevocationList]:
+    """Read every .crl file (DER or PEM) in `path`."""
+    crls = []
+    for file in sorted(path.iterdir()):
+        if file.suffix.lower() == ".crl" and file.is_file():
+            data = file.read_bytes()
+            if data.lstrip().startswith(b"-----BEGIN"):
+                crls.append(x509.load_pem_x509_crl(data))
+            else:
+                crls.append(x509.load_der_x509_crl(data))
+    return crls
+
+
+def _load_certificates(data: bytes) -> list[x509.Certificate]:
+    if b"-----BEGIN CERTIFICATE-----" in data:
+        return x509.load_pem_x509_certificates(data)
+    return [x509.load_der_x509_certificate(data)]
+
+
+def _is_self_signed(certificate: x509.Certificate) -> bool:
+    if certificate.subject != certificate.issuer:
+        return False
+    try:
+        certificate.verify_directly_issued_by(certificate)
+    except (InvalidSignature, ValueError, TypeError):
+        return False
+    return True
+
+
+class CrlAction(Enum):
+    REFUSE = "refuse"
+    WARN = "warn"
+
+
+@dataclass(frozen=True)
+class RevocationPolicy:
+    """What to do when a CA's CRL is missing or past its nextUpdate (from the desk set-up)."""
+
+    when_missing: CrlAction = CrlAction.REFUSE
+    when_stale: CrlAction = CrlAction.REFUSE
+
+
+# ---- certificate checks --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VerifiedCertificate:
+    """A certificate that chains to the trust store and was valid (and not revoked) at a time."""
+
+    certificate: x509.Certificate
+    chain: tuple[x509.Certificate, ...]  # leaf first, trust anchor last
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CertifiedIdentity:
+    """Who a verified log-in certificate names; the lead maps `iin` to a staff record."""
+
+    iin: str
+    surname: str
+    given_name: str
+    common_name: str
+    organisation: str | None
+    bin: str | None
+    fingerprint_sha256: str
+    serial_number: int
+    issuer: str
+    not_before: datetime
+    not_after: datetime
+    policy_oids: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def verify_certificate(
+    certificate: x509.Certificate,
+    trust: TrustStore,
+    crls: Sequence[x509.CertificateRevocationList],
+    at: datetime,
+    *,
+    intermediates: Sequence[x509.Certificate] = (),
+    revocation: RevocationPolicy | None = None,
+) -> CertifiedIdentity:
+    """Check a log-in certificate and read the identity in it.
+
+    Order (so the clerk sees the most useful reason first): log-in purpose, validity
+    period, chain to the trust store, revocation (CRL), IIN in SERIALNUMBER.
+    """
+    _require_login_purpose(certificate)
+    verified = verify_signer_certificate(
+        certificate, trust, crls, at, intermediates=intermediates, revocation=revocation
+    )
+    return _identity(certificate, verified.warnings)
+
+
+def verify_staff_key(
+    key: StaffKey,
+    trust: TrustStore,
+    crls: Sequence[x509.CertificateRevocationList],
+    at: datetime,
+    *,
+    revocation: RevocationPolicy | None = None,
+) -> CertifiedIdentity:
+    """verify_certificate for a loaded key, using the CA certificates that came in its file."""
+    return verify_certificate(
+        key.certificate, trust, crls, at, intermediates=key.chain, revocation=revocation
+    )
+
+
+def verify_signer_certificate(
+    certificate: x509.Certificate,
+    trust: TrustStore,
+    crls: Sequence[x509.CertificateRevocationList],
+    at: datetime,
+    *,
+    intermediates: Sequence[x509.Certificate] = (),
+    revocation: RevocationPolicy | None = None,
+    check_revocation: bool = True,
+) -> VerifiedCertificate:
+    """Validity at `at`, chain to the trust store, and (optionally) CRLs; any key purpose."""
+    _require_aware(at)
+    not_before = certificate.not_valid_before_utc
+    not_after = certificate.not_valid_after_utc
+    if at < not_before:
+        raise CertificateNotYetValid(not_before, not_after)
+    if at > not_after:
+        raise CertificateExpired(not_after)
+    chain = _build_chain(certificate, trust, at, intermediates)
+    warnings: tuple[str, ...] = ()
+    if check_revocation:
+        warnings = _check_revocation(chain, crls, at, revocation or RevocationPolicy())
+    return VerifiedCertificate(certificate, chain, warnings)
+
+
+def _build_chain(
+    certificate: x509.Certificate,
+    trust: TrustStore,
+    at: datetime,
+    intermediates: Sequence[x509.Certificate],
+) -> tuple[x509.Certificate, ...]:
+    # The client verifier's default leaf policy is the Web PKI one, which demands a
+    # subjectAltName that NCA RK certificates do not have; the leaf policy is relaxed,
+    # the CA policy still insists on basicConstraints cA=TRUE and keyCertSign, so a staff
+    # certificate can never act as a CA.
+    verifier = (
+        PolicyBuilder()
+        .store(trust.store)
+        .time(at)
+        .max_chain_depth(_MAX_CHAIN_DEPTH)
+        .extension_policies(ca_policy=_CA_POLICY, ee_policy=ExtensionPolicy.permit_all())
+        .build_client_verifier()
+    )
+    try:
+        verified = verifier.verify(certificate, [*intermediates, *trust.intermediates])
+    except VerificationError as error:
+        raise UntrustedCertificate(certificate.issuer.rfc4514_string(), str(error)) from error
+    return tuple(verified.chain)
+
+
+def _ca_is_ca(policy: Policy, certificate: x509.Certificate, value: x509.BasicConstraints) -> None:
+    if not value.ca:
+        raise ValueError("basicConstraints cA is not set")
+
+
+def _ca_may_sign_certificates(
+    policy: Policy, certificate: x509.Certificate, value: x509.KeyUsage | None
+) -> None:
+    if value is not None and not value.key_cert_sign:
+        raise ValueError("keyUsage lacks keyCertSign")
+
+
+_CA_POLICY = (
+    ExtensionPolicy.permit_all()
+    .require_present(x509.BasicConstraints, Criticality.AGNOSTIC, _ca_is_ca)
+    .may_be_present(x509.KeyUsage, Criticality.AGNOSTIC, _ca_may_sign_certificates)
+)
+
+
+def _check_revocation(
+    chain: Sequence[x509.Certificate],
+    crls: Sequence[x509.CertificateRevocationList],
+    at: datetime,
+    policy: RevocationPolicy,
+) -> tuple[str, ...]:
+    warnings: list[str] = []
+    # Every certificate but the anchor needs its issuer's CRL; the anchor is trusted as is.
+    for index, certificate in enumerate(chain[:-1]):
+        issuer = chain[index + 1]
+        issuer_name = _display_name(issuer.subject)
+        usable = [crl for crl in crls if _crl_signed_by(crl, issuer)]
+        if not usable:
+            problem = CrlMissingOrStale(issuer_name, None)
+            if policy.when_missing is CrlAction.REFUSE:
+                raise problem
+            warnings.append(str(problem))
+            continue
+        crl = max(usable, key=lambda c: c.last_update_utc)
+        entry = crl.get_revoked_certificate_by_serial_number(certificate.serial_number)
+        # A revocation after `at` does not undo a signature made before it.
+        if entry is not None and entry.revocation_date_utc <= at:
+            whose = "Your EDS certificate" if index == 0 else f"The CA certificate {issuer_name}"
+            raise CertificateRevoked(entry.revocation_date_utc, whose)
+        next_update = crl.next_update_utc
+        if next_update is not None and next_update < at:
+            problem = CrlMissingOrStale(issuer_name, next_update)
+            if policy.when_stale is CrlAction.REFUSE:
+                raise problem
+            warnings.append(str(problem))
+    return tuple(warnings)
+
+
+def _crl_signed_by(crl: x509.CertificateRevocationList, issuer: x509.Certificate) -> bool:
+    public_key = issuer.public_key()
+    if crl.issuer != issuer.subject or not isinstance(
+        public_key, (rsa.RSAPublicKey, ec.EllipticCurvePublicKey)
+    ):
+        return False
+    return crl.is_signature_valid(public_key)
+
+
+def _require_login_purpose(certificate: x509.Certificate) -> None:
+    try:
+        usage = certificate.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value
+    except x509.ExtensionNotFound:
+        return  # no EKU restricts nothing (RFC 5280 4.2.1.12)
+    if ExtendedKeyUsageOID.CLIENT_AUTH not in usage:
+        raise NotALoginKey()
+
+
+def _identity(certificate: x509.Certificate, warnings: tuple[str, ...]) -> CertifiedIdentity:
+    subject = certificate.subject
+    iin = None
+    for value in _attributes(subject, NameOID.SERIAL_NUMBER):
+        match = _IIN_SERIAL.fullmatch(value.strip())
+        if match:
+            iin = match.group(1)
+    if iin is None:
+        raise NoIinInCertificate()
+    common_name = next(iter(_attributes(subject, NameOID.COMMON_NAME)), "")
+    cn_parts = common_name.split(maxsplit=1)
+    surname = next(iter(_attributes(subject, NameOID.SURNAME)), cn_parts[0] if cn_parts else "")
+    given_name = next(
+        iter(_attributes(subject, NameOID.GIVEN_NAME)), cn_parts[1] if len(cn_parts) > 1 else ""
+    )
+    bin_ = None
+    for value in _attributes(subject, NameOID.ORGANIZATIONAL_UNIT_NAME):
+        match = _BIN_UNIT.fullmatch(value.strip())
+        if match:
+            bin_ = match.group(1)
+    try:
+        usage = certificate.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value
+        policy_oids = tuple(oid.dotted_string for oid in usage)
+    except x509.ExtensionNotFound:
+        policy_oids = ()
+    return CertifiedIdentity(
+        iin=iin,
+        surname=surname,
+        given_name=given_name,
+        common_name=common_name,
+        organisation=next(iter(_attributes(subject, NameOID.ORGANIZATION_NAME)), None),
+        bin=bin_,
+        fingerprint_sha256=fingerprint_sha256(certificate),
+        serial_number=certificate.serial_number,
+        issuer=certificate.issuer.rfc4514_string(),
+        not_before=certificate.not_valid_before_utc,
+        not_after=certificate.not_valid_after_utc,
+        policy_oids=policy_oids,
+        warnings=warnings,
+    )
+
+
+def _attributes(name: x509.Name, oid: x509.ObjectIdentifier) -> list[str]:
+    values = []
+    for attribute in name.get_attributes_for_oid(oid):
+        value = attribute.value
+        values.append(value.decode("utf-8", "replace") if isinstance(value, bytes) else value)
+    return values
+
+
+def _display_name(name: x509.Name) -> str:
+    common = _attributes(name, NameOID.COMMON_NAME)
+    return common[0] if common else name.rfc4514_string()
+
+
+def _require_aware(moment: datetime) -> None:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("pass an aware datetime (UTC), not a naive one")
+
+
+def pem_bytes(certificate: x509.Certificate) -> bytes:
+    """PEM of a certificate (for trust-store files and openssl)."""
+    return certificate.public_bytes(serialization.Encoding.PEM)
+
+
+# ---- failed log-in attempts ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Attempts:
+    failures: int
+    first_failure_at: datetime | None
+    locked_until: datetime | None
+
+
+class LoginGuard:
+    """Limits failed log-ins per key: after `max_failures` failures within `window`, the key
+    is locked for `lockout`. Pure policy: the caller supplies `now` and persists to_dict()."""
+
+    def __init__(
+        self,
+        *,
+        max_failures: int = 5,
+        lockout: timedelta = timedelta(minutes=15),
+        window: timedelta = timedelta(hours=1),
+    ) -> None:
+        if max_failures < 1:
+            raise ValueError("max_failures must be at least 1")
+        self.max_failures = max_failures
+        self.lockout = lockout
+        self.window = window
+        self._attempts: dict[str, _Attempts] = {}
+
+    def check(self, key_id: str, now: datetime) -> None:
+        """Raise KeyLockedOut if `key_id` is locked at `now`."""
+        _require_aware(now)
+        attempts = self._current(key_id, now)
+        if attempts.locked_until is not None:
+            raise KeyLockedOut(attempts.locked_until)
+
+    def locked_until(self, key_id: str, now: datetime) -> datetime | None:
+        return self._current(key_id, now).locked_until
+
+    def record_failure(self, key_id: str, now: datetime) -> int:
+        """Count a failed attempt; return how many remain before the lock (0: locked now)."""
+        _require_aware(now)
+        attempts = self._current(key_id, now)
+        if attempts.locked_until is not None:
+            return 0
+        failures = attempts.failures + 1
+        first = attempts.first_failure_at or now
+        if failures >= self.max_failures:
+            self._attempts[key_id] = _Attempts(failures, first, now + self.lockout)
+            return 0
+        self._attempts[key_id] = _Attempts(failures, first, None)
+        return self.max_failures - failures
+
+    def record_success(self, key_id: str) -> None:
+        self._attempts.pop(key_id, None)
+
+    def _current(self, key_id: str, now: datetime) -> _Attempts:
+        attempts = self._attempts.get(key_id)
+        if attempts is None:
+            return _Attempts(0, None, None)
+        expired_lock = attempts.locked_until is not None and now >= attempts.locked_until
+        old_failures = (
+            attempts.locked_until is None
+            and attempts.first_failure_at is not None
+            and now - attempts.first_failure_at > self.window
+        )
+        if expired_lock or old_failures:
+            del self._attempts[key_id]
+            return _Attempts(0, None, None)
+        return attempts
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": 1,
+            "keys": {
+                key_id: {
+                    "failures": a.failures,
+                    "first_failure_at": _iso(a.first_failure_at),
+                    "locked_until": _iso(a.locked_until),
+                }
+                for key_id, a in sorted(self._attempts.items())
+            },
+        }
+
+    @classmethod
+    def from_dict(
+        cls,
+        data: Mapping[str, Any],
+        *,
+        max_failures: int = 5,
+        lockout: timedelta = timedelta(minutes=15),
+        window: timedelta = timedelta(hours=1),
+    ) -> LoginGuard:
+        if data.get("version") != 1:
+            raise ValueError(f"unknown log-in guard state version {data.get('version')!r}")
+        guard = cls(max_failures=max_failures, lockout=lockout, window=window)
+        for key_id, entry in data["keys"].items():
+            guard._attempts[str(key_id)] = _Attempts(
+                int(entry["failures"]),
+                _from_iso(entry["first_failure_at"]),
+                _from_iso(entry["locked_until"]),
+            )
+        return guard
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.astimezone(UTC).isoformat()
+
+
+def _from_iso(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    moment = datetime.fromisoformat(text)
+    _require_aware(moment)
+    return moment

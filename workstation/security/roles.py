@@ -1,0 +1,164 @@
+"""Staff roles, the actions they may take, and the one permission table services check."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import Enum
+from types import MappingProxyType
+
+
+class Role(Enum):
+    """A staff member's role at the desk (DOMAIN.md, "Users")."""
+
+    CLERK = "clerk"
+    MIGRATION_OFFICER = "migration_officer"
+    SUPERVISOR = "supervisor"
+    ADMINISTRATOR = "administrator"
+
+    @property
+    def label(self) -> str:
+        return _ROLE_LABELS[self]
+
+
+class Action(Enum):
+    """Something a service does on a user's behalf; each service checks one of these."""
+
+    VIEW_CASES = "view_cases"
+    RECORD_ARRIVAL = "record_arrival"
+    # One action for the checklist steps (medical exam, housing, state duty, documents):
+    # the same people record all of them and none is more sensitive than the others.
+    RECORD_STEP = "record_step"
+    CAPTURE_FINGERPRINTS = "capture_fingerprints"
+    VIEW_FINGERPRINTS = "view_fingerprints"
+    PRINT_APPLICATION = "print_application"
+    SUBMIT_APPLICATION = "submit_application"
+    REVIEW_APPLICATION = "review_application"
+    DECIDE_APPLICATION = "decide_application"
+    VIEW_REPORTS = "view_reports"
+    VIEW_AUDIT = "view_audit"
+    # Trust store, central connection and other workstation set-up.
+    MANAGE_SETUP = "manage_setup"
+    MANAGE_STAFF = "manage_staff"
+    # Starting a sync by hand or changing its settings; the background timer is not a user action.
+    SYNC = "sync"
+
+    @property
+    def label(self) -> str:
+        return _ACTION_LABELS[self]
+
+
+_ROLE_LABELS: Mapping[Role, str] = MappingProxyType(
+    {
+        Role.CLERK: "clerk",
+        Role.MIGRATION_OFFICER: "migration officer",
+        Role.SUPERVISOR: "supervisor",
+        Role.ADMINISTRATOR: "administrator",
+    }
+)
+
+_ACTION_LABELS: Mapping[Action, str] = MappingProxyType(
+    {
+        Action.VIEW_CASES: "view cases",
+        Action.RECORD_ARRIVAL: "record an arrival",
+        Action.RECORD_STEP: "record a step (medical exam, housing, state duty, documents)",
+        Action.CAPTURE_FINGERPRINTS: "capture fingerprints",
+        Action.VIEW_FINGERPRINTS: "view fingerprints",
+        Action.PRINT_APPLICATION: "print an application",
+        Action.SUBMIT_APPLICATION: "submit an application",
+        Action.REVIEW_APPLICATION: "review an application",
+        Action.DECIDE_APPLICATION: "decide on an application",
+        Action.VIEW_REPORTS: "view and print reports",
+        Action.VIEW_AUDIT: "view the audit log",
+        Action.MANAGE_SETUP: "change the workstation set-up (trust store, central connection)",
+        Action.MANAGE_STAFF: "manage staff records",
+        Action.SYNC: "run or configure synchronisation",
+    }
+)
+
+# The single source of truth. Supervisors only read; administrators never touch case data or
+# biometric data (Personal Data Law No. 94-V: fingerprints are biometric data).
+PERMISSIONS: Mapping[Role, frozenset[Action]] = MappingProxyType(
+    {
+        Role.CLERK: frozenset(
+            {
+                Action.VIEW_CASES,
+                Action.RECORD_ARRIVAL,
+                Action.RECORD_STEP,
+                Action.CAPTURE_FINGERPRINTS,
+                Action.VIEW_FINGERPRINTS,
+                Action.PRINT_APPLICATION,
+                Action.SUBMIT_APPLICATION,
+            }
+        ),
+        Role.MIGRATION_OFFICER: frozenset(
+            {
+                Action.VIEW_CASES,
+                Action.PRINT_APPLICATION,
+                Action.REVIEW_APPLICATION,
+                Action.DECIDE_APPLICATION,
+            }
+        ),
+        Role.SUPERVISOR: frozenset(
+            {
+                Action.VIEW_CASES,
+                Action.VIEW_REPORTS,
+                Action.VIEW_AUDIT,
+            }
+        ),
+        Role.ADMINISTRATOR: frozenset(
+            {
+                Action.MANAGE_SETUP,
+                Action.MANAGE_STAFF,
+                Action.SYNC,
+            }
+        ),
+    }
+)
+
+
+class NotPermitted(PermissionError):
+    """A role tried an action the permission table does not give it."""
+
+    def __init__(self, role: Role, action: Action) -> None:
+        self.role = role
+        self.action = action
+        allowed = roles_allowed(action)
+        if allowed:
+            who = " or ".join(_article(r.label) for r in allowed)
+            hint = f"Ask {who} to do it."
+        else:
+            hint = "No role may do this."
+        super().__init__(f"As {_article(role.label)} you may not {action.label}. {hint}")
+
+
+def is_permitted(role: Role, action: Action) -> bool:
+    """Whether the permission table lets `role` do `action`."""
+    return action in PERMISSIONS[role]
+
+
+def require(role: Role, action: Action) -> None:
+    """Raise NotPermitted unless `role` may do `action`; every service calls this first."""
+    if not is_permitted(role, action):
+        raise NotPermitted(role, action)
+
+
+def roles_allowed(action: Action) -> tuple[Role, ...]:
+    """The roles that may do `action`, in the order of the Role enum."""
+    return tuple(role for role in Role if action in PERMISSIONS[role])
+
+
+def permission_table_markdown() -> str:
+    """The role x action table as Markdown, for the admin guide."""
+    header = "| Action | " + " | ".join(role.label.capitalize() for role in Role) + " |"
+    rule = "|---|" + "|".join(":-:" for _ in Role) + "|"
+    rows = [
+        f"| {action.label.capitalize()} | "
+        + " | ".join("yes" if is_permitted(role, action) else "no" for role in Role)
+        + " |"
+        for action in Action
+    ]
+    return "\n".join([header, rule, *rows]) + "\n"
+
+
+def _article(word: str) -> str:
+    return ("an " if word[0] in "aeiou" else "a ") + word
