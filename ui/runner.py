@@ -4,6 +4,7 @@ the GUI thread, a progress dialog only when the work takes longer than half a se
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -32,7 +33,9 @@ class Runner(QObject):
     """Database work runs on one worker thread, in order, so no two use cases of this desk
     ever touch the store at once; the hop back to the GUI thread happens here and only here."""
 
-    _finished = Signal(object)  # carries a _Finished; never leaves this class
+    # The worker only says "something finished"; the results wait in a thread-safe queue,
+    # so the GUI thread takes them in completion order and no result object is marshalled.
+    _finished = Signal()
     busy_changed = Signal(bool)
 
     def __init__(self, parent_widget: QWidget | None = None) -> None:
@@ -40,7 +43,8 @@ class Runner(QObject):
         self._parent_widget = parent_widget
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-db")
         self._pending = 0
-        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._done: queue.SimpleQueue[_Finished[Any]] = queue.SimpleQueue()
+        self._finished.connect(self._drain, Qt.ConnectionType.QueuedConnection)
 
     def set_parent_widget(self, widget: QWidget) -> None:
         self._parent_widget = widget
@@ -72,8 +76,20 @@ class Runner(QObject):
         if self._pending == 1:
             self.busy_changed.emit(True)
         done = _Finished(future, on_success, on_failure, timer, dialog)
-        future.add_done_callback(lambda _f: self._finished.emit(done))
+        future.add_done_callback(lambda _f: self._announce(done))
         return future
+
+    def _announce(self, done: _Finished[Any]) -> None:
+        self._done.put(done)
+        self._finished.emit()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                done = self._done.get_nowait()
+            except queue.Empty:
+                return
+            self._deliver(done)
 
     def _show_progress(self, label: str, cancel: threading.Event | None) -> QProgressDialog:
         dialog = QProgressDialog(

@@ -1,0 +1,48 @@
+"""UI test fixtures: real widgets on the offscreen platform over a seeded desk of their own."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from workstation.domain.clock import FixedClock
+from workstation.domain.programme import DEFAULT_RULES
+from workstation.services.demo import open_demo_session
+from workstation.services.setup import DeskSession
+
+# 11:30 in Astana on Saturday 21 November 2026.
+UI_NOW = datetime(2026, 11, 21, 6, 30, tzinfo=UTC)
+UI_TODAY = date(2026, 11, 21)
+
+
+@pytest.fixture
+def ui_clock() -> FixedClock:
+    return FixedClock(UI_NOW)
+
+
+@pytest.fixture
+def desk_session(tmp_path: Path, ui_clock: FixedClock) -> Iterator[DeskSession]:
+    """A demo desk (Astana) with 80 seeded approvals, pulled before the window opens."""
+    session = open_demo_session(tmp_path / "desk", DEFAULT_RULES, ui_clock, cases=80)
+    session.sync()
+    yield session
+    session.store.close()
+
+
+@pytest.fixture
+def main_window(qtbot, desk_session: DeskSession):  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+
+    window = MainWindow(desk_session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0 and window.runner.pending == 0)
+    yield window
+    qtbot.waitUntil(lambda: window.runner.pending == 0)
+    window.runner.shutdown()
