@@ -43,6 +43,7 @@ def step_label(step: Step) -> str:
         Step.HOUSING: _tr("Housing agreement"),
         Step.DUTY_PERMIT: _tr("State duty: residence permit"),
         Step.DUTY_CARD: _tr("State duty: residence card"),
+        Step.DOCUMENTS: _tr("Documents"),
     }[step]
 
 
@@ -51,6 +52,8 @@ def step_status_label(status: StepStatus) -> str:
         StepStatus.MISSING: _tr("Missing"),
         StepStatus.RECORDED: _tr("Recorded"),
         StepStatus.NOT_REQUIRED: _tr("Not required"),
+        StepStatus.INVALID: _tr("Invalid"),
+        StepStatus.EXPIRED: _tr("Expired"),
     }[status]
 
 

@@ -12,7 +12,7 @@ from ui import labels
 from ui.runner import Runner
 from workstation.domain.lifecycle import CaseState
 from workstation.services.desk import Desk
-from workstation.services.worklist import WorklistPage, WorklistQuery, WorklistRow
+from workstation.services.worklist import PAGE_SIZE, WorklistPage, WorklistQuery, WorklistRow
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -33,8 +33,11 @@ class WorklistModel(QAbstractTableModel):
     COLUMNS = ("days_left", "name", "iin", "passport", "nationality", "status")
     loaded = Signal()
 
-    def __init__(self, desk: Desk, runner: Runner, urgent_days: int = 3) -> None:
+    def __init__(
+        self, desk: Desk, runner: Runner, urgent_days: int = 3, page_size: int = PAGE_SIZE
+    ) -> None:
         super().__init__()
+        self.page_size = page_size
         self._desk = desk
         self._runner = runner
         self._urgent_days = urgent_days
@@ -58,9 +61,8 @@ class WorklistModel(QAbstractTableModel):
         """Ask for a new result; an answer to an older query that arrives late is dropped."""
         self._generation += 1
         self._query = query
-        generation = self._generation
-        desk = self._desk
-        self._runner.run(lambda: load(desk, query, generation), self.apply)
+        generation, desk, size = self._generation, self._desk, self.page_size
+        self._runner.run(lambda: load(desk, query, generation, size), self.apply)
 
     def refresh(self) -> None:
         self.set_query(self._query)
@@ -85,7 +87,8 @@ class WorklistModel(QAbstractTableModel):
             return
         self._fetching = True
         generation, query, after, desk = self._generation, self._query, self._after, self._desk
-        self._runner.run(lambda: (generation, desk.worklist_page(query, after)), self._append)
+        size = self.page_size
+        self._runner.run(lambda: (generation, desk.worklist_page(query, after, size)), self._append)
 
     def _append(self, result: tuple[int, WorklistPage]) -> None:
         generation, page = result
@@ -182,8 +185,8 @@ class WorklistModel(QAbstractTableModel):
         return f"{row.case_id} · {row.city}\n{text}"
 
 
-def load(desk: Desk, query: WorklistQuery, generation: int) -> Loaded:
+def load(desk: Desk, query: WorklistQuery, generation: int, page_size: int = PAGE_SIZE) -> Loaded:
     """The worker-thread half of a fresh query (also what the benchmark times)."""
-    page = desk.worklist_page(query)
+    page = desk.worklist_page(query, None, page_size)
     total = len(page.rows) if not page.more else desk.worklist_count(query)
     return Loaded(generation, query, page, total)

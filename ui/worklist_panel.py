@@ -46,6 +46,17 @@ class WorklistPanel(QWidget):
             self.deadline_filter.addItem(labels.deadline_filter_label(deadline), deadline)
         self.count_label = QLabel()
         self.count_label.setObjectName("caseCount")
+        self.empty_hint = QLabel(
+            self.tr(
+                "No case matches. Check the spelling or the number, choose “All cases” in "
+                "Status, or sync (F5) to pull new approvals."
+            )
+        )
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setStyleSheet("color: #6b7280; padding: 24px;")
+        self.empty_hint.setVisible(False)
 
         self.table = QTableView()
         self.table.setObjectName("worklist")
@@ -81,6 +92,7 @@ class WorklistPanel(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.search)
         layout.addLayout(filters)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.table, 1)
 
         self._debounce = QTimer(self)
@@ -114,6 +126,7 @@ class WorklistPanel(QWidget):
 
     def _show_count(self) -> None:
         total = self.model.total
+        self.empty_hint.setVisible(total == 0)
         if total > COUNT_CAP:
             text = self.tr("more than {n} cases").format(n=f"{COUNT_CAP:,}".replace(",", " "))
         else:

@@ -75,7 +75,7 @@ class LocalStore:
 
     def migrate(self) -> None:
         with self.engine.begin() as conn:
-            if schema.current_revision(conn) != schema.head_revision():
+            if schema.current_revision(conn) != schema.HEAD:
                 schema.upgrade(conn)
 
     @contextmanager

@@ -15,6 +15,14 @@ from workstation.store.models import cases, journal
 from workstation.sync.gateway import CentralGateway
 
 PULL_CURSOR = "pull_cursor"
+
+
+def cursor_name(city: str | None) -> str:
+    """One cursor per city pulled: a desk moved to another branch must start that city
+    from the beginning, not from where the old city's events ended."""
+    return f"{PULL_CURSOR}:{city}" if city else f"{PULL_CURSOR}:*"
+
+
 BATCH = 500
 
 
@@ -97,7 +105,7 @@ def sync_once(
 
     pulled = applied = refused = already = 0
     with store.reading() as conn:
-        cursor = int(get_setting(conn, PULL_CURSOR) or 0)
+        cursor = int(get_setting(conn, cursor_name(city)) or 0)
     while True:
         _check(cancel)
         fetched = gateway.pull(cursor, city, batch)
@@ -115,7 +123,7 @@ def sync_once(
                 else:
                     refused += 1
             cursor = fetched[-1][0]
-            put_setting(conn, PULL_CURSOR, str(cursor))
+            put_setting(conn, cursor_name(city), str(cursor))
         pulled += len(fetched)
         if progress:
             progress("pull", pulled)

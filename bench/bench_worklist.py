@@ -1,0 +1,163 @@
+"""Worklist search latency at 1,000,000 cases and cold start to a shown window at 100,000.
+
+    .venv/bin/python bench/bench_worklist.py            # both, generating stores on first run
+    .venv/bin/python bench/bench_worklist.py --cases 200000 --start-cases 20000 --runs 3
+
+Stores are generated once into bench/out/ (about 2 minutes for a million cases) and reused.
+Targets (issue 2): search p95 under 30 ms at 1M cases, cold start under 0.6 s at 100k.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from generate import build_store  # noqa: E402
+
+from workstation.domain.clock import FixedClock  # noqa: E402
+
+OUT = ROOT / "bench" / "out"
+
+
+def store_for(count: int, today: date) -> Path:
+    path = OUT / f"store-{count}-{today.isoformat()}"
+    if not (path / "desk.sqlite3").exists():
+        print(f"generating {count:,} cases into {path} ...", flush=True)
+        seconds = build_store(path, count, today)
+        print(f"  done in {seconds:.1f} s", flush=True)
+    return path
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def bench_search(count: int, today: date, samples: int) -> None:
+    from datetime import UTC, datetime
+    from datetime import time as dtime
+
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from ui.runner import Runner
+    from ui.worklist_model import WorklistModel, load
+    from workstation.domain.programme import DEFAULT_RULES
+    from workstation.journal.envelope import Actor
+    from workstation.services.desk import Desk
+    from workstation.services.worklist import StatusFilter, WorklistQuery
+    from workstation.store.local import LocalStore
+
+    path = store_for(count, today)
+    app = QApplication.instance() or QApplication([])
+    store = LocalStore.open(path)
+    clock = FixedClock(datetime.combine(today, dtime(6, 0), UTC))
+    desk = Desk(
+        store,
+        actor=Actor("", "", "clerk"),
+        workstation_id="WS-BENCH",
+        rules=DEFAULT_RULES,
+        clock=clock,
+    )
+    model = WorklistModel(desk, Runner())
+    view = QTableView()
+    view.setModel(model)
+    view.resize(900, 700)
+    view.show()
+    app.processEvents()
+
+    with store.reading() as conn:
+        from sqlalchemy import text
+
+        people = conn.execute(
+            text("SELECT iin, surname, passport_number FROM cases ORDER BY random() LIMIT :n"),
+            {"n": samples},
+        ).all()
+    rng = random.Random(1)
+    classes = {
+        "IIN prefix (6 digits)": [p.iin[:6] for p in people],
+        "IIN prefix (10 digits)": [p.iin[:10] for p in people],
+        "surname prefix (3 letters)": [p.surname[:3].lower() for p in people],
+        "surname prefix (1 letter)": [p.surname[:1].lower() for p in people],
+        "passport prefix (4)": [p.passport_number[:4] for p in people],
+        "typing a surname, each keystroke": [
+            p.surname[:k].lower() for p in people[: samples // 4] for k in range(1, 6)
+        ],
+    }
+    print(f"\nworklist search over {count:,} cases (first page of 100 + count, model reset)")
+    print(f"{'query':36} {'n':>5} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}")
+    for name, texts in classes.items():
+        rng.shuffle(texts)
+        timings = []
+        for status in (StatusFilter.OPEN_AT_DESK, StatusFilter.ALL):
+            for generation, typed in enumerate(texts, start=1):
+                started = time.perf_counter()
+                model._generation = generation  # the worker half, then the GUI half
+                model.apply(load(desk, WorklistQuery(text=typed, status=status), generation))
+                app.processEvents()
+                timings.append(1000 * (time.perf_counter() - started))
+        print(
+            f"{name:36} {len(timings):5d} {statistics.median(timings):10.2f} "
+            f"{percentile(timings, 95):8.2f} {max(timings):8.2f}"
+        )
+    store.close()
+
+
+def bench_start(count: int, today: date, runs: int) -> None:
+    path = store_for(count, today)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    timings, inside = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "main.py"), "--data-dir", str(path), "--exit-when-shown"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env=env,
+            cwd=ROOT,
+        )
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        timings.append(1000 * (time.perf_counter() - started))
+        proc.wait(timeout=60)
+        if not line.startswith("shown"):
+            raise SystemExit(f"the app did not report a shown window: {line!r}")
+        inside.append(float(line.split()[1]))
+    print(f"\ncold start to a shown main window with its first page, {count:,} cases, {runs} runs")
+    print(
+        f"  process start to shown: median {statistics.median(timings):.0f} ms, "
+        f"min {min(timings):.0f} ms, max {max(timings):.0f} ms"
+    )
+    print(f"  of which after Python imported ui.app: median {statistics.median(inside):.0f} ms")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=1_000_000)
+    parser.add_argument("--start-cases", type=int, default=100_000)
+    parser.add_argument("--samples", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--today", type=date.fromisoformat, default=date(2026, 11, 21))
+    parser.add_argument("--only", choices=["search", "start"], default=None)
+    args = parser.parse_args()
+    if args.only in (None, "search"):
+        bench_search(args.cases, args.today, args.samples)
+    if args.only in (None, "start"):
+        bench_start(args.start_cases, args.today, args.runs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
