@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
@@ -52,16 +51,17 @@ def load_status(conn: Connection, case_id: str) -> CaseStatus | None:
     )
 
 
-def recorded_steps(conn: Connection, case_id: str) -> frozenset[checklist.Step]:
-    rows = conn.execute(select(case_steps.c.step).where(case_steps.c.case_id == case_id))
-    return frozenset(checklist.Step(r.step) for r in rows)
+def recorded_steps(conn: Connection, case_id: str) -> dict[checklist.Step, dict[str, Any]]:
+    """Each recorded step's current record (the `data` the checklist judges)."""
+    rows = conn.execute(
+        select(case_steps.c.step, case_steps.c.data).where(case_steps.c.case_id == case_id)
+    )
+    return {checklist.Step(r.step): json.loads(r.data) for r in rows}
 
 
-def _birth_date(conn: Connection, case_id: str) -> date:
-    value: date = conn.execute(
-        select(cases.c.birth_date).where(cases.c.case_id == case_id)
-    ).scalar_one()
-    return value
+def load_approval(conn: Connection, case_id: str) -> ApprovedArrival:
+    raw: str = conn.execute(select(cases.c.approval).where(cases.c.case_id == case_id)).scalar_one()
+    return ApprovedArrival.from_payload(json.loads(raw))
 
 
 def decide(conn: Connection, event: Event, rules: ProgrammeRules) -> CaseStatus:
@@ -70,12 +70,13 @@ def decide(conn: Connection, event: Event, rules: ProgrammeRules) -> CaseStatus:
     complete = False
     step = checklist.step_of(event.type, event.payload)
     if status is not None and event.type in lifecycle.STEP_EVENTS:
-        steps = recorded_steps(conn, event.case_id) | ({step} if step else frozenset())
+        steps = recorded_steps(conn, event.case_id)
+        if step is not None:
+            steps[step] = checklist.step_data(
+                step, steps.get(step), event.type, event.payload, event.event_id
+            )
         items = checklist.evaluate(
-            steps,
-            _birth_date(conn, event.case_id),
-            event.local_date,
-            rules.fingerprint_min_age_years,
+            steps, load_approval(conn, event.case_id), status.entry_date, event.local_date, rules
         )
         complete = checklist.is_complete(items)
     if event.type is EventType.ARRIVAL_APPROVED:
@@ -161,7 +162,7 @@ def _project(conn: Connection, event: Event, status: CaseStatus) -> None:
     stamp = format_instant(event.recorded_at)
     if event.type is EventType.ARRIVAL_APPROVED:
         approval = ApprovedArrival.from_payload(event.payload)
-        conn.execute(insert(cases).values(**_case_row(approval, status, stamp, event.payload)))
+        conn.execute(insert(cases).values(**case_row(approval, status, stamp, event.payload)))
         return
     values: dict[str, Any] = {
         "state": str(status.state),
@@ -181,12 +182,20 @@ def _project(conn: Connection, event: Event, status: CaseStatus) -> None:
 
 def _record_step(conn: Connection, event: Event, step: checklist.Step, stamp: str) -> None:
     where = (case_steps.c.case_id == event.case_id) & (case_steps.c.step == str(step))
+    previous = conn.execute(select(case_steps.c.data).where(where)).scalar_one_or_none()
+    data = checklist.step_data(
+        step,
+        json.loads(previous) if previous is not None else None,
+        event.type,
+        event.payload,
+        event.event_id,
+    )
     values = {
         "event_id": event.event_id,
         "recorded_at": stamp,
         "actor_iin": event.actor_iin,
         "workstation_id": event.workstation_id,
-        "data": canonical_json(event.payload).decode("utf-8"),
+        "data": canonical_json(data).decode("utf-8"),
     }
     changed = conn.execute(
         update(case_steps).where(where).values(versions=case_steps.c.versions + 1, **values)
@@ -197,7 +206,7 @@ def _record_step(conn: Connection, event: Event, step: checklist.Step, stamp: st
         )
 
 
-def _case_row(
+def case_row(
     approval: ApprovedArrival, status: CaseStatus, stamp: str, payload: dict[str, Any]
 ) -> dict[str, Any]:
     return {

@@ -130,10 +130,13 @@ class Desk:
     # Queries -------------------------------------------------------------------------
 
     def worklist_page(
-        self, query: worklist.WorklistQuery, after: tuple[str, str] | None = None
+        self,
+        query: worklist.WorklistQuery,
+        after: tuple[str, str] | None = None,
+        limit: int = worklist.PAGE_SIZE,
     ) -> worklist.WorklistPage:
         with self.store.reading() as conn:
-            return worklist.fetch_page(conn, query, self.clock.today(), after)
+            return worklist.fetch_page(conn, query, self.clock.today(), after, limit)
 
     def worklist_count(self, query: worklist.WorklistQuery) -> int:
         with self.store.reading() as conn:
@@ -166,7 +169,11 @@ class Desk:
             for r in step_rows
         }
         items = steps_rules.evaluate(
-            frozenset(steps), approval.birth_date, today, self.rules.fingerprint_min_age_years
+            {step: record.data for step, record in steps.items()},
+            approval,
+            status.entry_date,
+            today,
+            self.rules,
         )
         return CaseDetail(
             approval=approval,
@@ -222,6 +229,9 @@ class Desk:
             status = load_status(conn, case_id)
             if status is None:
                 raise CaseNotFound(case_id)
+            # Refusals come first: a date that can never be recorded (in the future, or a
+            # case past the desk) must not be offered to the clerk as an annulment to confirm.
+            lifecycle.record_arrival(status, entry_date, self.clock.today())
             warning = lifecycle.check_late_entry(status, entry_date)
             if warning and not confirm_annulment:
                 raise ConfirmationNeeded(warning)

@@ -114,3 +114,38 @@ desk_settings = Table(
 )
 
 PROJECTION_TABLES = (cases, case_steps)
+
+# Scanned documents, kept inside the store (never a path to the user's file). Adding and
+# removing are journal events; the bytes live here, referenced by attachment_id and sha256.
+attachments = Table(
+    "attachments",
+    metadata,
+    Column("attachment_id", String(36), primary_key=True),
+    Column("case_id", String(40), nullable=False, index=True),
+    Column("kind", String(40), nullable=False),
+    Column("filename", String(255), nullable=False),
+    Column("media_type", String(60), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("added_event_id", String(36), nullable=False),
+    Column("removed_event_id", String(36), nullable=True),
+)
+
+# Fingerprint images (biometric data: Personal Data Law No. 94-V). Only in the local store;
+# the FingerprintsCaptured event carries positions, qualities and digests, not the images.
+fingerprint_prints = Table(
+    "fingerprint_prints",
+    metadata,
+    Column("print_id", String(36), primary_key=True),
+    Column("case_id", String(40), nullable=False, index=True),
+    Column("event_id", String(36), nullable=False, index=True),
+    Column("position", String(40), nullable=False),
+    Column("image_png", LargeBinary, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("quality", Integer, nullable=False),
+    Column("device_id", String(120), nullable=False),
+    Column("device_serial", String(120), nullable=False),
+    Column("captured_at", String(32), nullable=False),
+    Column("imported", Boolean, nullable=False, default=False),
+)

@@ -1,0 +1,250 @@
+"""End to end: a pulled case, found in the worklist, taken from arrival to "ready to print"
+through the real main window, every step by keyboard through its form."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import select
+
+from workstation.biometrics.file_import import import_print_bytes
+from workstation.biometrics.sbi import FingerPosition
+from workstation.biometrics.simulator import FingerprintArt
+from workstation.domain.approval import ApprovedArrival
+from workstation.domain.checklist import Step, StepStatus
+from workstation.domain.clock import FixedClock
+from workstation.domain.iin import make_bin
+from workstation.domain.lifecycle import CaseState
+from workstation.domain.mrz import make_td3
+from workstation.domain.programme import DEFAULT_RULES
+from workstation.domain.steps import DocumentKind
+from workstation.services.demo import open_demo_session
+from workstation.services.fingerprints import FingerprintDesk
+from workstation.services.setup import DeskSession
+from workstation.store.models import cases
+
+NOW = datetime(2026, 11, 21, 6, 30, tzinfo=UTC)  # 11:30 in Astana
+TODAY = date(2026, 11, 21)
+ENTRY = TODAY - timedelta(days=2)
+T = TypeVar("T")
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[DeskSession]:
+    opened = open_demo_session(tmp_path / "desk", DEFAULT_RULES, FixedClock(NOW), cases=40)
+    opened.sync()
+    yield opened
+    opened.store.close()
+
+
+@pytest.fixture
+def window(qtbot: Any, session: DeskSession) -> Iterator[Any]:
+    from ui.main_window import MainWindow
+
+    main = MainWindow(session)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: main.model.rowCount() > 0 and main.runner.pending == 0)
+    yield main
+    qtbot.waitUntil(lambda: main.runner.pending == 0)
+    main.runner.shutdown()
+
+
+def wait_idle(window: Any) -> None:
+    app = QApplication.instance()
+    assert app is not None
+    for _ in range(2000):
+        app.processEvents()
+        if window.runner.pending == 0 and not window.worklist._debounce.isActive():
+            app.processEvents()
+            return
+        time.sleep(0.005)
+    raise AssertionError("the desk did not settle")
+
+
+def on_worker(window: Any, work: Callable[[], T]) -> T:
+    results: list[T] = []
+    window.runner.run(work, results.append)
+    wait_idle(window)
+    assert results
+    return results[0]
+
+
+def form_for(qtbot: Any, window: Any, key: Qt.Key) -> Any:
+    """Press Ctrl+Shift+<key> in the main window and return the form it opens."""
+    # A window manager gives the focus back to the main window when a dialog closes;
+    # the offscreen platform has none, so the test does it.
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, key, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QWidget))
+    form = QApplication.activeModalWidget()
+    wait_idle(window)
+    return form
+
+
+def type_into(qtbot: Any, widget: QWidget, text: str) -> None:
+    widget.setFocus()
+    qtbot.keyClicks(widget, text)
+
+
+def save(qtbot: Any, window: Any, form: Any, widget: QWidget) -> None:
+    with qtbot.waitSignal(form.recorded):
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+    wait_idle(window)
+    assert not form.isVisible()
+
+
+def pick_case(window: Any) -> ApprovedArrival:
+    store, desk = window.desk.store, window.desk
+
+    def pick() -> ApprovedArrival:
+        with store.reading() as conn:
+            ids = (
+                conn.execute(
+                    select(cases.c.case_id)
+                    .where(cases.c.state == str(CaseState.APPROVED))
+                    .where(cases.c.approval_date < ENTRY)
+                    .where(cases.c.window_end >= TODAY)
+                    .order_by(cases.c.case_id)
+                )
+                .scalars()
+                .all()
+            )
+        return next(
+            a
+            for a in (desk.case_detail(i).approval for i in ids)
+            if a.passport_expiry > TODAY + timedelta(days=400)
+            and a.birth_date < date(2008, 1, 1)  # an adult: fingerprints are required
+        )
+
+    return on_worker(window, pick)
+
+
+def checklist(window: Any) -> dict[Step, StepStatus]:
+    detail = window.case_view.detail
+    return {item.step: item.status for item in detail.checklist}
+
+
+def test_a_pulled_case_goes_from_arrival_to_ready_to_print(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    approval = pick_case(window)
+    # Find the applicant by passport number and open the case with Enter.
+    type_into(qtbot, window.worklist.search, approval.passport_number)
+    wait_idle(window)
+    assert window.model.rowCount() == 1
+    window.worklist.table.setFocus()
+    qtbot.keyClick(window.worklist.table, Qt.Key.Key_Return)
+    wait_idle(window)
+    assert window.case_view.case_id == approval.case_id
+
+    # Arrival: the entry stamp's date and the crossing point.
+    qtbot.keyClick(window, Qt.Key.Key_A, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: window.arrival_dialog is not None and window.arrival_dialog.isVisible())
+    arrival = window.arrival_dialog
+    type_into(qtbot, arrival.entry_date, ENTRY.strftime("%d%m%Y"))
+    type_into(qtbot, arrival.border_point.lineEdit(), "Astana International Airport (NQZ)")
+    save(qtbot, window, arrival, arrival.border_point.lineEdit())
+    assert window.case_view.detail.status.state is CaseState.ARRIVED
+    assert checklist(window)[Step.ARRIVAL] is StepStatus.RECORDED
+
+    # Passport: the reader types both MRZ lines, each followed by Enter.
+    passport = form_for(qtbot, window, Qt.Key.Key_P)
+    mrz = make_td3(
+        surname=approval.surname.replace("-", " "),
+        given_names=approval.given_names,
+        document_number=approval.passport_number,
+        nationality=approval.nationality,
+        birth_date=approval.birth_date,
+        sex=approval.sex,
+        expiry_date=approval.passport_expiry,
+        issuing_state=approval.passport_issuing_state,
+    )
+    line1, line2 = mrz.split("\n")
+    type_into(qtbot, passport.mrz, line1)
+    qtbot.keyClick(passport.mrz, Qt.Key.Key_Return)
+    type_into(qtbot, passport.mrz, line2)
+    save(qtbot, window, passport, passport.mrz)
+
+    # Medical examination, done the day after entry.
+    medical = form_for(qtbot, window, Qt.Key.Key_M)
+    type_into(qtbot, medical.number, "028/u-55120")
+    type_into(qtbot, medical.issued_on, (ENTRY + timedelta(days=1)).strftime("%d%m%Y"))
+    type_into(qtbot, medical.organisation, "City polyclinic No. 9, Astana")
+    type_into(qtbot, medical.doctor, "ZH. ABENOVA")
+    save(qtbot, window, medical, medical.doctor)
+
+    # Fingerprints: captured by the fingerprint screen (tested with the SBI simulator in
+    # tests/ui/test_fingerprint_screen.py); here ten good prints are imported from files.
+    fingerprints = FingerprintDesk.for_desk(window.desk)
+    art = FingerprintArt()
+    prints = [import_print_bytes(art.png(p, degraded=False), p) for p in FingerPosition]
+    changes = on_worker(
+        window, lambda: fingerprints.record_fingerprints(approval.case_id, prints, {})
+    )
+    window.changes.publish(changes)
+    wait_idle(window)
+
+    # Housing: a lease from a company landlord.
+    housing = form_for(qtbot, window, Qt.Key.Key_H)
+    housing.landlord_type.setCurrentIndex(1)
+    for name, text in (
+        ("landlord_id", make_bin(2016, 5, 4, 0, 3301)),
+        ("landlord_name", "ASTANA RENT LLP"),
+        ("street", "Kabanbay Batyr Ave"),
+        ("building", "53"),
+        ("apartment", "117"),
+        ("postcode", "Z05H9E8"),
+        ("number", "AR-2026/1187"),
+        ("signed_on", ENTRY.strftime("%d%m%Y")),
+        ("valid_from", ENTRY.strftime("%d%m%Y")),
+        ("valid_until", (ENTRY + timedelta(days=364)).strftime("%d%m%Y")),
+    ):
+        type_into(qtbot, getattr(housing, name), text)
+    housing.owner_consent_shown.setCurrentIndex(1)
+    save(qtbot, window, housing, housing.number)
+
+    # State duty: the permit, then the card (the same shortcut offers the next receipt).
+    for receipt, amount in (("KASPI-0091-2231", "17 300"), ("KASPI-0091-2232", "865")):
+        duty = form_for(qtbot, window, Qt.Key.Key_D)
+        type_into(qtbot, duty.receipt_number, receipt)
+        type_into(qtbot, duty.amount, amount)
+        save(qtbot, window, duty, duty.amount)
+    assert checklist(window)[Step.DUTY_CARD] is StepStatus.RECORDED
+
+    # Documents: every required scan; the case is not ready until the last one is in.
+    assert window.case_view.detail.status.state is CaseState.ARRIVED
+    documents = form_for(qtbot, window, Qt.Key.Key_O)
+    for kind in DocumentKind:
+        scan = tmp_path / f"{kind}.scan"
+        if kind is DocumentKind.PHOTO:  # a photo must be an image, not a PDF
+            image = QImage(350, 450, QImage.Format.Format_RGB32)
+            image.fill(Qt.GlobalColor.lightGray)
+            assert image.save(str(scan), "JPEG")
+        else:
+            scan.write_bytes(b"%PDF-1.4\n% scan of " + str(kind).encode() + b"\n%%EOF\n")
+        documents.select_kind(kind)
+        with qtbot.waitSignal(documents.recorded):
+            documents.attach_path(scan)
+        wait_idle(window)
+    qtbot.keyClick(documents, Qt.Key.Key_Escape)
+    wait_idle(window)
+
+    detail = window.case_view.detail
+    assert detail.status.state is CaseState.STEPS_RECORDED
+    assert all(item.passes for item in detail.checklist), detail.checklist
+    assert window.case_view.status_badge.text() == "Ready to print"
