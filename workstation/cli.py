@@ -20,7 +20,7 @@ from workstation.sync.demo_seed import seed_central
 from workstation.sync.gateway import CentralError, CentralGateway
 from workstation.sync.syncer import sync_once
 
-HEADLESS_COMMANDS = ("central", "sync", "case")
+HEADLESS_COMMANDS = ("central", "sync", "case", "sbi-simulator")
 
 
 class CommandFailed(Exception):
@@ -73,6 +73,14 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("case_id", metavar="CASE_ID")
     show.add_argument("--data-dir", type=Path, default=None, metavar="DIR")
     show.add_argument("--json", action="store_true", help="machine-readable output")
+
+    # Its options (--port, --ca-out, --scan-ms, ...) belong to the simulator; main() forwards
+    # them unparsed, so `sbi-simulator --help` shows the simulator's own help.
+    commands.add_parser(
+        "sbi-simulator",
+        help="run the fingerprint scanner simulator (MOSIP SBI) for training and tests",
+        add_help=False,
+    )
     return parser
 
 
@@ -143,10 +151,18 @@ def _support_actor() -> Actor:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    if args.command == "sbi-simulator":
+        from workstation.biometrics import simulator
+
+        return simulator.main(rest)
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     handlers = {"central": run_central, "sync": run_sync, "case": run_case}
     if args.command not in handlers:
-        parser.error("name a command: central, sync or case (the desk opens without --command)")
+        parser.error(
+            "name a command: central, sync, case or sbi-simulator (the desk opens without one)"
+        )
     try:
         return handlers[args.command](args)
     except (CentralError, DataDirMissing, CaseNotFound, CommandFailed) as exc:
