@@ -21,9 +21,18 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 # What Qt needs on a fresh Debian 12 / Ubuntu, and what the tests use besides.
 QT_PACKAGES = [
-    "libegl1", "libgl1", "libfontconfig1", "libglib2.0-0", "libxkbcommon0", "libdbus-1-3",
-    "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0",
-    "libxkbcommon-x11-0", "fonts-dejavu-core",
+    "libegl1",
+    "libgl1",
+    "libfontconfig1",
+    "libglib2.0-0",
+    "libxkbcommon0",
+    "libdbus-1-3",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-keysyms1",
+    "libxcb-shape0",
+    "libxkbcommon-x11-0",
+    "fonts-dejavu-core",
 ]
 TEST_PACKAGES = ["xvfb", "xauth", "poppler-utils", "openssl", "binutils"]
 
@@ -68,7 +77,7 @@ def venv_python() -> Path:
 
 
 def ensure_venv(extras: str) -> Path:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - bootstrap runs under any python3
         say(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
         sys.exit(1)
     python = venv_python()
@@ -82,9 +91,18 @@ def ensure_venv(extras: str) -> Path:
         target = f".[{extras}]" if extras else "."
         say(f"installing DNR Workstation and its dependencies ({target})")
         subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             "-e", target],
-            check=True, cwd=ROOT,
+            [
+                str(python),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "-e",
+                target,
+            ],
+            check=True,
+            cwd=ROOT,
         )
         stamp.write_text(digest)
     return python

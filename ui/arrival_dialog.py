@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ui import labels
 from ui.runner import Runner
+from ui.widgets.date_field import DateField
 from workstation.domain.lifecycle import TransitionRefused
 from workstation.services.desk import Changes, ConfirmationNeeded, Desk
 
@@ -70,12 +70,8 @@ class ArrivalDialog(QDialog):
         )
         intro.setWordWrap(True)
 
-        today = desk.clock.today()
-        self.entry_date = QDateEdit()
+        self.entry_date = DateField()
         self.entry_date.setObjectName("entryDate")
-        self.entry_date.setDisplayFormat("dd.MM.yyyy")
-        self.entry_date.setCalendarPopup(True)
-        self.entry_date.setDate(QDate(today.year, today.month, today.day))
         self.entry_date_error = _error_label()
         self.entry_date_error.setObjectName("entryDateError")
 
@@ -146,7 +142,12 @@ class ArrivalDialog(QDialog):
 
     def save(self, confirm_annulment: bool = False) -> None:
         self._clear_errors()
-        entry = self.entry_date.date().toPython()
+        entry = self.entry_date.date()
+        if entry is None:
+            self._show_error(
+                "entry_date", self.tr("Type the entry date as day.month.year, e.g. 05.11.2026.")
+            )
+            return
         point = self.border_point.currentText()
         desk, case_id = self._desk, self._case_id
         self.save_button.setEnabled(False)

@@ -20,15 +20,23 @@ from PySide6.QtWidgets import (
 )
 
 from ui import labels
-from workstation.domain.checklist import StepStatus
+from workstation.domain.checklist import Step, StepStatus
 from workstation.domain.lifecycle import CaseState
 from workstation.services.desk import CaseDetail
 
-_STATUS_MARK = {StepStatus.RECORDED: "✔", StepStatus.MISSING: "○", StepStatus.NOT_REQUIRED: "–"}
+_STATUS_MARK = {
+    StepStatus.RECORDED: "✔",
+    StepStatus.MISSING: "○",
+    StepStatus.NOT_REQUIRED: "–",
+    StepStatus.INVALID: "✖",
+    StepStatus.EXPIRED: "⌛",
+}
 _STATUS_COLOUR = {
     StepStatus.RECORDED: "#15803d",
     StepStatus.MISSING: "#b45309",
     StepStatus.NOT_REQUIRED: "#6b7280",
+    StepStatus.INVALID: "#b91c1c",
+    StepStatus.EXPIRED: "#b91c1c",
 }
 
 
@@ -39,12 +47,17 @@ def _value_label() -> QLabel:
     return label
 
 
+STEP_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
 class CaseView(QWidget):
     record_arrival_requested = Signal()
+    step_requested = Signal(object)  # a workstation.domain.checklist.Step
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.detail: CaseDetail | None = None
+        self.recordable_steps: frozenset[Step] = frozenset()
 
         self.empty = QLabel(
             self.tr("Choose a case in the list (Enter opens it) to see the applicant and steps.")
@@ -107,12 +120,19 @@ class CaseView(QWidget):
         self.checklist.setHeaderLabels([self.tr("Step"), self.tr("State"), self.tr("Recorded")])
         self.checklist.setRootIsDecorated(False)
         self.checklist.setUniformRowHeights(True)
-        self.checklist.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.checklist.setColumnWidth(0, 290)
-        self.checklist.setColumnWidth(1, 110)
+        self.checklist.itemActivated.connect(self._step_activated)
+        self.checklist.setColumnWidth(0, 270)
+        self.checklist.setColumnWidth(1, 80)
         self.checklist.setMinimumHeight(190)
+        # What still stands between the case and printing, in full (the tree cuts notes).
+        self.checklist_notes = QLabel()
+        self.checklist_notes.setObjectName("checklistNotes")
+        self.checklist_notes.setWordWrap(True)
+        self.checklist_notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         checklist_box = QGroupBox(self.tr("Checklist"))
-        QVBoxLayout(checklist_box).addWidget(self.checklist)
+        checklist_layout = QVBoxLayout(checklist_box)
+        checklist_layout.addWidget(self.checklist)
+        checklist_layout.addWidget(self.checklist_notes)
 
         header = QVBoxLayout()
         title_row = QHBoxLayout()
@@ -221,17 +241,44 @@ class CaseView(QWidget):
             when = ""
             if record is not None:
                 when = record.recorded_at[:10]
-                if record.versions > 1:
+                # Each scan added or removed is a version of the documents, not a correction.
+                if record.versions > 1 and item.step is not Step.DOCUMENTS:
                     when += " " + self.tr("(corrected {n}×)").format(n=record.versions - 1)
             row = QTreeWidgetItem(
                 [
                     f"{_STATUS_MARK[item.status]}  {labels.step_label(item.step)}",
                     labels.step_status_label(item.status),
-                    when or item.note,
+                    # A failing step says why (at a glance); a passing one says when.
+                    item.note if not item.passes and item.note else when or item.note,
                 ]
             )
             row.setForeground(0, QBrush(QColor(_STATUS_COLOUR[item.status])))
+            row.setForeground(1, QBrush(QColor(_STATUS_COLOUR[item.status])))
+            if item.note:
+                row.setToolTip(2, item.note)
+            row.setData(0, STEP_ROLE, item.step)
+            if item.step in self.recordable_steps:
+                row.setToolTip(0, self.tr("Enter or double-click to record this step"))
             self.checklist.addTopLevelItem(row)
+        failing = [
+            f"• {labels.step_label(item.step)}: "
+            + (item.note or labels.step_status_label(item.status))
+            for item in detail.checklist
+            if not item.passes
+        ]
+        self.checklist_notes.setText(
+            self.tr("Still needed before printing:") + "\n" + "\n".join(failing)
+            if failing
+            else self.tr("Every step is in order: the application can be printed.")
+        )
+        self.checklist_notes.setStyleSheet(
+            f"color: {_STATUS_COLOUR[StepStatus.MISSING if failing else StepStatus.RECORDED]};"
+        )
+
+    def _step_activated(self, row: QTreeWidgetItem, _column: int) -> None:
+        step = row.data(0, STEP_ROLE)
+        if step in self.recordable_steps:
+            self.step_requested.emit(step)
 
     def _window_text(self, detail: CaseDetail) -> str:
         status = detail.status

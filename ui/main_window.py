@@ -6,16 +6,19 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QWidget
 
 from ui.arrival_dialog import ArrivalDialog
 from ui.case_view import CaseView
 from ui.changes import ChangeHub
 from ui.dialogs import show_about, show_shortcuts
 from ui.runner import Runner
+from ui.steps.registry import openers
 from ui.worklist_model import WorklistModel
 from ui.worklist_panel import WorklistPanel
+from workstation.domain.checklist import Step
 from workstation.domain.clock import KAZAKHSTAN_TIME
+from workstation.domain.lifecycle import DESK_STATES
 from workstation.services.desk import CaseDetail, Changes
 from workstation.services.setup import DeskSession
 from workstation.sync.syncer import SyncReport
@@ -39,6 +42,8 @@ class MainWindow(QMainWindow):
         self.model = WorklistModel(self.desk, self.runner, session.rules.urgent_days_left)
         self.worklist = WorklistPanel(self.model)
         self.case_view = CaseView()
+        self.step_openers = openers()
+        self.case_view.recordable_steps = frozenset(self.step_openers)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.worklist)
         splitter.addWidget(self.case_view)
@@ -53,6 +58,7 @@ class MainWindow(QMainWindow):
         self.worklist.case_selected.connect(self.open_case)
         self.worklist.case_opened.connect(self._open_and_focus)
         self.case_view.record_arrival_requested.connect(self.record_arrival)
+        self.case_view.step_requested.connect(self.open_step)
         self.changes.changed.connect(self._on_changes)
         self.model.loaded.connect(self._select_first_if_none)
 
@@ -85,6 +91,24 @@ class MainWindow(QMainWindow):
             self.tr("Record &arrival…"), "Ctrl+Shift+A", self.record_arrival
         )
         self.arrival_action.setEnabled(False)
+        self.fingerprint_action = self._action(
+            self.tr("Capture &fingerprints…"),
+            "Ctrl+Shift+F",
+            lambda: self.open_step(Step.FINGERPRINTS),
+        )
+        self.fingerprint_action.setEnabled(False)
+        # The step forms: enabled only while the open case is at the desk.
+        self.step_actions: dict[Step, QAction] = {}
+        for step, text, keys in (
+            (Step.PASSPORT, self.tr("Check the &passport…"), "Ctrl+Shift+P"),
+            (Step.MEDICAL, self.tr("&Medical examination…"), "Ctrl+Shift+M"),
+            (Step.HOUSING, self.tr("&Housing agreement…"), "Ctrl+Shift+H"),
+            (Step.DUTY_PERMIT, self.tr("State &duty…"), "Ctrl+Shift+D"),
+            (Step.DOCUMENTS, self.tr("D&ocuments…"), "Ctrl+Shift+O"),
+        ):
+            action = self._action(text, keys, lambda _c=False, s=step: self._open_step_form(s))
+            action.setEnabled(False)
+            self.step_actions[step] = action
         quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         back_action = self._action(self.tr("Back to the &list"), "Esc", self.worklist.focus_search)
         shortcuts_action = self._action(
@@ -101,6 +125,9 @@ class MainWindow(QMainWindow):
         desk_menu.addAction(quit_action)
         case_menu = menu.addMenu(self.tr("&Case"))
         case_menu.addAction(self.arrival_action)
+        case_menu.addAction(self.fingerprint_action)
+        for action in self.step_actions.values():
+            case_menu.addAction(action)
         case_menu.addAction(back_action)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(shortcuts_action)
@@ -144,6 +171,9 @@ class MainWindow(QMainWindow):
     def _show_case(self, detail: CaseDetail) -> None:
         self.case_view.show_case(detail)
         self.arrival_action.setEnabled(detail.can_record_arrival)
+        self.fingerprint_action.setEnabled(detail.status.state in DESK_STATES)
+        for action in self.step_actions.values():
+            action.setEnabled(detail.status.state in DESK_STATES)
         if self._focus_action_after_open:
             self._focus_action_after_open = False
             if detail.can_record_arrival:
@@ -173,6 +203,23 @@ class MainWindow(QMainWindow):
         dialog.open()
         self.arrival_dialog = dialog
         return dialog
+
+    def _open_step_form(self, step: Step) -> QDialog | None:
+        detail = self.case_view.detail
+        if step is Step.DUTY_PERMIT and detail is not None:
+            # One shortcut for both receipts: the card's once the permit's is in order.
+            passing = {item.step for item in detail.checklist if item.passes}
+            if Step.DUTY_PERMIT in passing and Step.DUTY_CARD not in passing:
+                step = Step.DUTY_CARD
+        return self.open_step(step)
+
+    def open_step(self, step: Step) -> QDialog | None:
+        """Open the form that records `step` for the case on screen (from the checklist)."""
+        detail = self.case_view.detail
+        opener = self.step_openers.get(step)
+        if detail is None or opener is None:
+            return None
+        return opener(self, detail)
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.worklist:

@@ -1,0 +1,100 @@
+"""Fixtures every test folder needs: a fixed clock and a factory of valid approved arrivals."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from workstation.domain.approval import ApprovedArrival
+from workstation.domain.clock import FixedClock
+from workstation.domain.iin import make_iin
+
+# 11:00 in Kazakhstan (UTC+5) on Tuesday 10 March 2026: far from midnight on purpose.
+NOW = datetime(2026, 3, 10, 6, 0, tzinfo=UTC)
+TODAY = date(2026, 3, 10)
+
+MakeApproval = Callable[..., ApprovedArrival]
+
+
+@pytest.fixture
+def fixed_clock() -> FixedClock:
+    """The desk's clock at 10 March 2026, 11:00 Kazakhstan time; tests may `advance` it."""
+    return FixedClock(NOW)
+
+
+def _iin(birth: date, sex: str, serial: int) -> str:
+    while True:
+        try:
+            return make_iin(birth, sex, serial % 10_000)
+        except ValueError:  # that serial's check digit is never issued: take the next
+            serial += 1
+
+
+@pytest.fixture
+def make_approval() -> MakeApproval:
+    """A factory of valid approvals: `make_approval(n, approval_date=..., surname=...)`.
+
+    Number `n` makes the case id, approval number, IIN serial and passport number unique.
+    """
+
+    def make(n: int = 1, **overrides: Any) -> ApprovedArrival:
+        approval_date = overrides.pop("approval_date", TODAY - timedelta(days=5))
+        birth = overrides.pop("birth_date", date(1990, 1, 15))
+        sex = overrides.pop("sex", "F")
+        values: dict[str, Any] = {
+            "case_id": f"DNR-AST-26-{n:07d}",
+            "approval_number": f"UMS-2026-{n:06d}",
+            "approval_date": approval_date,
+            "recommendation_number": f"MDAI-2026-{n:06d}",
+            "recommendation_date": approval_date - timedelta(days=10),
+            "city": "Astana",
+            "iin": _iin(birth, "M" if sex == "M" else "F", n),
+            "surname": "IVANOVA",
+            "given_names": "ANNA",
+            "sex": sex,
+            "birth_date": birth,
+            "birth_place": "MOSCOW",
+            "nationality": "RUS",
+            "passport_number": f"AB{n:07d}",
+            "passport_issuing_state": "RUS",
+            "passport_issue_date": date(2020, 5, 1),
+            "passport_expiry": date(2030, 4, 30),
+        }
+        values.update(overrides)
+        return ApprovedArrival(**values)
+
+    return make
+
+
+# --- CI guard: the PostgreSQL tests must have run ----------------------------------------
+_postgres_outcomes: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call" and "postgres" in report.keywords:
+        _postgres_outcomes.append(report.outcome)
+    elif report.skipped and "postgres" in report.keywords:
+        _postgres_outcomes.append("skipped")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Under CI=true a run in which no PostgreSQL test passed, or any was skipped, fails."""
+    if os.environ.get("CI", "").lower() != "true" or hasattr(session.config, "workerinput"):
+        return
+    if session.config.option.collectonly or exitstatus not in (0, 1):
+        return
+    passed = _postgres_outcomes.count("passed")
+    skipped = _postgres_outcomes.count("skipped")
+    if passed == 0 or skipped:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        message = (
+            f"CI=true but the PostgreSQL tests did not all run: {passed} passed, "
+            f"{skipped} skipped. Start the server at 127.0.0.1:5432."
+        )
+        if reporter is not None:
+            reporter.write_line(message, red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
