@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
@@ -15,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from tests.sbi_simulator import running_simulator
 from workstation.biometrics.quality import (
     ExceptionReason,
     FingerException,
@@ -46,46 +44,14 @@ from workstation.store.local import LocalStore
 from workstation.store.models import fingerprint_prints, journal
 from workstation.sync.demo_seed import approval_event
 
-REPO = Path(__file__).resolve().parents[2]
 CLERK = Actor(iin="910517400017", name="TEST CLERK", role="clerk", cert_fingerprint="ab" * 32)
 ART = FingerprintArt()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def simulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, Path]]:
-    ca_file = tmp_path_factory.mktemp("sbi") / "device-ca.pem"
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "workstation.biometrics.simulator",
-            "--port",
-            str(port),
-            "--ca-out",
-            str(ca_file),
-            "--scan-ms",
-            "20",
-        ],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        if "listening" not in process.stdout.readline():
-            pytest.fail(f"the simulator did not start: {process.stderr.read()}")
-        yield port, ca_file
-    finally:
-        process.terminate()
-        process.wait(timeout=5)
+    with running_simulator(tmp_path_factory.mktemp("sbi"), scan_ms=20) as started:
+        yield started
 
 
 @pytest.fixture

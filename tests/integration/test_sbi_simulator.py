@@ -5,20 +5,17 @@ from __future__ import annotations
 import http.client
 import io
 import json
-import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PIL import Image
 
+from tests.sbi_simulator import free_port, running_simulator, set_mode
 from workstation.biometrics.quality import ExceptionReason, FingerState, QualityPolicy
 from workstation.biometrics.sbi import (
     BadDeviceResponse,
@@ -34,50 +31,11 @@ from workstation.biometrics.sbi import (
 )
 from workstation.biometrics.simulator import DeviceIdentity
 
-REPO = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
 
 @pytest.fixture(scope="module")
 def simulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, Path]]:
-    ca_file = tmp_path_factory.mktemp("sbi") / "device-ca.pem"
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "workstation.biometrics.simulator",
-            "--port",
-            str(port),
-            "--ca-out",
-            str(ca_file),
-            "--scan-ms",
-            "50",
-        ],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        line = process.stdout.readline()  # printed once the socket is listening
-        if not line:
-            pytest.fail(f"the simulator did not start: {process.stderr.read()}")
-        assert f"listening on 127.0.0.1:{port}" in line
-        yield port, ca_file
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with running_simulator(tmp_path_factory.mktemp("sbi"), scan_ms=50) as started:
+        yield started
 
 
 @pytest.fixture
@@ -99,18 +57,6 @@ def client(simulator: tuple[int, Path]) -> SbiClient:
 @pytest.fixture
 def scanner(client: SbiClient, port: int) -> DeviceInfo:
     return client.find_finger_scanner()
-
-
-def set_mode(port: int, **changes: Any) -> dict[str, Any]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-    try:
-        conn.request("POST", "/simulator/mode", body=json.dumps(changes))
-        response = conn.getresponse()
-        body = json.loads(response.read())
-        assert response.status == 200, body
-        return dict(body)
-    finally:
-        conn.close()
 
 
 def assert_fingerprint_image(png: bytes) -> None:

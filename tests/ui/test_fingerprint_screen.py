@@ -3,20 +3,15 @@ running as its own process on 127.0.0.1, and the desk's real store."""
 
 from __future__ import annotations
 
-import http.client
-import json
-import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from sqlalchemy import func, select
 
+from tests.sbi_simulator import free_port, running_simulator, set_mode
 from ui.main_window import MainWindow
 from ui.runner import Runner
 from ui.steps.fingerprint_device import ScannerSettingsInvalid, sbi_client_from_environment
@@ -30,56 +25,12 @@ from workstation.services.fingerprints import FingerprintDesk
 from workstation.services.setup import DeskSession
 from workstation.store.models import cases, fingerprint_prints, journal
 
-REPO = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
 
 @pytest.fixture(scope="module")
 def simulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, Path]]:
     """The simulator, started through the desk's own command (dnr-workstation sbi-simulator)."""
-    ca_file = tmp_path_factory.mktemp("sbi") / "device-ca.pem"
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "workstation.cli",
-            "sbi-simulator",
-            "--port",
-            str(port),
-            "--ca-out",
-            str(ca_file),
-            "--scan-ms",
-            "30",
-        ],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        if "listening" not in process.stdout.readline():
-            pytest.fail(f"the simulator did not start: {process.stderr.read()}")
-        yield port, ca_file
-    finally:
-        process.terminate()
-        process.wait(timeout=5)
-
-
-def set_mode(port: int, **changes: Any) -> None:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-    try:
-        conn.request("POST", "/simulator/mode", body=json.dumps(changes))
-        response = conn.getresponse()
-        assert response.status == 200, response.read()
-    finally:
-        conn.close()
+    with running_simulator(tmp_path_factory.mktemp("sbi"), scan_ms=30, via_cli=True) as started:
+        yield started
 
 
 @pytest.fixture
