@@ -23,7 +23,6 @@ from workstation.documents.model import (
     Sex,
 )
 from workstation.documents.receipt import (
-    KAZAKHSTAN_TIME,
     InvalidReceipt,
     receipt_for,
     receipt_qr_payload,
@@ -32,7 +31,6 @@ from workstation.documents.receipt import (
 )
 
 __all__ = [
-    "KAZAKHSTAN_TIME",
     "STANDARD_ENCLOSURES",
     "Address",
     "ApplicantName",

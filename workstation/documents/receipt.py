@@ -6,7 +6,7 @@ import dataclasses
 import hashlib
 import json
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -31,11 +31,9 @@ from workstation.documents.printing import (
     table_style,
     text,
 )
+from workstation.domain.clock import KAZAKHSTAN_TIME
 
 QR_FORMAT_VERSION = "DNR1"
-# Fixed offset rather than tzdata: all of Kazakhstan is on UTC+5 since 1 March 2024, and
-# older tzdata (or a Windows bundle without it) still has Asia/Almaty at UTC+6.
-KAZAKHSTAN_TIME = timezone(timedelta(hours=5), "UTC+5")
 
 TITLE_KK = "ҚҰЖАТТАРДЫ ҚАБЫЛДАҒАНЫ ТУРАЛЫ ҚОЛХАТ"
 TITLE_RU = "РАСПИСКА О ПРИЁМЕ ДОКУМЕНТОВ"

@@ -10,13 +10,9 @@ from typing import Any
 
 from workstation.domain.clock import Clock, local_date
 from workstation.domain.lifecycle import EventType
+from workstation.security.canonical import canonical_datetime, canonical_json
 
-
-def canonical_json(value: Any) -> bytes:
-    """The one byte form of a JSON value that is hashed and signed: sorted keys, no spaces."""
-    return json.dumps(
-        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    ).encode("utf-8")
+__all__ = ["Actor", "Event", "canonical_json", "format_instant", "new_event", "parse_instant"]
 
 
 @dataclass(frozen=True)
@@ -68,7 +64,8 @@ class Event:
 
 
 def format_instant(instant: datetime) -> str:
-    return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """The stored and signed text of an instant (the canonical JSON form of a datetime)."""
+    return canonical_datetime(instant)
 
 
 def parse_instant(text: str) -> datetime:

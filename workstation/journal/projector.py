@@ -124,15 +124,20 @@ def record(
         if strict:
             raise
         _journal(conn, event, origin, central_seq, refusal=str(exc))
-        conn.execute(
-            update(cases)
-            .where(cases.c.case_id == event.case_id)
-            .values(flagged=f"{event.type} from {event.workstation_id} not applied: {exc}")
-        )
+        _flag(conn, event, exc)
         return Applied(event, applied=False, state=None, refusal=str(exc))
     _journal(conn, event, origin, central_seq, refusal=None)
     _project(conn, event, new_status)
     return Applied(event, applied=True, state=new_status.state)
+
+
+def _flag(conn: Connection, event: Event, refusal: TransitionRefused) -> None:
+    """Mark the case so the clerk sees that a pulled event could not be applied."""
+    conn.execute(
+        update(cases)
+        .where(cases.c.case_id == event.case_id)
+        .values(flagged=f"{event.type} from {event.workstation_id} not applied: {refusal}")
+    )
 
 
 def _journal(
@@ -262,11 +267,7 @@ def rebuild_projections(conn: Connection, rules: ProgrammeRules) -> int:
         try:
             status = decide(conn, event, rules)
         except TransitionRefused as exc:
-            conn.execute(
-                update(cases)
-                .where(cases.c.case_id == event.case_id)
-                .values(flagged=f"{event.type} from {event.workstation_id} not applied: {exc}")
-            )
+            _flag(conn, event, exc)
             continue
         _project(conn, event, status)
     return len(rows)

@@ -16,7 +16,7 @@ from workstation.domain.checklist import ChecklistItem, Step
 from workstation.domain.clock import Clock
 from workstation.domain.lifecycle import CaseState, CaseStatus, EventType, TransitionRefused
 from workstation.domain.programme import ProgrammeRules
-from workstation.journal.envelope import Actor, new_event, parse_instant
+from workstation.journal.envelope import Actor, new_event
 from workstation.journal.projector import load_status, record
 from workstation.services import worklist
 from workstation.store.local import LocalStore
@@ -250,10 +250,3 @@ class Desk:
             event_ids=(event.event_id,),
             state=applied.state,
         )
-
-
-def recorded_at_local(text: str) -> date:
-    """The Kazakhstan date of a stored instant (for the history view)."""
-    from workstation.domain.clock import local_date
-
-    return local_date(parse_instant(text))

@@ -16,11 +16,13 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 HEAD = "0002"
 
 
-def alembic_config(connection: Connection | None = None) -> Config:
+def alembic_config(connection: Connection | None = None, location: Path = MIGRATIONS) -> Config:
+    """An Alembic config for the migrations at `location` (the local store's by default),
+    run on `connection` by the env.py there."""
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("script_location", str(location))
     if connection is not None:
         config.attributes["connection"] = connection
     return config

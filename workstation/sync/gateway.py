@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
@@ -18,7 +16,11 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from workstation.domain.lifecycle import EventType
 from workstation.journal.envelope import Event, canonical_json, format_instant, parse_instant
+from workstation.store.schema import alembic_config
 from workstation.sync.central_schema import events
+
+if TYPE_CHECKING:  # Alembic is imported when a schema is checked, not when the desk starts
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 VERSION_TABLE = "central_schema_version"
@@ -43,14 +45,13 @@ class CentralSchemaMismatch(CentralError):
 
 
 def _config(connection: Connection | None = None) -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    if connection is not None:
-        config.attributes["connection"] = connection
-    return config
+    return alembic_config(connection, MIGRATIONS)
 
 
+@cache  # the migration files do not change while the desk runs; sync asks on every round
 def central_head() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head
@@ -98,11 +99,16 @@ class CentralGateway:
 
     def init_schema(self) -> str:
         """Create or upgrade the central schema; returns the schema revision."""
+        from alembic import command
+
         with self._connect() as conn, conn.begin():
             command.upgrade(_config(conn), "head")
         return central_head()
 
     def check_schema(self) -> None:
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
         with self._connect() as conn:
             current = MigrationContext.configure(
                 conn, opts={"version_table": VERSION_TABLE}
