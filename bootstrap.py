@@ -37,6 +37,16 @@ QT_PACKAGES = [
 TEST_PACKAGES = ["xvfb", "xauth", "poppler-utils", "openssl", "binutils"]
 
 
+def store_packages() -> list[str]:
+    """The encrypted store (sqlcipher3) comes as a wheel on Linux x86_64, Windows and macOS;
+    anywhere else pip builds it against the system SQLCipher."""
+    import platform
+
+    if sys.platform.startswith("linux") and platform.machine() not in {"x86_64", "AMD64"}:
+        return ["libsqlcipher-dev", "gcc", "python3-dev"]
+    return []
+
+
 def say(text: str) -> None:
     print(f"[bootstrap] {text}", flush=True)
 
@@ -114,10 +124,10 @@ def main(argv: list[str]) -> int:
         return 2
     mode, rest = argv[0], argv[1:]
     if mode == "demo":
-        ensure_system_packages(QT_PACKAGES)
+        ensure_system_packages(QT_PACKAGES + store_packages())
         python = ensure_venv("")
         return subprocess.call([str(python), str(ROOT / "main.py"), "--demo", *rest], cwd=ROOT)
-    ensure_system_packages(QT_PACKAGES + TEST_PACKAGES)
+    ensure_system_packages(QT_PACKAGES + TEST_PACKAGES + store_packages())
     python = ensure_venv("test")
     return subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT)
 

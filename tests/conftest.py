@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -12,6 +15,14 @@ import pytest
 from workstation.domain.approval import ApprovedArrival
 from workstation.domain.clock import FixedClock
 from workstation.domain.iin import make_iin
+
+# Desk stores are encrypted; their keys must not land in the developer's credential store or
+# config folder. Tests that check the credential store set their own keyring backend.
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+if "DNR_WORKSTATION_KEY_DIR" not in os.environ:  # set once, in the process that starts pytest
+    _KEY_DIR = tempfile.mkdtemp(prefix="dnr-test-keys-")
+    os.environ["DNR_WORKSTATION_KEY_DIR"] = _KEY_DIR
+    atexit.register(shutil.rmtree, _KEY_DIR, ignore_errors=True)
 
 # 11:00 in Kazakhstan (UTC+5) on Tuesday 10 March 2026: far from midnight on purpose.
 NOW = datetime(2026, 3, 10, 6, 0, tzinfo=UTC)
@@ -68,6 +79,13 @@ def make_approval() -> MakeApproval:
         return ApprovedArrival(**values)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def no_real_desk_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    """No test reads or writes this machine's desk settings file (workstation.sync.config):
+    DNR_CONFIG points at a file in the test's own folder, absent unless a test writes it."""
+    monkeypatch.setenv("DNR_CONFIG", str(tmp_path / "desk-settings.toml"))
 
 
 # --- CI guard: the PostgreSQL tests must have run ----------------------------------------

@@ -46,6 +46,10 @@ class AuditAction(Enum):
     SETUP_CHANGE = "setup_change"
     SYNC = "sync"
     AUDIT_VERIFIED = "audit_verified"
+    DESK_KEY_CREATED = "desk_key_created"  # the first entry of a desk: its signing key
+    # Never written: what a stored action that is not one of the above reads back as, so
+    # the entry fails its hash check ("changed") instead of stopping the check.
+    UNKNOWN = "unknown"
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,19 @@ import secrets
 from pathlib import Path
 
 import keyring
+import platformdirs
 
 log = logging.getLogger(__name__)
 
 KEY_BYTES = 32
+SERVICE = "dnr-workstation"
+APP_NAME = "dnr-workstation"  # as workstation.services.setup (which this layer cannot import)
+APP_AUTHOR = "DNR"
+KEY_DIR_ENV = "DNR_WORKSTATION_KEY_DIR"
+STORE_ID_FILE = "desk.id"
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_ACCOUNT = re.compile(r"local-db-[0-9a-f]{16}")
+_warned: set[Path] = set()  # key files already warned about in this process
 
 
 class DatabaseKeyUnusable(RuntimeError):
@@ -33,13 +41,10 @@ class DatabaseKeyUnusable(RuntimeError):
 
 def get_or_create_db_key(service: str, account: str, fallback_dir: Path) -> tuple[bytes, str]:
     """Return (key, where it lives) for the local database of (service, account)."""
+    found, backend_problem = _find(service, account, fallback_dir)
+    if found is not None:
+        return found
     fallback = fallback_key_path(service, account, fallback_dir)
-    stored, backend_problem = _read_keyring(service, account)
-    if stored is not None:
-        return _decode(stored, f"the OS credential store ({service}/{account})"), _keyring_label()
-    if fallback.exists():
-        return _read_key_file(fallback), f"key file {fallback}"
-
     key = secrets.token_bytes(KEY_BYTES)
     if backend_problem is None:
         backend_problem = _write_keyring(service, account, key.hex())
@@ -51,6 +56,88 @@ def get_or_create_db_key(service: str, account: str, fallback_dir: Path) -> tupl
         fallback,
     )
     return _create_key_file(fallback, key), f"key file {fallback}"
+
+
+def find_db_key(service: str, account: str, fallback_dir: Path) -> tuple[bytes, str] | None:
+    """The existing key of (service, account) and where it lives, or None; never makes one."""
+    return _find(service, account, fallback_dir)[0]
+
+
+def _find(
+    service: str, account: str, fallback_dir: Path
+) -> tuple[tuple[bytes, str] | None, str | None]:
+    """((key, where) or None, why the credential store is unusable or None)."""
+    stored, backend_problem = _read_keyring(service, account)
+    if stored is not None:
+        where = f"the OS credential store ({service}/{account})"
+        return (_decode(stored, where), _keyring_label()), None
+    fallback = fallback_key_path(service, account, fallback_dir)
+    if fallback.exists():
+        key = _read_key_file(fallback)
+        if fallback not in _warned:
+            _warned.add(fallback)
+            log.warning(
+                "The database key is read from the file %s, not from an OS credential store: "
+                "it protects the data from other users of this computer, not from someone "
+                "who has the disk. Use full-disk encryption on this host.",
+                fallback,
+            )
+        return (key, f"key file {fallback}"), backend_problem
+    return None, backend_problem
+
+
+def default_key_dir() -> Path:
+    """Where fallback key files go: $DNR_WORKSTATION_KEY_DIR, else the user's config folder.
+
+    Deliberately not the data directory, so a copy or backup of the data directory does
+    not carry the key that opens it.
+    """
+    override = os.environ.get(KEY_DIR_ENV)
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)) / "keys"
+
+
+def store_key(data_dir: Path, *, store_exists: bool) -> tuple[bytes, str]:
+    """The key of the desk database in `data_dir`: found, or made when the store is new.
+
+    The data directory holds a small file (`desk.id`, no secret in it) naming the key's
+    account in the credential store, so the directory can be moved without losing its key.
+    An existing encrypted store whose key cannot be found is an error, never a new key.
+    """
+    id_file = data_dir / STORE_ID_FILE
+    key_dir = default_key_dir()
+    if id_file.exists():
+        account = id_file.read_text(encoding="ascii", errors="replace").strip()
+        if not _ACCOUNT.fullmatch(account):
+            raise DatabaseKeyUnusable(
+                f"The file {id_file} is damaged. Restore it from the backup of this desk."
+            )
+        found = find_db_key(SERVICE, account, key_dir)
+        if found is not None:
+            return found
+        if store_exists:
+            raise DatabaseKeyUnusable(
+                f"The key of the local database in {data_dir} is neither in the OS credential "
+                f"store ({SERVICE}/{account}) nor in {key_dir}. The database was made by "
+                "another user or on another computer: log in as that user, restore the key, "
+                "or ask the administrator to set this desk up again."
+            )
+        return get_or_create_db_key(SERVICE, account, key_dir)
+    if store_exists:
+        raise DatabaseKeyUnusable(
+            f"The local database in {data_dir} is encrypted but {id_file}, which names its "
+            "key, is missing. Restore it from the backup of this desk."
+        )
+    account = f"local-db-{secrets.token_hex(8)}"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(id_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process of this desk got there first
+        return store_key(data_dir, store_exists=store_exists)
+    with os.fdopen(fd, "w", encoding="ascii") as out:
+        out.write(account + "\n")
+    return get_or_create_db_key(SERVICE, account, key_dir)
 
 
 def fallback_key_path(service: str, account: str, fallback_dir: Path) -> Path:

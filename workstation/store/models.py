@@ -149,3 +149,41 @@ fingerprint_prints = Table(
     Column("captured_at", String(32), nullable=False),
     Column("imported", Boolean, nullable=False, default=False),
 )
+
+# Staff known to this desk (kept in step with central by sync): who may log in, in which role
+# and branch. The IIN is the one in the EDS certificate's SERIALNUMBER; cert_fingerprint pins
+# a certificate (SHA-256 hex) when the administrator wants one key per person.
+staff = Table(
+    "staff",
+    metadata,
+    Column("iin", String(12), primary_key=True),
+    Column("display_name", String(200), nullable=False),
+    Column("role", String(32), nullable=False),
+    Column("branch_id", String(40), nullable=False),
+    Column("city", String(60), nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("cert_fingerprint", String(64), nullable=True),
+    Column("updated_at", String(32), nullable=False),
+)
+
+# The Decree 832 audit trail (workstation.security.audit, workstation.services.audit).
+# Append-only: the application never updates an entry except for `pushed` (delivery
+# bookkeeping, outside the hash) and never deletes one; entries are kept at least 3 years.
+# seq is assigned by the chain (1, 2, ...), not by SQLite.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", String(32), nullable=False),  # canonical UTC text, as hashed and signed
+    Column("actor_iin", String(12), nullable=True),
+    Column("actor_fingerprint", String(64), nullable=True),
+    Column("workstation_id", String(64), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("subject", String(120), nullable=False),  # a case id or similar, never PII
+    Column("details", Text, nullable=False),  # canonical JSON
+    Column("prev_hash", String(64), nullable=False),
+    Column("entry_hash", String(64), nullable=False, unique=True),
+    Column("signature", LargeBinary, nullable=False),  # detached CMS by the desk key
+    Column("pushed", Boolean, nullable=False, default=False),
+)
+Index("ix_audit_log_unpushed", audit_log.c.pushed, audit_log.c.seq)
