@@ -114,21 +114,51 @@ def bench_search(count: int, today: date, samples: int) -> None:
     store.close()
 
 
+def login_key_for(path: Path) -> tuple[Path, str]:
+    """A DEMO clerk key and its password: the desk asks for an EDS log-in before its window."""
+    from datetime import UTC, datetime
+
+    from workstation.security.demo_setup import ensure_demo_pki
+    from workstation.security.roles import Role
+    from workstation.services.login import LoginSettings, save_login_settings
+    from workstation.services.setup import desk_identity
+    from workstation.services.staff import StaffRecord, put_staff
+    from workstation.store.local import LocalStore
+
+    pki = ensure_demo_pki(path / "pki")
+    key = pki.key_for(Role.CLERK)
+    store = LocalStore.open(path)
+    try:
+        save_login_settings(store, LoginSettings(trust_dir=pki.trust_dir, crl_dir=pki.crl_dir))
+        city = desk_identity(store).city or ""
+        record = StaffRecord(key.iin or "", key.display_name, Role.CLERK.value, "BENCH", city)
+        with store.transaction() as conn:
+            put_staff(conn, record, datetime.now(UTC))
+    finally:
+        store.close()
+    return key.path, pki.password
+
+
 def bench_start(count: int, today: date, runs: int) -> None:
     path = store_for(count, today)
+    key, password = login_key_for(path)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     timings, inside = [], []
     for _ in range(runs):
         started = time.perf_counter()
         proc = subprocess.Popen(
-            [sys.executable, str(ROOT / "main.py"), "--data-dir", str(path), "--exit-when-shown"],
+            [sys.executable, str(ROOT / "main.py"), "--data-dir", str(path), "--exit-when-shown",
+             "--key", str(key), "--password-stdin"],
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
             env=env,
             cwd=ROOT,
-        )
-        assert proc.stdout is not None
+        )  # fmt: skip
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write(password + "\n")
+        proc.stdin.close()
         line = proc.stdout.readline()
         timings.append(1000 * (time.perf_counter() - started))
         proc.wait(timeout=60)

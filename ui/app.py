@@ -1,4 +1,4 @@
-"""Start the desk application: parse the GUI options, open the desk, show the main window."""
+"""Start the desk application: parse the GUI options, open the desk, log in, show the window."""
 
 from __future__ import annotations
 
@@ -8,16 +8,28 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
+from ui.idle_lock import IdleLock
+from ui.login_dialog import LoginDialog, refusal_text
 from ui.main_window import MainWindow
 from workstation import __version__
 from workstation.domain.clock import SystemClock
 from workstation.domain.programme import DEFAULT_RULES
 from workstation.journal.envelope import Actor
+from workstation.security import safelog
+from workstation.security.demo_setup import DemoLoginPki
+from workstation.security.eds import LoginRefused
 from workstation.services.demo import open_demo_session
+from workstation.services.demo_login import prepare_demo_login
+from workstation.services.login import (
+    LoginService,
+    StaffSession,
+    load_login_settings,
+)
 from workstation.services.setup import (
     DeskSession,
     default_data_dir,
@@ -39,9 +51,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
-        "--demo", action="store_true", help="open a demo desk with sample approved arrivals"
+        "--demo",
+        action="store_true",
+        help="open a demo desk with sample approved arrivals and DEMO log-in keys",
     )
     parser.add_argument("--data-dir", type=Path, default=None, metavar="DIR")
+    parser.add_argument(
+        "--key",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="the EDS log-in key file (.p12) to start with",
+    )
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help=(
+            "read the key's password from the first line of standard input and log in with "
+            "--key without the log-in screen (scripts and tests; the same checks apply)"
+        ),
+    )
     parser.add_argument(
         "--exit-when-shown",
         action="store_true",
@@ -50,27 +79,79 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def data_dir_of(args: argparse.Namespace) -> Path:
+    if args.data_dir is not None:
+        return Path(args.data_dir)
+    return default_data_dir() / "demo" if args.demo else default_data_dir()
+
+
 def open_session(args: argparse.Namespace) -> DeskSession:
     clock = SystemClock()
+    data_dir = data_dir_of(args)
     if args.demo:
-        return open_demo_session(args.data_dir or default_data_dir() / "demo", DEFAULT_RULES, clock)
-    data_dir = args.data_dir or default_data_dir()
+        return open_demo_session(data_dir, DEFAULT_RULES, clock)
     store = LocalStore.open(data_dir, create=args.data_dir is None)
     return DeskSession(
         store=store,
         identity=desk_identity(store),
-        # Until EDS log-in (security issue) the desk records events without a named actor.
-        actor=Actor(iin="", name="", role="clerk"),
+        # Nobody until the log-in: the services refuse an actor without a staff role.
+        actor=Actor(iin="", name="", role=""),
         rules=DEFAULT_RULES,
         clock=clock,
         central_url=saved_central_url(store),
     )
 
 
-def run(argv: Sequence[str]) -> int:
+def login_service(session: DeskSession, data_dir: Path) -> tuple[LoginService, DemoLoginPki | None]:
+    """The log-in of this desk; in demo mode the demo PKI too (and only in demo mode)."""
+    audit = session.audit_log().record_event  # log-ins, failures, locks: Decree 832
+    if session.demo:
+        demo = prepare_demo_login(session, data_dir, audit=audit)
+        return demo.service, demo.pki
+    service = LoginService(
+        session.store,
+        load_login_settings(session.store, data_dir),
+        desk_city=session.identity.city,
+        clock=session.clock,
+        audit=audit,
+    )
+    return service, None
+
+
+def log_in(
+    service: LoginService,
+    demo: DemoLoginPki | None,
+    args: argparse.Namespace,
+    stdin: TextIO,
+) -> StaffSession | None:
+    """The logged-in staff member, or None if the person quit or the key was refused."""
+    if args.password_stdin:
+        if args.key is None:
+            print("error: --password-stdin needs --key FILE", file=sys.stderr)
+            return None
+        password = stdin.readline().rstrip("\r\n")
+        try:
+            return service.log_in(args.key, password)
+        except LoginRefused as refused:
+            print(f"error: {refusal_text(refused)}", file=sys.stderr)
+            return None
+    dialog = LoginDialog(
+        service,
+        demo_keys=demo.keys if demo else (),
+        demo_password=demo.password if demo else None,
+        key_file=args.key,
+    )
+    dialog.show()
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.session
+
+
+def run(argv: Sequence[str], stdin: TextIO | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING)
+    safelog.install(logging.WARNING)  # no personal data in logs or crash output
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName("DNR Workstation")
     app.setOrganizationName("DNR")
     try:
@@ -78,19 +159,38 @@ def run(argv: Sequence[str]) -> int:
     except DataDirMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    window = MainWindow(session)
-    window.show()
-    if args.exit_when_shown:
+    try:
+        service, demo = login_service(session, data_dir_of(args))
+        staff = log_in(service, demo, args, stdin or sys.stdin)
+        if staff is None:
+            return 1 if args.password_stdin else 0
+        session.actor = staff.actor
+        window = MainWindow(session)
+        lock = IdleLock(window, service, staff, service.settings.idle_lock)
+        lock.logged_out.connect(lambda: _close_and_quit(app, window))
+        window.show()
+        if args.exit_when_shown:
 
-        def report() -> None:
-            elapsed = 1000 * (time.perf_counter() - STARTED)
-            print(f"shown {elapsed:.0f} ms rows={window.model.rowCount()}", flush=True)
-            window.close()
-            app.quit()
+            def report() -> None:
+                elapsed = 1000 * (time.perf_counter() - STARTED)
+                print(f"shown {elapsed:.0f} ms rows={window.model.rowCount()}", flush=True)
+                _close_and_quit(app, window)
 
-        window.model.loaded.connect(lambda: QTimer.singleShot(0, report))
-    elif session.central_url is not None:
-        QTimer.singleShot(0, window.sync_now)
-    code = app.exec()
-    session.store.close()
-    return int(code)
+            window.model.loaded.connect(lambda: QTimer.singleShot(0, report))
+        elif session.central_url is not None:
+            QTimer.singleShot(0, window.sync_now)
+        code = app.exec()
+        lock.stop()
+        if not lock.ended:
+            service.record_logout(lock.session)
+        return int(code)
+    finally:
+        session.store.close()
+
+
+def _close_and_quit(app: QApplication, window: MainWindow) -> None:
+    # The window waits for the database worker to finish before it closes; quit after it.
+    if window.close():
+        app.quit()
+    else:
+        QTimer.singleShot(100, lambda: _close_and_quit(app, window))

@@ -26,8 +26,11 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ("Ctrl+Shift+H", _tr("Record the housing agreement of the open case")),
         ("Ctrl+Shift+D", _tr("Record a state duty receipt of the open case")),
         ("Ctrl+Shift+O", _tr("Attach, view or remove the documents of the open case")),
+        ("Ctrl+P", _tr("Preview and print the application of the open case")),
+        ("Ctrl+Shift+R", _tr("Preview and print the applicant's receipt")),
         ("Esc", _tr("Back to the search box")),
         ("F5", _tr("Sync with central now")),
+        ("Ctrl+L", _tr("Lock the desk (unlock with the same EDS key)")),
         ("F1", _tr("This list")),
         ("Ctrl+Q", _tr("Quit")),
     ]

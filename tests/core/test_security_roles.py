@@ -30,7 +30,7 @@ view_reports          .      .        Y           .
 view_audit            .      .        Y           .
 manage_setup          .      .        .           Y
 manage_staff          .      .        .           Y
-sync                  .      .        .           Y
+sync                  Y      Y        Y           Y
 """
 
 _COLUMNS = {

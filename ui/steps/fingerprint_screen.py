@@ -552,7 +552,10 @@ def open_fingerprint_screen(window: MainWindow, detail: CaseDetail) -> QDialog |
         return None
     a = detail.approval
     screen = FingerprintScreen(
-        FingerprintDesk.for_desk(window.desk),
+        FingerprintDesk.for_desk(
+            window.desk,
+            viewed_prints=window.session.audit_log().prints_viewed_hook(window.desk.actor),
+        ),
         window.runner,
         client,
         a.case_id,

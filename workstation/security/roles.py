@@ -39,7 +39,9 @@ class Action(Enum):
     # Trust store, central connection and other workstation set-up.
     MANAGE_SETUP = "manage_setup"
     MANAGE_STAFF = "manage_staff"
-    # Starting a sync by hand or changing its settings; the background timer is not a user action.
+    # Exchanging events with central now (F5, or the desk's timer for whoever is logged in):
+    # every role works on a desk that must stay current. Changing where and how often it
+    # syncs is MANAGE_SETUP.
     SYNC = "sync"
 
     @property
@@ -71,7 +73,7 @@ _ACTION_LABELS: Mapping[Action, str] = MappingProxyType(
         Action.VIEW_AUDIT: "view the audit log",
         Action.MANAGE_SETUP: "change the workstation set-up (trust store, central connection)",
         Action.MANAGE_STAFF: "manage staff records",
-        Action.SYNC: "run or configure synchronisation",
+        Action.SYNC: "synchronise the desk with central",
     }
 )
 
@@ -88,6 +90,7 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = MappingProxyType(
                 Action.VIEW_FINGERPRINTS,
                 Action.PRINT_APPLICATION,
                 Action.SUBMIT_APPLICATION,
+                Action.SYNC,
             }
         ),
         Role.MIGRATION_OFFICER: frozenset(
@@ -96,6 +99,7 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = MappingProxyType(
                 Action.PRINT_APPLICATION,
                 Action.REVIEW_APPLICATION,
                 Action.DECIDE_APPLICATION,
+                Action.SYNC,
             }
         ),
         Role.SUPERVISOR: frozenset(
@@ -103,6 +107,7 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = MappingProxyType(
                 Action.VIEW_CASES,
                 Action.VIEW_REPORTS,
                 Action.VIEW_AUDIT,
+                Action.SYNC,
             }
         ),
         Role.ADMINISTRATOR: frozenset(

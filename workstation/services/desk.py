@@ -18,7 +18,10 @@ from workstation.domain.lifecycle import CaseState, CaseStatus, EventType, Trans
 from workstation.domain.programme import ProgrammeRules
 from workstation.journal.envelope import Actor, new_event
 from workstation.journal.projector import load_status, record
+from workstation.security.roles import Action
 from workstation.services import worklist
+from workstation.services.access import require_actor
+from workstation.services.conflicts import OtherDeskRecord, step_conflicts
 from workstation.store.local import LocalStore
 from workstation.store.models import case_steps, cases, journal
 
@@ -78,6 +81,8 @@ class CaseDetail:
     checklist: tuple[ChecklistItem, ...]
     steps: dict[Step, StepRecord] = field(default_factory=dict)
     history: tuple[HistoryEntry, ...] = ()
+    # Steps another desk also recorded: the records that do not stand (services.conflicts).
+    conflicts: dict[Step, tuple[OtherDeskRecord, ...]] = field(default_factory=dict)
 
     @property
     def window_closed_without_entry(self) -> bool:
@@ -135,14 +140,17 @@ class Desk:
         after: tuple[str, str] | None = None,
         limit: int = worklist.PAGE_SIZE,
     ) -> worklist.WorklistPage:
+        require_actor(self.actor, Action.VIEW_CASES)
         with self.store.reading() as conn:
             return worklist.fetch_page(conn, query, self.clock.today(), after, limit)
 
     def worklist_count(self, query: worklist.WorklistQuery) -> int:
+        require_actor(self.actor, Action.VIEW_CASES)
         with self.store.reading() as conn:
             return worklist.count(conn, query, self.clock.today())
 
     def case_detail(self, case_id: str) -> CaseDetail:
+        require_actor(self.actor, Action.VIEW_CASES)
         today = self.clock.today()
         with self.store.reading() as conn:
             row = conn.execute(select(cases).where(cases.c.case_id == case_id)).first()
@@ -156,6 +164,7 @@ class Desk:
             history_rows = conn.execute(
                 select(journal).where(journal.c.case_id == case_id).order_by(journal.c.local_seq)
             ).all()
+            conflicts = step_conflicts(conn, case_id)
         approval = ApprovedArrival.from_payload(json.loads(row.approval))
         steps = {
             Step(r.step): StepRecord(
@@ -197,6 +206,7 @@ class Desk:
                 )
                 for h in history_rows
             ),
+            conflicts=conflicts,
         )
 
     # Commands ------------------------------------------------------------------------
@@ -214,6 +224,7 @@ class Desk:
         An entry after the window annuls the approval by law; the clerk must confirm that
         first (ConfirmationNeeded), so a typo in the date does not annul a case unasked.
         """
+        require_actor(self.actor, Action.RECORD_ARRIVAL)
         border_point = " ".join(border_point.split())
         if not border_point:
             raise TransitionRefused(

@@ -41,6 +41,8 @@ from workstation.domain.lifecycle import EventType
 from workstation.domain.programme import ProgrammeRules
 from workstation.journal.envelope import Actor, format_instant, new_event
 from workstation.journal.projector import record
+from workstation.security.roles import Action
+from workstation.services.access import require_actor
 from workstation.services.desk import CaseNotFound, Changes, Desk
 from workstation.store.local import LocalStore
 from workstation.store.models import case_steps, cases, fingerprint_prints
@@ -210,6 +212,7 @@ class FingerprintDesk:
 
     def capture_required(self, case_id: str) -> tuple[bool, str]:
         """Whether this applicant must give prints today (16 and over), and the reason."""
+        require_actor(self.actor, Action.VIEW_CASES)
         with self.store.reading() as conn:
             birth = conn.execute(
                 select(cases.c.birth_date).where(cases.c.case_id == case_id)
@@ -233,6 +236,7 @@ class FingerprintDesk:
         exceptions: Mapping[FingerPosition, FingerException],
     ) -> Changes:
         """Store the prints and record FingerprintsCaptured, in one transaction."""
+        require_actor(self.actor, Action.CAPTURE_FINGERPRINTS)
         prints = list(prints)
         check_ten_print(prints, exceptions, self.policy)
         required, reason = self.capture_required(case_id)
@@ -281,6 +285,7 @@ class FingerprintDesk:
 
     def prints_of(self, case_id: str) -> FingerprintRecord | None:
         """The case's current prints for viewing (an audited action), or None if none taken."""
+        require_actor(self.actor, Action.VIEW_FINGERPRINTS)
         with self.store.reading() as conn:
             found = _current_record(conn, case_id)
         if found is None:

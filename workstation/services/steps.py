@@ -32,6 +32,8 @@ from workstation.domain.steps import (
 )
 from workstation.journal.envelope import new_event
 from workstation.journal.projector import load_approval, load_status, record
+from workstation.security.roles import Action
+from workstation.services.access import require_actor
 from workstation.services.desk import CaseNotFound, Changes, Desk
 from workstation.store.models import attachments, journal
 
@@ -80,6 +82,7 @@ class CaseSteps:
 
     def check_passport(self, case_id: str, mrz_text: str) -> Changes:
         """Read the MRZ, cross-check it with the approved case and record the check."""
+        require_actor(self.desk.actor, Action.RECORD_STEP)
         today = self.desk.clock.today()
         with self.desk.store.transaction() as conn:
             _, approval = self._open_case(conn, case_id)
@@ -87,6 +90,7 @@ class CaseSteps:
             return self._record(conn, case_id, EventType.PASSPORT_CHECKED, check.to_payload())
 
     def record_medical_exam(self, case_id: str, exam: MedicalExam) -> Changes:
+        require_actor(self.desk.actor, Action.RECORD_STEP)
         today = self.desk.clock.today()
         with self.desk.store.transaction() as conn:
             status, _ = self._open_case(conn, case_id)
@@ -96,6 +100,7 @@ class CaseSteps:
             return self._record(conn, case_id, EventType.MEDICAL_EXAM_RECORDED, exam.to_payload())
 
     def record_housing(self, case_id: str, agreement: HousingAgreement) -> Changes:
+        require_actor(self.desk.actor, Action.RECORD_STEP)
         today = self.desk.clock.today()
         with self.desk.store.transaction() as conn:
             _, approval = self._open_case(conn, case_id)
@@ -108,6 +113,7 @@ class CaseSteps:
         self, case_id: str, kind: DutyKind, receipt_number: str, paid_on: date, amount: str
     ) -> Changes:
         """Record a state duty receipt; `amount` is as typed ('17 300', '865,00')."""
+        require_actor(self.desk.actor, Action.RECORD_STEP)
         today = self.desk.clock.today()
         problems: list[Problem] = []
         try:
@@ -127,6 +133,7 @@ class CaseSteps:
 
     def attach_document(self, case_id: str, kind: str, filename: str, content: bytes) -> Changes:
         """Keep a scan inside the store (its type judged by content) and journal the fact."""
+        require_actor(self.desk.actor, Action.RECORD_STEP)
         media_type = rules_of.check_document(kind, filename, content, self.max_document_bytes)
         attachment_id = str(uuid.uuid4())
         digest = hashlib.sha256(content).hexdigest()
@@ -158,6 +165,7 @@ class CaseSteps:
             return changes
 
     def remove_document(self, case_id: str, attachment_id: str) -> Changes:
+        require_actor(self.desk.actor, Action.RECORD_STEP)
         with self.desk.store.transaction() as conn:
             self._open_case(conn, case_id)
             row = conn.execute(
@@ -182,6 +190,7 @@ class CaseSteps:
     # Queries -------------------------------------------------------------------------------
 
     def documents(self, case_id: str, *, include_removed: bool = False) -> list[AttachedDocument]:
+        require_actor(self.desk.actor, Action.VIEW_CASES)
         query = select(*[c for c in attachments.c if c.name != "content"]).where(
             attachments.c.case_id == case_id
         )
@@ -192,6 +201,7 @@ class CaseSteps:
         return [_attached(r) for r in rows]
 
     def document_content(self, attachment_id: str) -> tuple[AttachedDocument, bytes]:
+        require_actor(self.desk.actor, Action.VIEW_CASES)
         with self.desk.store.reading() as conn:
             row = conn.execute(
                 select(attachments).where(attachments.c.attachment_id == attachment_id)
@@ -215,6 +225,7 @@ class CaseSteps:
 
         For documents every attach and remove is its own entry and all stay current.
         """
+        require_actor(self.desk.actor, Action.VIEW_CASES)
         types = [str(t) for t in _EVENTS_OF[step]]
         with self.desk.store.reading() as conn:
             rows = conn.execute(

@@ -1,0 +1,35 @@
+"""The role check every service runs first: the session's actor against the permission table."""
+
+from __future__ import annotations
+
+from workstation.journal.envelope import Actor
+from workstation.security.roles import Action, NotPermitted, Role, require
+
+__all__ = ["NoStaffRole", "NotPermitted", "actor_role", "require_actor"]
+
+
+class NoStaffRole(PermissionError):
+    """The actor carries no role of the permission table (not logged in with an EDS key)."""
+
+    def __init__(self, actor: Actor, action: Action) -> None:
+        self.action = action
+        super().__init__(
+            f"{actor.name or 'This user'} has no staff role on this desk and may not "
+            f"{action.label}. Log in with your EDS key."
+        )
+
+
+def actor_role(actor: Actor) -> Role | None:
+    """The actor's role, or None when the text is not one of the table's roles."""
+    try:
+        return Role(actor.role)
+    except ValueError:
+        return None
+
+
+def require_actor(actor: Actor, action: Action) -> None:
+    """Raise NotPermitted (or NoStaffRole) unless the actor's role may do `action`."""
+    role = actor_role(actor)
+    if role is None:
+        raise NoStaffRole(actor, action)
+    require(role, action)

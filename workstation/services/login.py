@@ -1,0 +1,466 @@
+"""Log-in with an EDS key file (NCA RK PKCS#12 + password), the lock-out, and the idle unlock.
+
+A key is accepted when it opens with the password, its certificate chains to the desk's trust
+store, is within its validity and not revoked (CRL files from the configured folder), names
+an IIN in SERIALNUMBER, and that IIN has an active staff record of this desk's city with a
+known role (and, if the record pins one, this very certificate). Each refusal is its own
+LoginRefused subclass with a message for the person at the desk.
+
+Failed attempts are counted per key file (SHA-256 of the file, known before the password
+opens it) in the store, so closing the app does not reset them; after `max_failures` the key
+is locked for `lockout`. A desk set-up problem (no trust store, stale CRLs) is not the key
+holder's doing and is not counted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+
+from workstation.domain.clock import Clock
+from workstation.journal.envelope import Actor
+from workstation.security.audit import AuditAction
+from workstation.security.eds import (
+    CertifiedIdentity,
+    CrlMissingOrStale,
+    EmptyTrustStore,
+    KeyFileUnreadable,
+    KeyLockedOut,
+    LoginGuard,
+    LoginRefused,
+    RevocationPolicy,
+    TrustStore,
+    WrongPassword,
+    key_file_id,
+    load_crls_from_dir,
+    load_staff_key,
+    verify_staff_key,
+)
+from workstation.security.roles import Role
+from workstation.services.staff import StaffRecord, find_staff
+from workstation.store.local import LocalStore, get_setting, put_setting
+
+DEFAULT_MAX_FAILURES = 5
+DEFAULT_LOCKOUT = timedelta(minutes=15)
+DEFAULT_FAILURE_WINDOW = timedelta(hours=1)
+DEFAULT_IDLE_LOCK = timedelta(minutes=10)
+
+_GUARD_SETTING = "login_guard"
+
+# ---- refusals beyond the certificate checks of security.eds ---------------------------------
+
+
+class DeskNotSetUp(LoginRefused):
+    """The desk has no usable trust store or CRL folder: the administrator's job, not the user's."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            f"This desk is not set up for log-in yet: {detail} Ask the administrator to "
+            "install the NCA RK certificates and revocation lists."
+        )
+
+
+class UnknownStaff(LoginRefused):
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"The key of {name} is valid, but this desk has no staff record for that IIN. "
+            "Ask the administrator to add you to the staff list (or to sync the desk)."
+        )
+
+
+class StaffInactive(LoginRefused):
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"The staff record of {name} is switched off on this desk, so the key cannot be "
+            "used here. Ask the administrator or your supervisor."
+        )
+
+
+class WrongBranch(LoginRefused):
+    def __init__(self, name: str, staff_city: str, desk_city: str) -> None:
+        super().__init__(
+            f"{name} works at the {staff_city} branch; this desk is in {desk_city}. "
+            "Log in at a desk of your branch, or ask the administrator to move your record."
+        )
+
+
+class UnknownRole(LoginRefused):
+    def __init__(self, name: str, role: str) -> None:
+        super().__init__(
+            f"The staff record of {name} has the role {role!r}, which this desk does not know. "
+            "Ask the administrator to set one of: " + ", ".join(r.label for r in Role) + "."
+        )
+
+
+class KeyNotRegistered(LoginRefused):
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"This is not the key registered for {name} on this desk (a newer or older key?). "
+            "Use your registered key, or ask the administrator to register this one."
+        )
+
+
+class NotTheLockingKey(LoginRefused):
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"The desk is locked by {name}; only that person's key unlocks it. "
+            "To use the desk yourself, log out from the lock screen first."
+        )
+
+
+# Refusals that say nothing about the key or its holder: never counted towards the lock-out.
+_NOT_COUNTED: tuple[type[LoginRefused], ...] = (DeskNotSetUp, CrlMissingOrStale, KeyLockedOut)
+
+
+# ---- settings --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoginSettings:
+    """Where the desk finds its trust store and CRLs, and its limits (administrator's set-up)."""
+
+    trust_dir: Path
+    crl_dir: Path
+    max_failures: int = DEFAULT_MAX_FAILURES
+    lockout: timedelta = DEFAULT_LOCKOUT
+    failure_window: timedelta = DEFAULT_FAILURE_WINDOW
+    idle_lock: timedelta = DEFAULT_IDLE_LOCK
+    revocation: RevocationPolicy = field(default_factory=RevocationPolicy)
+
+    @classmethod
+    def defaults_for(cls, data_dir: Path) -> LoginSettings:
+        """trust/ and crl/ beside the store, the documented limits."""
+        return cls(trust_dir=data_dir / "trust", crl_dir=data_dir / "crl")
+
+
+_SETTING_NAMES = {
+    "trust_dir": "login_trust_dir",
+    "crl_dir": "login_crl_dir",
+    "max_failures": "login_max_failures",
+    "lockout": "login_lockout_minutes",
+    "idle_lock": "idle_lock_minutes",
+}
+
+
+def load_login_settings(store: LocalStore, data_dir: Path) -> LoginSettings:
+    """The desk's log-in settings: what the administrator saved, else the defaults."""
+    defaults = LoginSettings.defaults_for(data_dir)
+    with store.reading() as conn:
+        saved = {key: get_setting(conn, name) for key, name in _SETTING_NAMES.items()}
+    return LoginSettings(
+        trust_dir=Path(saved["trust_dir"]) if saved["trust_dir"] else defaults.trust_dir,
+        crl_dir=Path(saved["crl_dir"]) if saved["crl_dir"] else defaults.crl_dir,
+        max_failures=int(saved["max_failures"] or defaults.max_failures),
+        lockout=_minutes(saved["lockout"], defaults.lockout),
+        idle_lock=_minutes(saved["idle_lock"], defaults.idle_lock),
+    )
+
+
+def save_login_settings(store: LocalStore, settings: LoginSettings) -> None:
+    """Keep the settings in the store (the administrator's set-up; demo set-up; tests)."""
+    if settings.max_failures < 1:
+        raise ValueError("Allow at least one attempt before a key is locked.")
+    if settings.lockout <= timedelta(0) or settings.idle_lock <= timedelta(0):
+        raise ValueError("The lock-out and idle-lock times must be longer than zero.")
+    values = {
+        "trust_dir": str(settings.trust_dir),
+        "crl_dir": str(settings.crl_dir),
+        "max_failures": str(settings.max_failures),
+        "lockout": _format_minutes(settings.lockout),
+        "idle_lock": _format_minutes(settings.idle_lock),
+    }
+    with store.transaction() as conn:
+        for key, value in values.items():
+            put_setting(conn, _SETTING_NAMES[key], value)
+
+
+def _minutes(text: str | None, default: timedelta) -> timedelta:
+    return timedelta(minutes=float(text)) if text else default
+
+
+def _format_minutes(delta: timedelta) -> str:
+    return f"{delta.total_seconds() / 60:g}"
+
+
+# ---- the session and what the audit trail hears ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class StaffSession:
+    """Who is logged in at the desk, with which key, in which role."""
+
+    actor: Actor
+    role: Role
+    identity: CertifiedIdentity
+    staff: StaffRecord
+    key_id: str  # SHA-256 of the key file: what the lock-out counts
+    key_file: Path
+    logged_in_at: datetime
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def display_name(self) -> str:
+        return self.staff.display_name or self.identity.common_name
+
+
+@dataclass(frozen=True)
+class LoginEvent:
+    """A log-in, failure, lock or unlock, for the audit trail. No personal data beyond the IIN."""
+
+    action: AuditAction
+    at: datetime
+    actor_iin: str | None
+    actor_fingerprint: str | None
+    subject: str  # "key:<first 16 hex of the key file's SHA-256>"
+    details: Mapping[str, Any]
+
+
+LoginAudit = Callable[[LoginEvent], object]  # the return value (an audit entry) is ignored
+
+
+# ---- the service ------------------------------------------------------------------------------
+
+
+class LoginService:
+    """Checks key files for this desk; thread-safe as far as the store is (one call at a time)."""
+
+    def __init__(
+        self,
+        store: LocalStore,
+        settings: LoginSettings,
+        *,
+        desk_city: str | None,
+        clock: Clock,
+        refresh_crls: Callable[[datetime], None] | None = None,
+        audit: LoginAudit | None = None,
+    ) -> None:
+        self.store = store
+        self.settings = settings
+        self.desk_city = desk_city
+        self.clock = clock
+        # Demo mode re-issues its own CRLs here; a real desk gets them with the sync.
+        self.refresh_crls = refresh_crls
+        self.audit = audit
+
+    # Log-in ---------------------------------------------------------------------------------
+
+    def log_in(self, key_file: Path, password: str) -> StaffSession:
+        """The session for this key, or a LoginRefused subclass saying what is wrong.
+
+        A counted failure carries a note with the attempts left; the failure that uses up
+        the last attempt raises KeyLockedOut (from the original refusal).
+        """
+        session = self._checked(key_file, password)
+        self._succeeded(session.key_id)
+        self._tell(AuditAction.LOGIN, session, {"role": session.role.value})
+        return session
+
+    def unlock(self, locked: StaffSession, key_file: Path, password: str) -> StaffSession:
+        """Unlock an idle-locked desk: only with the key of the person who was logged in,
+        checked again in full (it may have been revoked, or its holder switched off)."""
+        session = self._checked(key_file, password, unlocking=True)
+        if session.identity.fingerprint_sha256 != locked.identity.fingerprint_sha256:
+            error = NotTheLockingKey(locked.display_name)
+            self._tell_failure(session.key_id, error, None, {"unlocking": True})
+            raise error
+        self._succeeded(session.key_id)
+        self._tell(AuditAction.UNLOCK, session, {})
+        return session
+
+    def record_lock(self, session: StaffSession, *, idle: bool) -> None:
+        self._tell(AuditAction.LOCK, session, {"idle": idle})
+
+    def record_logout(self, session: StaffSession) -> None:
+        self._tell(AuditAction.LOGOUT, session, {})
+
+    def locked_until(self, key_file: Path) -> datetime | None:
+        """Until when this key file is locked out, or None (for the dialog, before typing)."""
+        try:
+            key_id = key_file_id(key_file.read_bytes())
+        except OSError:
+            return None
+        return self._guard().locked_until(key_id, self.clock.now())
+
+    # Internals ------------------------------------------------------------------------------
+
+    def _checked(self, key_file: Path, password: str, *, unlocking: bool = False) -> StaffSession:
+        try:
+            p12 = key_file.read_bytes()
+        except OSError as error:
+            refused = KeyFileUnreadable(f"the file cannot be read ({error.strerror})")
+            self._tell_failure("", refused, None, {"unlocking": True} if unlocking else {})
+            raise refused from error
+        key_id = key_file_id(p12)
+        now = self.clock.now()
+        details = {"unlocking": True} if unlocking else {}
+        try:
+            self._guard().check(key_id, now)
+        except KeyLockedOut as error:
+            self._tell_failure(key_id, error, None, details)
+            raise
+        try:
+            return self._verify(key_file, p12, key_id, password, now)
+        except LoginRefused as error:
+            if isinstance(error, _NOT_COUNTED):
+                self._tell_failure(key_id, error, None, details)
+                raise
+            left, until = self._count_failure(key_id, now)
+            self._tell_failure(key_id, error, left, details)
+            if until is not None:
+                raise KeyLockedOut(until) from error
+            # Another password may help; another try with an expired key will not, so the
+            # count is news there only when the lock is near.
+            if isinstance(error, WrongPassword) or left <= 2:
+                error.add_note(
+                    f"{left} attempt{'s' if left != 1 else ''} left before this key is locked "
+                    f"for {_format_minutes(self.settings.lockout)} minutes."
+                )
+            raise
+
+    def _verify(
+        self, key_file: Path, p12: bytes, key_id: str, password: str, now: datetime
+    ) -> StaffSession:
+        key = load_staff_key(p12, password)
+        trust = self._trust_store()
+        crls = self._crls(now)
+        identity = verify_staff_key(key, trust, crls, now, revocation=self.settings.revocation)
+        record = self._staff_record(identity)
+        role = Role(record.role)
+        actor = Actor(
+            iin=identity.iin,
+            name=record.display_name,
+            role=role.value,
+            cert_fingerprint=identity.fingerprint_sha256,
+        )
+        return StaffSession(
+            actor=actor,
+            role=role,
+            identity=identity,
+            staff=record,
+            key_id=key_id,
+            key_file=key_file,
+            logged_in_at=now,
+            warnings=identity.warnings,
+        )
+
+    def _trust_store(self) -> TrustStore:
+        folder = self.settings.trust_dir
+        if not folder.is_dir():
+            raise DeskNotSetUp(f"the trust store folder {folder} does not exist.")
+        try:
+            return TrustStore.from_pem_dir(folder)
+        except EmptyTrustStore as error:
+            raise DeskNotSetUp(str(error)) from error
+        except ValueError as error:  # a certificate file that does not parse
+            raise DeskNotSetUp(f"a file in {folder} is not a certificate ({error}).") from error
+
+    def _crls(self, now: datetime) -> list[x509.CertificateRevocationList]:
+        if self.refresh_crls is not None:
+            self.refresh_crls(now)
+        folder = self.settings.crl_dir
+        if not folder.is_dir():
+            raise DeskNotSetUp(f"the revocation list folder {folder} does not exist.")
+        try:
+            return load_crls_from_dir(folder)
+        except ValueError as error:
+            raise DeskNotSetUp(f"a file in {folder} is not a revocation list ({error}).") from error
+
+    def _staff_record(self, identity: CertifiedIdentity) -> StaffRecord:
+        with self.store.reading() as conn:
+            record = find_staff(conn, identity.iin)
+        name = identity.common_name or f"{identity.surname} {identity.given_name}"
+        if record is None:
+            raise UnknownStaff(name)
+        name = record.display_name or name
+        if not record.active:
+            raise StaffInactive(name)
+        if self.desk_city and record.city and record.city.casefold() != self.desk_city.casefold():
+            raise WrongBranch(name, record.city, self.desk_city)
+        if record.role not in {r.value for r in Role}:
+            raise UnknownRole(name, record.role)
+        if record.cert_fingerprint and record.cert_fingerprint != identity.fingerprint_sha256:
+            raise KeyNotRegistered(name)
+        return record
+
+    def _guard(self) -> LoginGuard:
+        with self.store.reading() as conn:
+            return self._guard_from(get_setting(conn, _GUARD_SETTING))
+
+    def _guard_from(self, text: str | None) -> LoginGuard:
+        settings = self.settings
+        if not text:
+            return LoginGuard(
+                max_failures=settings.max_failures,
+                lockout=settings.lockout,
+                window=settings.failure_window,
+            )
+        return LoginGuard.from_dict(
+            json.loads(text),
+            max_failures=settings.max_failures,
+            lockout=settings.lockout,
+            window=settings.failure_window,
+        )
+
+    def _count_failure(self, key_id: str, now: datetime) -> tuple[int, datetime | None]:
+        """Count one failure in the store; (attempts left, locked until or None)."""
+        with self.store.transaction() as conn:
+            guard = self._guard_from(get_setting(conn, _GUARD_SETTING))
+            left = guard.record_failure(key_id, now)
+            put_setting(conn, _GUARD_SETTING, json.dumps(guard.to_dict(), sort_keys=True))
+        return left, guard.locked_until(key_id, now) if left == 0 else None
+
+    def _succeeded(self, key_id: str) -> None:
+        with self.store.transaction() as conn:
+            guard = self._guard_from(get_setting(conn, _GUARD_SETTING))
+            guard.record_success(key_id)
+            put_setting(conn, _GUARD_SETTING, json.dumps(guard.to_dict(), sort_keys=True))
+
+    def _tell(self, action: AuditAction, session: StaffSession, details: Mapping[str, Any]) -> None:
+        if self.audit is None:
+            return
+        self.audit(
+            LoginEvent(
+                action=action,
+                at=self.clock.now(),
+                actor_iin=session.actor.iin,
+                actor_fingerprint=session.actor.cert_fingerprint,
+                subject=_subject(session.key_id),
+                details=dict(details),
+            )
+        )
+
+    def _tell_failure(
+        self,
+        key_id: str,
+        error: LoginRefused,
+        left: int | None,
+        details: Mapping[str, Any],
+    ) -> None:
+        if self.audit is None:
+            return
+        locked = isinstance(error, KeyLockedOut) or left == 0
+        self.audit(
+            LoginEvent(
+                action=AuditAction.KEY_LOCKED_OUT if left == 0 else AuditAction.LOGIN_FAILED,
+                at=self.clock.now(),
+                actor_iin=None,  # not proven: the key did not pass
+                actor_fingerprint=None,
+                subject=_subject(key_id),
+                details={
+                    **details,
+                    "reason": type(error).__name__,
+                    "attempts_left": left,
+                    "locked": locked,
+                },
+            )
+        )
+
+
+def _subject(key_id: str) -> str:
+    return f"key:{key_id[:16]}" if key_id else "key:unreadable"
