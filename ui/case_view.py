@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from ui import labels
 from workstation.domain.checklist import Step, StepStatus
+from workstation.domain.clock import KAZAKHSTAN_TIME
 from workstation.domain.lifecycle import CaseState
+from workstation.services.conflicts import OtherDeskRecord
 from workstation.services.desk import CaseDetail
 
 _STATUS_MARK = {
@@ -38,6 +40,8 @@ _STATUS_COLOUR = {
     StepStatus.INVALID: "#b91c1c",
     StepStatus.EXPIRED: "#b91c1c",
 }
+
+_CONFLICT_COLOUR = "#92400e"
 
 
 def _value_label() -> QLabel:
@@ -82,6 +86,13 @@ class CaseView(QWidget):
         self.flag_line.setObjectName("caseFlag")
         self.flag_line.setWordWrap(True)
         self.flag_line.setStyleSheet("color: #b91c1c;")
+        # Another desk recorded a step of this case too (services.conflicts).
+        self.conflict_line = QLabel()
+        self.conflict_line.setObjectName("caseConflict")
+        self.conflict_line.setWordWrap(True)
+        self.conflict_line.setStyleSheet(
+            "color: #92400e; background: #fef3c7; border-radius: 4px; padding: 4px 8px;"
+        )
 
         self.record_arrival_button = QPushButton(self.tr("Record &arrival…"))
         self.record_arrival_button.setObjectName("recordArrival")
@@ -145,6 +156,7 @@ class CaseView(QWidget):
         status_row.addWidget(self.window_line, 1)
         header.addLayout(status_row)
         header.addWidget(self.flag_line)
+        header.addWidget(self.conflict_line)
 
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -260,6 +272,12 @@ class CaseView(QWidget):
             if item.step in self.recordable_steps:
                 row.setToolTip(0, self.tr("Enter or double-click to record this step"))
             self.checklist.addTopLevelItem(row)
+            for other in detail.conflicts.get(item.step, ()):
+                child = self._other_desk_row(other, item.step)
+                row.addChild(child)
+                child.setFirstColumnSpanned(True)  # one line across the step's columns
+            row.setExpanded(True)
+        self._show_conflicts(detail)
         failing = [
             f"• {labels.step_label(item.step)}: "
             + (item.note or labels.step_status_label(item.status))
@@ -274,6 +292,39 @@ class CaseView(QWidget):
         self.checklist_notes.setStyleSheet(
             f"color: {_STATUS_COLOUR[StepStatus.MISSING if failing else StepStatus.RECORDED]};"
         )
+
+    def _other_desk_row(self, other: OtherDeskRecord, step: Step) -> QTreeWidgetItem:
+        when = other.recorded_at.astimezone(KAZAKHSTAN_TIME)
+        text = self.tr("Also recorded at desk {desk} on {date} {time}").format(
+            desk=other.workstation_id,
+            date=labels.format_date(when.date()),
+            time=when.strftime("%H:%M"),
+        )
+        if other.actor_iin:
+            text += " " + self.tr("by IIN {iin}").format(iin=other.actor_iin)
+        if other.applied:
+            text += " — " + self.tr("superseded by a later record in central's order")
+        else:
+            text += " — " + self.tr("not applied: {why}").format(why=other.refusal or "")
+        child = QTreeWidgetItem([f"    ↳ {text}"])
+        child.setForeground(0, QBrush(QColor(_CONFLICT_COLOUR)))
+        child.setToolTip(0, text)
+        child.setData(0, STEP_ROLE, step)
+        return child
+
+    def _show_conflicts(self, detail: CaseDetail) -> None:
+        desks = sorted({o.workstation_id for records in detail.conflicts.values() for o in records})
+        if not desks:
+            self.conflict_line.setVisible(False)
+            return
+        steps = ", ".join(labels.step_label(step) for step in detail.conflicts)
+        self.conflict_line.setText(
+            self.tr(
+                "Another desk acted on this case: {steps} also recorded at {desks}. The latest "
+                "valid record in central's order stands; the others are kept in the history."
+            ).format(steps=steps, desks=", ".join(desks))
+        )
+        self.conflict_line.setVisible(True)
 
     def _step_activated(self, row: QTreeWidgetItem, _column: int) -> None:
         step = row.data(0, STEP_ROLE)

@@ -73,7 +73,7 @@ def test_central_init_twice(capsys: pytest.CaptureFixture[str], pg_url: str) -> 
     for _ in range(2):
         assert cli.main(["central", "init", pg_url]) == 0
         out, err = capsys.readouterr()
-        assert err == "" and out.startswith("central schema ready at revision c001")
+        assert err == "" and out.startswith("central schema ready at revision c002")
     gateway = CentralGateway(pg_url)
     try:
         gateway.check_schema()

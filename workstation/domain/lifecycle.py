@@ -238,7 +238,10 @@ def apply_event(
         return record_decision(status, str(payload.get("decision")))
     if event_type is EventType.ANNULLED:
         return annul(status, str(payload.get("reason") or "annulled"))
-    raise TransitionRefused(f"Unknown event type {event_type}")
+    raise TransitionRefused(
+        f"This desk cannot apply an event of type {event_type} (made by a newer version of "
+        "DNR Workstation): it is kept and the case flagged. Update this desk."
+    )
 
 
 def _payload_date(payload: dict[str, Any], name: str) -> date:

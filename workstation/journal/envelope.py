@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from workstation.domain.clock import Clock, local_date
 from workstation.domain.lifecycle import EventType
@@ -68,8 +69,26 @@ def format_instant(instant: datetime) -> str:
     return canonical_datetime(instant)
 
 
+def event_type_of(text: str) -> EventType:
+    """The event type `text` names. A type this version does not know (made by a newer
+    desk) is kept as its bare text: the lifecycle then refuses the event, and it is
+    journalled and its case flagged like any refusal, instead of stopping every sync there."""
+    try:
+        return EventType(text)
+    except ValueError:
+        return cast(EventType, text)
+
+
+_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z")
+
+
 def parse_instant(text: str) -> datetime:
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    """The instant of a stored or signed text, which must be in exactly format_instant's form
+    (another spelling of the same instant would not re-serialise to the signed bytes)."""
+    # fromisoformat after a format check: strptime was a tenth of a first pull's time.
+    if not _INSTANT.fullmatch(text):
+        raise ValueError(f"time data {text!r} is not a canonical UTC instant")
+    return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
 
 
 def new_event(

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from workstation.domain import checklist, lifecycle
 from workstation.domain.approval import ApprovedArrival, InvalidApproval
 from workstation.domain.lifecycle import CaseState, CaseStatus, EventType, TransitionRefused
 from workstation.domain.names import search_key
 from workstation.domain.programme import ProgrammeRules
-from workstation.journal.envelope import Event, canonical_json, format_instant, parse_instant
+from workstation.journal.envelope import (
+    Event,
+    canonical_json,
+    event_type_of,
+    format_instant,
+    parse_instant,
+)
 from workstation.store.models import case_steps, cases, journal
 
 
@@ -28,17 +35,25 @@ class Applied:
     duplicate: bool = False
 
 
+# Statements record() runs for every event, built once: a statement made per call with the
+# values inlined costs more to build and cache-key than to run (a first pull runs 100,000).
+_STATUS = select(
+    cases.c.state,
+    cases.c.approval_date,
+    cases.c.window_end,
+    cases.c.entry_date,
+    cases.c.annul_reason,
+    cases.c.decision,
+).where(cases.c.case_id == bindparam("case_id"))
+_KNOWN = select(journal.c.local_seq, journal.c.central_seq).where(
+    journal.c.event_id == bindparam("event_id")
+)
+_INSERT_JOURNAL = insert(journal)
+_INSERT_CASE = insert(cases)
+
+
 def load_status(conn: Connection, case_id: str) -> CaseStatus | None:
-    row = conn.execute(
-        select(
-            cases.c.state,
-            cases.c.approval_date,
-            cases.c.window_end,
-            cases.c.entry_date,
-            cases.c.annul_reason,
-            cases.c.decision,
-        ).where(cases.c.case_id == case_id)
-    ).first()
+    row = conn.execute(_STATUS, {"case_id": case_id}).first()
     if row is None:
         return None
     return CaseStatus(
@@ -105,11 +120,7 @@ def record(
     and shown; it is never silently dropped.
     An event already in the journal is not applied twice (pull and push are idempotent).
     """
-    known = conn.execute(
-        select(journal.c.local_seq, journal.c.central_seq).where(
-            journal.c.event_id == event.event_id
-        )
-    ).first()
+    known = conn.execute(_KNOWN, {"event_id": event.event_id}).first()
     if known is not None:
         if central_seq is not None and known.central_seq is None:
             conn.execute(
@@ -131,6 +142,73 @@ def record(
     return Applied(event, applied=True, state=new_status.state)
 
 
+def record_pulled(
+    conn: Connection, batch: Sequence[tuple[int, Event]], rules: ProgrammeRules
+) -> list[Applied]:
+    """`record(conn, event, origin="central", central_seq=seq, strict=False)` for each pulled
+    (seq, event) in order, with the same rows written and the same outcomes returned.
+
+    The one difference is speed: an ArrivalApproved for a case this desk does not have yet
+    (nearly every event of a first pull) is checked exactly as decide() checks it, and its
+    journal and case rows wait to be written with one multi-row insert per table; anything
+    else first writes what is waiting, then goes through record() itself.
+    """
+    approvals = {e.case_id for _, e in batch if e.type is EventType.ARRIVAL_APPROVED}
+    present = set(
+        conn.execute(select(cases.c.case_id).where(cases.c.case_id.in_(approvals))).scalars()
+    )
+    seen = set(
+        conn.execute(
+            select(journal.c.event_id).where(journal.c.event_id.in_([e.event_id for _, e in batch]))
+        ).scalars()
+    )
+    journal_rows: list[dict[str, Any]] = []
+    case_rows: list[dict[str, Any]] = []
+    results: list[Applied] = []
+
+    def write_waiting() -> None:
+        if journal_rows:
+            conn.execute(_INSERT_JOURNAL, journal_rows)
+            conn.execute(_INSERT_CASE, case_rows)
+            journal_rows.clear()
+            case_rows.clear()
+
+    for seq, event in batch:
+        new_case = (
+            event.type is EventType.ARRIVAL_APPROVED
+            and event.event_id not in seen
+            and event.case_id not in present
+        )
+        status: CaseStatus | None = None
+        if new_case:
+            try:  # what decide() does for an approval of a case not on this desk
+                approval = ApprovedArrival.from_payload(event.payload)
+                status = lifecycle.apply_event(
+                    None, event.type, event.payload, event.local_date, rules, False
+                )
+            except (InvalidApproval, TransitionRefused):
+                status = None  # refused: record() journals the refusal and flags it
+        seen.add(event.event_id)
+        if status is None:
+            write_waiting()
+            outcome = record(
+                conn, event, origin="central", rules=rules, central_seq=seq, strict=False
+            )
+            if outcome.applied and event.type is EventType.ARRIVAL_APPROVED:
+                present.add(event.case_id)
+            results.append(outcome)
+            continue
+        payload = canonical_json(event.payload).decode("utf-8")
+        stamp = format_instant(event.recorded_at)
+        journal_rows.append(_journal_row(event, "central", seq, None, payload, stamp))
+        row = case_row(approval, status, stamp, event.payload, payload_json=payload)
+        case_rows.append(row)
+        present.add(event.case_id)
+        results.append(Applied(event, applied=True, state=status.state))
+    write_waiting()
+    return results
+
+
 def _flag(conn: Connection, event: Event, refusal: TransitionRefused) -> None:
     """Mark the case so the clerk sees that a pulled event could not be applied."""
     conn.execute(
@@ -144,30 +222,49 @@ def _journal(
     conn: Connection, event: Event, origin: str, central_seq: int | None, refusal: str | None
 ) -> None:
     conn.execute(
-        insert(journal).values(
-            event_id=event.event_id,
-            case_id=event.case_id,
-            type=str(event.type),
-            payload=canonical_json(event.payload).decode("utf-8"),
-            actor_iin=event.actor_iin,
-            actor_fingerprint=event.actor_fingerprint,
-            workstation_id=event.workstation_id,
-            recorded_at=format_instant(event.recorded_at),
-            signature=event.signature,
-            origin=origin,
-            central_seq=central_seq,
-            pushed=origin == "central",
-            outcome="refused" if refusal else "applied",
-            refusal=refusal,
-        )
+        _INSERT_JOURNAL,
+        _journal_row(
+            event,
+            origin,
+            central_seq,
+            refusal,
+            canonical_json(event.payload).decode("utf-8"),
+            format_instant(event.recorded_at),
+        ),
     )
+
+
+def _journal_row(
+    event: Event,
+    origin: str,
+    central_seq: int | None,
+    refusal: str | None,
+    payload: str,
+    recorded_at: str,
+) -> dict[str, Any]:
+    return {
+        "event_id": event.event_id,
+        "case_id": event.case_id,
+        "type": str(event.type),
+        "payload": payload,
+        "actor_iin": event.actor_iin,
+        "actor_fingerprint": event.actor_fingerprint,
+        "workstation_id": event.workstation_id,
+        "recorded_at": recorded_at,
+        "signature": event.signature,
+        "origin": origin,
+        "central_seq": central_seq,
+        "pushed": origin == "central",
+        "outcome": "refused" if refusal else "applied",
+        "refusal": refusal,
+    }
 
 
 def _project(conn: Connection, event: Event, status: CaseStatus) -> None:
     stamp = format_instant(event.recorded_at)
     if event.type is EventType.ARRIVAL_APPROVED:
         approval = ApprovedArrival.from_payload(event.payload)
-        conn.execute(insert(cases).values(**case_row(approval, status, stamp, event.payload)))
+        conn.execute(_INSERT_CASE, case_row(approval, status, stamp, event.payload))
         return
     values: dict[str, Any] = {
         "state": str(status.state),
@@ -212,7 +309,12 @@ def _record_step(conn: Connection, event: Event, step: checklist.Step, stamp: st
 
 
 def case_row(
-    approval: ApprovedArrival, status: CaseStatus, stamp: str, payload: dict[str, Any]
+    approval: ApprovedArrival,
+    status: CaseStatus,
+    stamp: str,
+    payload: dict[str, Any],
+    *,
+    payload_json: str | None = None,  # canonical_json(payload), when the caller has it
 ) -> dict[str, Any]:
     return {
         "case_id": approval.case_id,
@@ -233,7 +335,9 @@ def case_row(
         "approval_date": approval.approval_date,
         "window_end": status.window_end,
         "state": str(status.state),
-        "approval": canonical_json(payload).decode("utf-8"),
+        "approval": canonical_json(payload).decode("utf-8")
+        if payload_json is None
+        else payload_json,
         "updated_at": stamp,
         "event_count": 1,
     }
@@ -243,7 +347,7 @@ def event_from_row(row: Any) -> Event:
     return Event(
         event_id=row.event_id,
         case_id=row.case_id,
-        type=EventType(row.type),
+        type=event_type_of(row.type),
         payload=json.loads(row.payload),
         actor_iin=row.actor_iin,
         actor_fingerprint=row.actor_fingerprint,
@@ -253,21 +357,48 @@ def event_from_row(row: Any) -> Event:
     )
 
 
-def rebuild_projections(conn: Connection, rules: ProgrammeRules) -> int:
-    """Drop the projections and replay the whole journal in its order; returns events replayed.
+# The order projections follow: central's order, then this desk's events central has not
+# ordered yet (unsent, or sent and not pulled back), in the order they were made here.
+CENTRAL_ORDER = (journal.c.central_seq.is_(None), journal.c.central_seq, journal.c.local_seq)
 
-    The journal rows stay as they are; each outcome is recomputed and must match, since the
-    same rules run on the same events in the same order.
-    """
+
+def rebuild_projections(conn: Connection, rules: ProgrammeRules) -> int:
+    """Drop the projections and replay the whole journal in central order; returns events
+    replayed. Each event's outcome is recomputed (and updated if the order changed it)."""
     conn.execute(delete(case_steps))
     conn.execute(delete(cases))
-    rows = conn.execute(select(journal).order_by(journal.c.local_seq)).all()
+    rows = conn.execute(select(journal).order_by(*CENTRAL_ORDER)).all()
+    _replay(conn, rows, rules)
+    return len(rows)
+
+
+def replay_case(conn: Connection, case_id: str, rules: ProgrammeRules) -> int:
+    """Rebuild one case's projections from its journal in central order (see sync: a pulled
+    event that central orders before events already applied here). Returns events replayed."""
+    conn.execute(delete(case_steps).where(case_steps.c.case_id == case_id))
+    conn.execute(delete(cases).where(cases.c.case_id == case_id))
+    rows = conn.execute(
+        select(journal).where(journal.c.case_id == case_id).order_by(*CENTRAL_ORDER)
+    ).all()
+    _replay(conn, rows, rules)
+    return len(rows)
+
+
+def _replay(conn: Connection, rows: Sequence[Any], rules: ProgrammeRules) -> None:
     for row in rows:
         event = event_from_row(row)
+        refusal: str | None = None
         try:
             status = decide(conn, event, rules)
         except TransitionRefused as exc:
             _flag(conn, event, exc)
-            continue
-        _project(conn, event, status)
-    return len(rows)
+            refusal = str(exc)
+        else:
+            _project(conn, event, status)
+        outcome = "refused" if refusal else "applied"
+        if (row.outcome, row.refusal) != (outcome, refusal):
+            conn.execute(
+                update(journal)
+                .where(journal.c.local_seq == row.local_seq)
+                .values(outcome=outcome, refusal=refusal)
+            )

@@ -1,24 +1,40 @@
-"""Where a desk keeps its data and who it is: data directory, workstation id, branch city."""
+"""Where a desk keeps its data, who it is and how it reaches central: data directory,
+workstation id, branch city, and the connection settings (workstation.sync.config)."""
 
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
 
 from workstation.domain.clock import Clock
 from workstation.domain.programme import ProgrammeRules
 from workstation.journal.envelope import Actor
+from workstation.security.roles import Action
+from workstation.services.access import require_actor
+from workstation.services.audit import AuditLog
 from workstation.services.desk import Desk
 from workstation.store.local import LocalStore, get_setting, put_setting
-from workstation.sync.gateway import CentralError, CentralGateway
-from workstation.sync.syncer import Progress, SyncReport, queue_length, sync_once
+from workstation.sync.config import (
+    APP_AUTHOR,
+    APP_NAME,
+    DEFAULT_SYNC_INTERVAL_S,
+    ConnectionSettings,
+    SettingsInvalid,
+    config_path,
+    connection_password,
+    load_settings,
+    split_password,
+)
+from workstation.sync.gateway import CentralGateway
+from workstation.sync.syncer import BATCH, Progress, SyncReport, SyncRound, queue_length, run_round
 
-APP_NAME = "dnr-workstation"
-APP_AUTHOR = "DNR"
+log = logging.getLogger(__name__)
 
 
 def default_data_dir() -> Path:
@@ -31,17 +47,45 @@ class DeskIdentity:
     city: str | None  # the branch's city; None pulls every city (single-desk set-ups)
 
 
-def desk_identity(store: LocalStore, city: str | None = None) -> DeskIdentity:
-    """The desk's id (made once, kept in the store) and its city (remembered once given)."""
+def desk_identity(
+    store: LocalStore,
+    city: str | None = None,
+    *,
+    settings: ConnectionSettings | Literal["file"] | None = "file",
+) -> DeskIdentity:
+    """The desk's id and city, remembered in the store once known.
+
+    `settings` are the connection settings to follow ("file": the settings file at
+    `config.config_path()`, if any; None: none). The workstation id is the settings' when they
+    name one, else the remembered one, else a new one; the city is `city` when given, else
+    the settings', else the remembered one.
+    """
+    if settings == "file":
+        settings = settings_file_or_none()
     with store.transaction() as conn:
         workstation_id = get_setting(conn, "workstation_id")
+        wanted_id = settings.workstation_id if settings else None
+        if wanted_id and wanted_id != workstation_id:
+            workstation_id = wanted_id
+            put_setting(conn, "workstation_id", workstation_id)
         if workstation_id is None:
             workstation_id = f"WS-{secrets.token_hex(4).upper()}"
             put_setting(conn, "workstation_id", workstation_id)
+        city = city or (settings.city if settings else None)
         if city:
             put_setting(conn, "city", city)
         saved_city = get_setting(conn, "city")
     return DeskIdentity(workstation_id, saved_city or None)
+
+
+def settings_file_or_none(path: Path | None = None) -> ConnectionSettings | None:
+    """The settings file's content, or None when there is none or it is unusable (the
+    problem is logged here and named again when the desk tries to sync)."""
+    try:
+        return load_settings(path)
+    except SettingsInvalid as exc:
+        log.warning("%s", exc)
+        return None
 
 
 @dataclass
@@ -53,8 +97,18 @@ class DeskSession:
     actor: Actor
     rules: ProgrammeRules
     clock: Clock
-    central_url: str | None = None
+    central_url: str | None = None  # never with a password (see workstation.sync.config)
     demo: bool = False
+    sync_interval_s: int | None = None  # None: the settings file's, else the default
+    _audit: AuditLog | None = field(default=None, init=False, repr=False)
+
+    def audit_log(self) -> AuditLog:
+        """This desk's audit trail (log-ins, viewing prints, printing, exports)."""
+        if self._audit is None:
+            self._audit = AuditLog(
+                self.store, workstation_id=self.identity.workstation_id, clock=self.clock
+            )
+        return self._audit
 
     def desk(self) -> Desk:
         return Desk(
@@ -65,36 +119,66 @@ class DeskSession:
             clock=self.clock,
         )
 
+    def sync_interval(self) -> int:
+        """Seconds between background syncs."""
+        if self.sync_interval_s is not None:
+            return self.sync_interval_s
+        settings = settings_file_or_none()
+        return settings.sync_interval_s if settings else DEFAULT_SYNC_INTERVAL_S
+
+    def connection_url(self) -> str:
+        """The central URL to use (without password), or SettingsInvalid saying how to set one."""
+        if self.central_url is not None:
+            return self.central_url
+        settings = load_settings()  # raises SettingsInvalid with the file's problem
+        if settings is None:
+            raise SettingsInvalid(
+                "This desk has no central database configured. An administrator writes "
+                f"{config_path()} or runs `dnr-workstation sync --central URL --save` once."
+            )
+        return settings.central_url
+
+    def start_sync(self, batch: int = BATCH) -> SyncRound:
+        """A sync round to step through (the UI runs one step at a time on its worker);
+        its gateway is closed by `SyncRound.close()`. The password, if the database needs
+        one, comes from the OS credential store."""
+        require_actor(self.actor, Action.SYNC)
+        url = self.connection_url()
+        gateway = CentralGateway(split_password(url)[0], password=connection_password(url))
+        return SyncRound(
+            self.store, gateway, self.rules, city=self.identity.city, batch=batch, own_gateway=True
+        )
+
     def sync(
         self, progress: Progress | None = None, cancel: threading.Event | None = None
     ) -> SyncReport:
-        if self.central_url is None:
-            raise CentralError(
-                "This desk has no central database configured. An administrator runs "
-                "`dnr-workstation sync --central URL` once to connect it."
-            )
-        gateway = CentralGateway(self.central_url)
+        round_ = self.start_sync()
         try:
-            return sync_once(
-                self.store,
-                gateway,
-                self.rules,
-                city=self.identity.city,
-                progress=progress,
-                cancel=cancel,
-            )
+            return run_round(round_, progress=progress, cancel=cancel)
         finally:
-            gateway.dispose()
+            round_.close()
 
     def queue_length(self) -> int:
         return queue_length(self.store)
 
 
 def saved_central_url(store: LocalStore) -> str | None:
+    """The central this desk syncs with: the settings file's, else the one remembered by
+    `dnr-workstation sync --central URL`; never with a password."""
+    settings = settings_file_or_none()
+    if settings is not None:
+        return settings.central_url
+    return remembered_central_url(store)
+
+
+def remembered_central_url(store: LocalStore) -> str | None:
+    """The central URL `dnr-workstation sync --central URL` last used on this store."""
     with store.reading() as conn:
         return get_setting(conn, "central_url")
 
 
 def remember_central_url(store: LocalStore, url: str) -> None:
+    """Remember `url` in the store, without its password (that goes to the credential store
+    with `dnr-workstation sync --save`, never into the database or the settings file)."""
     with store.transaction() as conn:
-        put_setting(conn, "central_url", url)
+        put_setting(conn, "central_url", split_password(url)[0])

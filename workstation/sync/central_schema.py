@@ -37,6 +37,9 @@ workstations = Table(
     Column("workstation_id", String(64), primary_key=True),
     Column("branch_id", String(40), ForeignKey("branches.branch_id"), nullable=False),
     Column("name", String(200), nullable=False),
+    # The PostgreSQL role the desk logs in as (None on SQLite, which has no roles). The
+    # row-level security policies (migration c002) find the desk's branch and city by it.
+    Column("db_role", String(63), nullable=True, unique=True),
 )
 
 # The global order: `seq` is assigned in commit order (see gateway.push), so a desk that

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -12,12 +14,18 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, create_engine, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from workstation.domain.lifecycle import EventType
-from workstation.journal.envelope import Event, canonical_json, format_instant, parse_instant
+from workstation.journal.envelope import (
+    Event,
+    canonical_json,
+    event_type_of,
+    format_instant,
+    parse_instant,
+)
 from workstation.store.schema import alembic_config
-from workstation.sync.central_schema import events
+from workstation.sync.central_schema import branches, events, workstations
 
 if TYPE_CHECKING:  # Alembic is imported when a schema is checked, not when the desk starts
     from alembic.config import Config
@@ -40,8 +48,37 @@ class CentralUnreachable(CentralError):
     pass
 
 
+class CentralRefused(CentralError):
+    """Central answered but refused: unknown role, wrong password, or no permission."""
+
+
 class CentralSchemaMismatch(CentralError):
     pass
+
+
+# What PostgreSQL says when it refuses a log-in (libpq gives no SQLSTATE for these).
+_REFUSED_LOGIN = (
+    "password authentication failed",
+    "does not exist",  # role "x" does not exist, database "y" does not exist
+    "permission denied for database",
+    "is not permitted to log in",
+    "pg_hba.conf",
+    "too many connections for role",
+    "no password supplied",
+)
+_INSUFFICIENT_PRIVILEGE = "42501"  # also raised for a row that breaks a row-level policy
+# SQLite central: how long a writer waits for another desk's write to finish.
+SQLITE_BUSY_SECONDS = 30
+
+
+@dataclass(frozen=True)
+class DeskBranch:
+    """The branch a desk's database role belongs to, as central records it."""
+
+    workstation_id: str
+    branch_id: str
+    city: str
+    name: str
 
 
 def _config(connection: Connection | None = None) -> Config:
@@ -57,8 +94,12 @@ def central_head() -> str:
     return head
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for a central URL, or BadCentralUrl with an example of a good one."""
+def make_engine(url: str, password: str | None = None) -> Engine:
+    """An engine for a central URL, or BadCentralUrl with an example of a good one.
+
+    `password` (from the OS credential store) overrides any password in the URL, so the
+    URL a desk keeps in its config file never needs one.
+    """
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -73,35 +114,77 @@ def make_engine(url: str) -> Engine:
         )
     if backend == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    if backend == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        folder = Path(parsed.database).expanduser().resolve().parent
-        if not folder.is_dir():
-            raise BadCentralUrl(f"The folder for the central file does not exist: {folder}")
+    if password is not None:
+        parsed = parsed.set(password=password)
+    connect_args: dict[str, object] = {}
+    if backend == "sqlite":
+        if parsed.database not in (None, "", ":memory:"):
+            folder = Path(parsed.database).expanduser().resolve().parent
+            if not folder.is_dir():
+                raise BadCentralUrl(f"The folder for the central file does not exist: {folder}")
+        # Desks sharing the file take turns writing; the default 5 s is short under load.
+        connect_args["timeout"] = SQLITE_BUSY_SECONDS
+    else:
+        connect_args["connect_timeout"] = 10
     try:
-        return create_engine(parsed, pool_pre_ping=True)
+        return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
     except NoSuchModuleError:
         raise BadCentralUrl(f"No database driver for {parsed.drivername!r}.") from None
 
 
 class CentralGateway:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, password: str | None = None) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, password)
         self.dialect = self.engine.dialect.name
 
-    def _connect(self) -> Connection:
+    def connect(self) -> Connection:
         try:
             return self.engine.connect()
         except DBAPIError as exc:
-            raise CentralUnreachable(
-                f"Cannot reach central at {self.engine.url!r}: {_first_line(exc)}"
-            ) from exc
+            raise self._connect_error(exc) from exc
+
+    def _connect_error(self, exc: DBAPIError) -> CentralError:
+        reason = _server_message(exc)
+        if self.dialect == "postgresql" and any(m in reason for m in _REFUSED_LOGIN):
+            who = self.engine.url.username or "(no user name)"
+            return CentralRefused(
+                f"Central refused the desk's credentials ({who} at "
+                f"{self.engine.url.host or 'localhost'}/{self.engine.url.database}): {reason}. "
+                "Check the user name and the password kept in the credential store, or ask "
+                "the administrator to run `dnr-workstation central add-workstation` again."
+            )
+        return CentralUnreachable(f"Cannot reach central at {self.engine.url!r}: {reason}")
+
+    @contextmanager
+    def _session(self, *, write: bool = False) -> Iterator[Connection]:
+        """A connection (in a transaction when `write`), with central's errors named."""
+        with self.connect() as conn:
+            try:
+                if write:
+                    with conn.begin():
+                        yield conn
+                else:
+                    yield conn
+            except DBAPIError as exc:
+                if _sqlstate(exc) == _INSUFFICIENT_PRIVILEGE:
+                    raise CentralRefused(
+                        f"Central refused {self.engine.url.username or 'this user'!r}: "
+                        f"{_server_message(exc)}. A desk's role may read and write only its "
+                        "own branch's city: check the desk's city, or ask the administrator."
+                    ) from exc
+                if isinstance(exc, OperationalError) or exc.connection_invalidated:
+                    raise CentralUnreachable(
+                        f"Lost the connection to central at {self.engine.url!r}: "
+                        f"{_server_message(exc)}"
+                    ) from exc
+                raise
 
     def init_schema(self) -> str:
         """Create or upgrade the central schema; returns the schema revision."""
         from alembic import command
 
-        with self._connect() as conn, conn.begin():
+        with self._session(write=True) as conn:
             command.upgrade(_config(conn), "head")
         return central_head()
 
@@ -109,7 +192,7 @@ class CentralGateway:
         from alembic.runtime.migration import MigrationContext
         from alembic.script import ScriptDirectory
 
-        with self._connect() as conn:
+        with self._session() as conn:
             current = MigrationContext.configure(
                 conn, opts={"version_table": VERSION_TABLE}
             ).get_current_revision()
@@ -135,8 +218,12 @@ class CentralGateway:
         """Insert (event, city) pairs; an event already there is skipped. Returns how many new.
 
         On PostgreSQL a transaction-scoped advisory lock serialises pushes, so identity
-        values are handed out in commit order and pulls by "seq > cursor" never skip one.
-        SQLite serialises writers by itself.
+        values are handed out in commit order and pulls by "seq > cursor" never skip one
+        (the lock needs no privilege, so a desk's role takes it too). SQLite serialises
+        writers by itself. Under row-level security an event of another city is refused
+        (CentralRefused), and so is an event id central already holds under a city this
+        role cannot see: it would otherwise count as delivered while no desk of this
+        branch could ever pull it.
         """
         if not batch:
             return 0
@@ -157,21 +244,40 @@ class CentralGateway:
             }
             for e, city in batch
         ]
-        with self._connect() as conn, conn.begin():
+        with self._session(write=True) as conn:
             if self.dialect == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SEQ_LOCK})
                 pg = postgresql.insert(events).on_conflict_do_nothing(index_elements=["event_id"])
-                inserted = conn.execute(pg.returning(events.c.seq), rows).all()
+                inserted = conn.execute(pg.returning(events.c.event_id), rows).scalars().all()
             else:
                 lite = sqlite.insert(events).on_conflict_do_nothing(index_elements=["event_id"])
-                inserted = conn.execute(lite.returning(events.c.seq), rows).all()
+                inserted = conn.execute(lite.returning(events.c.event_id), rows).scalars().all()
+            if len(inserted) < len(rows) and self.dialect == "postgresql":
+                self._check_already_there(conn, {e.event_id for e, _ in batch} - set(inserted))
         return len(inserted)
 
+    def _check_already_there(self, conn: Connection, event_ids: set[str]) -> None:
+        """The skipped events must be ones this role can see (and so pull back)."""
+        visible = set(
+            conn.execute(select(events.c.event_id).where(events.c.event_id.in_(event_ids)))
+            .scalars()
+            .all()
+        )
+        hidden = sorted(event_ids - visible)
+        if hidden:
+            raise CentralRefused(
+                f"Central already holds {len(hidden)} of these event ids (first {hidden[0]}) "
+                "under a branch this desk's role cannot see; nothing of the batch was "
+                "stored. Ask the administrator to check the desk's branch and city."
+            )
+
     def pull(self, after_seq: int, city: str | None, limit: int) -> list[tuple[int, Event]]:
+        """Events after `after_seq` in central order (of `city`, or of every city this role
+        may read), at most `limit`."""
         query = select(events).where(events.c.seq > after_seq).order_by(events.c.seq).limit(limit)
         if city is not None:
             query = query.where(events.c.city == city)
-        with self._connect() as conn:
+        with self._session() as conn:
             rows = conn.execute(query).all()
         return [
             (
@@ -179,7 +285,7 @@ class CentralGateway:
                 Event(
                     event_id=r.event_id,
                     case_id=r.case_id,
-                    type=EventType(r.type),
+                    type=event_type_of(r.type),
                     payload=json.loads(r.payload),
                     actor_iin=r.actor_iin,
                     actor_fingerprint=r.actor_fingerprint,
@@ -191,8 +297,29 @@ class CentralGateway:
             for r in rows
         ]
 
+    def desk_branch(self) -> DeskBranch | None:
+        """The branch and city of the role this gateway logs in as (PostgreSQL desk roles);
+        None for SQLite and for a role that is no workstation (the administrator)."""
+        if self.dialect != "postgresql":
+            return None
+        query = (
+            select(
+                workstations.c.workstation_id,
+                branches.c.branch_id,
+                branches.c.city,
+                branches.c.name,
+            )
+            .join(branches, branches.c.branch_id == workstations.c.branch_id)
+            .where(workstations.c.db_role == func.current_user())
+        )
+        with self._session() as conn:
+            row = conn.execute(query).first()
+        if row is None:
+            return None
+        return DeskBranch(row.workstation_id, row.branch_id, row.city, row.name)
+
     def case_count(self) -> int:
-        with self._connect() as conn:
+        with self._session() as conn:
             return int(
                 conn.execute(
                     select(func.count())
@@ -205,7 +332,18 @@ class CentralGateway:
         self.engine.dispose()
 
 
-def _first_line(exc: BaseException) -> str:
-    return (
-        str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
-    )
+def _server_message(exc: DBAPIError) -> str:
+    """The server's own words, without libpq's "connection failed: ... FATAL:" wrapping."""
+    text_ = str(exc.orig if exc.orig is not None else exc).strip()
+    if not text_:
+        return type(exc.orig or exc).__name__
+    line = text_.splitlines()[0]
+    for marker in ("FATAL:", "ERROR:"):
+        if marker in line:
+            line = line.split(marker, 1)[1]
+    return line.strip()
+
+
+def _sqlstate(exc: DBAPIError) -> str | None:
+    code = getattr(exc.orig, "sqlstate", None)
+    return code if isinstance(code, str) else None

@@ -1,15 +1,23 @@
-"""One sync round: push this desk's unsent events, then pull what is new for its branch."""
+"""One sync round: push this desk's unsent events, then pull what is new for its branch.
+
+A round runs a batch at a time (`SyncRound.step`), so the desk's single database worker can
+serve the clerk between two batches of a long first pull; `sync_once` runs a whole round.
+Projections follow central's order: when a pulled event sorts before events this desk already
+applied to that case (its own, made offline), the case is replayed in central order, so
+every desk that has the same events shows the same case.
+"""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import Enum
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Connection, func, or_, select, update
 
 from workstation.domain.programme import ProgrammeRules
-from workstation.journal.projector import event_from_row, record
+from workstation.journal.projector import event_from_row, record_pulled, replay_case
 from workstation.store.local import LocalStore, get_setting, put_setting
 from workstation.store.models import cases, journal
 from workstation.sync.gateway import CentralGateway
@@ -35,6 +43,8 @@ class SyncReport:
     refused: int = 0
     already_here: int = 0
     cursor: int = 0
+    replayed: int = 0  # cases re-applied in central order (another desk acted on them)
+    case_ids: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def summary(self) -> str:
         return (
@@ -42,6 +52,7 @@ class SyncReport:
             + (f" ({self.pushed_again} already at central)" if self.pushed_again else "")
             + f", pulled {self.pulled}: {self.applied} applied, {self.refused} refused"
             + (f", {self.already_here} already on this desk" if self.already_here else "")
+            + (f", {self.replayed} case(s) re-applied in central order" if self.replayed else "")
         )
 
 
@@ -62,6 +73,171 @@ def queue_length(store: LocalStore) -> int:
     return int(unsent)
 
 
+class Stage(Enum):
+    CHECK = "check"
+    PUSH = "push"
+    PULL = "pull"
+    DONE = "done"
+
+
+class SyncRound:
+    """Push then pull, one batch per `step()`. Every batch is its own transaction on each
+    side, so a crash or a cancel between batches loses nothing: an event pushed but not yet
+    marked sent is pushed again and central skips it by event_id; a pulled batch commits
+    together with the cursor that points past it.
+
+    Not thread-safe: one thread (the desk's database worker) calls `step()`; another may
+    read `report` and `stage` between steps.
+    """
+
+    def __init__(
+        self,
+        store: LocalStore,
+        gateway: CentralGateway,
+        rules: ProgrammeRules,
+        *,
+        city: str | None,
+        batch: int = BATCH,
+        own_gateway: bool = False,
+    ) -> None:
+        self.store = store
+        self.gateway = gateway
+        self.rules = rules
+        self.city = city
+        self.batch = batch
+        self.stage = Stage.CHECK
+        self.moved = False
+        self._own_gateway = own_gateway
+        self._cursor = 0
+        self._counts = dict.fromkeys(
+            ("pushed", "pushed_again", "pulled", "applied", "refused", "already_here", "replayed"),
+            0,
+        )
+        self._case_ids: set[str] = set()
+
+    @property
+    def done(self) -> bool:
+        return self.stage is Stage.DONE
+
+    @property
+    def pulled(self) -> int:
+        return self._counts["pulled"]
+
+    @property
+    def pushed_total(self) -> int:
+        """Events sent so far, new at central or already there."""
+        return self._counts["pushed"] + self._counts["pushed_again"]
+
+    @property
+    def report(self) -> SyncReport:
+        return SyncReport(**self._counts, cursor=self._cursor, case_ids=frozenset(self._case_ids))
+
+    def step(self) -> bool:
+        """Do the next piece of the round; True while there is more to do. `moved` says
+        whether this step exchanged a batch of events."""
+        self.moved = False
+        if self.stage is Stage.CHECK:
+            self.gateway.check_schema()
+            self.stage = Stage.PUSH
+        elif self.stage is Stage.PUSH:
+            self.moved = self._push_batch()
+            if not self.moved:
+                with self.store.reading() as conn:
+                    self._cursor = int(get_setting(conn, cursor_name(self.city)) or 0)
+                self.stage = Stage.PULL
+        elif self.stage is Stage.PULL:
+            self.moved = self._pull_batch()
+            if not self.moved:
+                self.stage = Stage.DONE
+        return not self.done
+
+    def close(self) -> None:
+        if self._own_gateway:
+            self.gateway.dispose()
+
+    def _push_batch(self) -> bool:
+        with self.store.reading() as conn:
+            rows = conn.execute(
+                select(journal, cases.c.city)
+                .join(cases, cases.c.case_id == journal.c.case_id, isouter=True)
+                .where((journal.c.origin == "local") & (journal.c.pushed.is_(False)))
+                .order_by(journal.c.local_seq)
+                .limit(self.batch)
+            ).all()
+        if not rows:
+            return False
+        fresh = self.gateway.push([(event_from_row(r), r.city or self.city or "") for r in rows])
+        self._counts["pushed"] += fresh
+        self._counts["pushed_again"] += len(rows) - fresh
+        with self.store.transaction() as conn:
+            conn.execute(
+                update(journal)
+                .where(journal.c.local_seq.in_([r.local_seq for r in rows]))
+                .values(pushed=True)
+            )
+        return True
+
+    def _pull_batch(self) -> bool:
+        fetched = self.gateway.pull(self._cursor, self.city, self.batch)
+        if not fetched:
+            return False
+        new: dict[str, int] = {}  # case id -> lowest central seq of an event new here
+        applied: dict[str, bool] = {}  # event id of each new event -> applied or refused
+        with self.store.transaction() as conn:
+            outcomes = record_pulled(conn, fetched, self.rules)  # record() per event, faster
+            for (seq, event), outcome in zip(fetched, outcomes, strict=True):
+                if outcome.duplicate:
+                    self._counts["already_here"] += 1
+                    continue
+                new.setdefault(event.case_id, seq)
+                applied[event.event_id] = outcome.applied
+            replayed = sorted(_out_of_order(conn, new, set(applied), fetched[0][0]))
+            for case_id in replayed:
+                replay_case(conn, case_id, self.rules)
+            if replayed:  # the replay decided again what stands
+                applied.update(
+                    (r.event_id, r.outcome == "applied")
+                    for r in conn.execute(
+                        select(journal.c.event_id, journal.c.outcome).where(
+                            journal.c.case_id.in_(replayed), journal.c.event_id.in_(list(applied))
+                        )
+                    )
+                )
+            self._counts["replayed"] += len(replayed)
+            self._counts["applied"] += sum(applied.values())
+            self._counts["refused"] += len(applied) - sum(applied.values())
+            self._cursor = fetched[-1][0]
+            put_setting(conn, cursor_name(self.city), str(self._cursor))
+        self._case_ids.update(new)
+        self._counts["pulled"] += len(fetched)
+        return True
+
+
+def _out_of_order(
+    conn: Connection, new: dict[str, int], new_ids: set[str], lowest: int
+) -> set[str]:
+    """Cases whose projection applied an event before one that central orders earlier.
+
+    A newly pulled event with central seq s is out of order when its case already had an
+    event applied that central puts after s (a later seq pulled back as a duplicate in this
+    batch) or that central has not ordered yet (this desk's own, unsent or not pulled back:
+    those count as last).
+    """
+    if not new:
+        return set()
+    rows = conn.execute(
+        select(journal.c.case_id, journal.c.event_id, journal.c.central_seq).where(
+            journal.c.case_id.in_(list(new)),
+            or_(journal.c.central_seq.is_(None), journal.c.central_seq >= lowest),
+        )
+    ).all()
+    return {
+        r.case_id
+        for r in rows
+        if r.event_id not in new_ids and (r.central_seq is None or r.central_seq > new[r.case_id])
+    }
+
+
 def sync_once(
     store: LocalStore,
     gateway: CentralGateway,
@@ -72,62 +248,27 @@ def sync_once(
     cancel: threading.Event | None = None,
     batch: int = BATCH,
 ) -> SyncReport:
-    """Push then pull. Every batch is its own transaction on each side, so a crash or a
-    cancel between batches loses nothing: an event pushed but not yet marked sent is
-    pushed again and central skips it by event_id; a pulled batch commits together with
-    the cursor that points past it.
-    """
-    gateway.check_schema()
-    pushed = pushed_again = 0
-    while True:
-        with store.reading() as conn:
-            rows = conn.execute(
-                select(journal, cases.c.city)
-                .join(cases, cases.c.case_id == journal.c.case_id, isouter=True)
-                .where((journal.c.origin == "local") & (journal.c.pushed.is_(False)))
-                .order_by(journal.c.local_seq)
-                .limit(batch)
-            ).all()
-        if not rows:
-            break
-        fresh = gateway.push([(event_from_row(r), r.city or city or "") for r in rows])
-        pushed += fresh
-        pushed_again += len(rows) - fresh
-        with store.transaction() as conn:
-            conn.execute(
-                update(journal)
-                .where(journal.c.local_seq.in_([r.local_seq for r in rows]))
-                .values(pushed=True)
-            )
-        if progress:
-            progress("push", pushed + pushed_again)
-        _check(cancel)
+    """A whole round (see SyncRound)."""
+    round_ = SyncRound(store, gateway, rules, city=city, batch=batch)
+    return run_round(round_, progress=progress, cancel=cancel)
 
-    pulled = applied = refused = already = 0
-    with store.reading() as conn:
-        cursor = int(get_setting(conn, cursor_name(city)) or 0)
+
+def run_round(
+    round_: SyncRound,
+    *,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> SyncReport:
+    """Step `round_` to its end. `progress(stage, done)` after every batch exchanged; a set
+    `cancel` stops the round between batches with SyncCancelled."""
     while True:
+        stage = round_.stage
+        more = round_.step()
+        if progress is not None and round_.moved:
+            progress(stage.value, round_.pulled if stage is Stage.PULL else round_.pushed_total)
+        if not more:
+            return round_.report
         _check(cancel)
-        fetched = gateway.pull(cursor, city, batch)
-        if not fetched:
-            break
-        with store.transaction() as conn:
-            for seq, event in fetched:
-                outcome = record(
-                    conn, event, origin="central", rules=rules, central_seq=seq, strict=False
-                )
-                if outcome.duplicate:
-                    already += 1
-                elif outcome.applied:
-                    applied += 1
-                else:
-                    refused += 1
-            cursor = fetched[-1][0]
-            put_setting(conn, cursor_name(city), str(cursor))
-        pulled += len(fetched)
-        if progress:
-            progress("pull", pulled)
-    return SyncReport(pushed, pushed_again, pulled, applied, refused, already, cursor)
 
 
 def _check(cancel: threading.Event | None) -> None:

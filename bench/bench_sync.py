@@ -1,0 +1,187 @@
+"""First pull of N approved cases into an empty desk, and a no-change sync, per central.
+
+    .venv/bin/python bench/bench_sync.py                     # 100,000 cases, PostgreSQL + SQLite
+    .venv/bin/python bench/bench_sync.py --cases 20000 --backends sqlite
+    .venv/bin/python bench/bench_sync.py --pg postgresql://postgres@127.0.0.1:5432/postgres
+
+The cases are the demo generator's (workstation.sync.demo_seed), all addressed to Astana.
+On PostgreSQL a throwaway database is made and the desk pulls as its own role, under
+row-level security, exactly as a desk would; it is dropped at the end. The baseline is a
+plain bulk insert of the very rows the pull produced (journal and cases) into an empty
+local store of the same kind, in one transaction.
+
+Targets (issue 6): first pull within 3x of the bulk insert; a no-change sync under 20 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import secrets
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import psycopg  # noqa: E402
+from sqlalchemy import insert, select  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from workstation.domain.programme import DEFAULT_RULES  # noqa: E402
+from workstation.journal.envelope import Event  # noqa: E402
+from workstation.store.local import LocalStore  # noqa: E402
+from workstation.store.models import cases, journal  # noqa: E402
+from workstation.sync.branches import add_branch, add_workstation, remove_workstation  # noqa: E402
+from workstation.sync.demo_seed import approval_event, make_approvals  # noqa: E402
+from workstation.sync.gateway import CentralGateway  # noqa: E402
+from workstation.sync.syncer import sync_once  # noqa: E402
+
+TODAY = date(2026, 3, 10)
+CITY = "Astana"
+# One throwaway key for the benchmark's stores, so nothing goes to the OS credential store.
+KEY = secrets.token_bytes(32)
+
+
+def generate(count: int) -> list[tuple[Event, str]]:
+    started = time.perf_counter()
+    made = [
+        (approval_event(a), a.city)
+        for a in make_approvals(count, seed=11, today=TODAY, cities=(CITY,))
+    ]
+    print(f"generated {count:,} approvals in {time.perf_counter() - started:.1f} s", flush=True)
+    return made
+
+
+def seed(gateway: CentralGateway, batch: list[tuple[Event, str]]) -> None:
+    started = time.perf_counter()
+    for i in range(0, len(batch), 2000):
+        gateway.push(batch[i : i + 2000])
+    print(f"  central seeded in {time.perf_counter() - started:.1f} s", flush=True)
+
+
+def pull_and_resync(url: str, password: str | None, work: Path, runs: int) -> tuple[float, Path]:
+    data = work / f"desk-{secrets.token_hex(3)}"
+    store = LocalStore.open(data, create=True, key=KEY)
+    gateway = CentralGateway(url, password=password)
+    try:
+        started = time.perf_counter()
+        report = sync_once(store, gateway, DEFAULT_RULES, city=CITY)
+        first = time.perf_counter() - started
+        print(
+            f"  first pull: {report.pulled:,} events, {report.applied:,} applied, "
+            f"{report.refused} refused in {first:.2f} s "
+            f"({report.pulled / first:,.0f} events/s)",
+            flush=True,
+        )
+        idle: list[float] = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            again = sync_once(store, gateway, DEFAULT_RULES, city=CITY)
+            idle.append(time.perf_counter() - started)
+            assert again.pulled == 0 and again.pushed == 0
+        idle.sort()
+        print(
+            f"  no-change sync: median {statistics.median(idle) * 1000:.1f} ms, "
+            f"p95 {idle[int(0.95 * (len(idle) - 1))] * 1000:.1f} ms, "
+            f"max {idle[-1] * 1000:.1f} ms over {runs} runs (target < 20 ms)",
+            flush=True,
+        )
+    finally:
+        gateway.dispose()
+        store.close()
+    return first, data
+
+
+def bulk_insert_baseline(pulled: Path, work: Path) -> float:
+    """Insert exactly the rows the pull wrote, into an empty store, in one transaction."""
+    source = LocalStore.open(pulled, key=KEY)
+    with source.reading() as conn:
+        journal_rows = [dict(r._mapping) for r in conn.execute(select(journal))]
+        case_rows = [dict(r._mapping) for r in conn.execute(select(cases))]
+    source.close()
+    for row in journal_rows:
+        del row["local_seq"]
+    target = LocalStore.open(work / f"bulk-{secrets.token_hex(3)}", create=True, key=KEY)
+    try:
+        started = time.perf_counter()
+        with target.transaction() as conn:
+            conn.execute(insert(journal), journal_rows)
+            conn.execute(insert(cases), case_rows)
+        took = time.perf_counter() - started
+    finally:
+        target.close()
+    print(f"  bulk insert of the same {len(journal_rows):,} journal + cases rows: {took:.2f} s")
+    return took
+
+
+def report_ratio(first: float, bulk: float) -> None:
+    verdict = "within" if first <= 3 * bulk else "NOT within"
+    print(f"  first pull / bulk insert = {first / bulk:.2f}x ({verdict} the 3x target)")
+
+
+def bench_sqlite(events: list[tuple[Event, str]], work: Path, runs: int) -> None:
+    print("SQLite central", flush=True)
+    url = f"sqlite:///{work / 'central.sqlite3'}"
+    admin = CentralGateway(url)
+    try:
+        admin.init_schema()
+        seed(admin, events)
+    finally:
+        admin.dispose()
+    first, pulled = pull_and_resync(url, None, work, runs)
+    report_ratio(first, bulk_insert_baseline(pulled, work))
+
+
+def bench_postgres(events: list[tuple[Event, str]], server: str, work: Path, runs: int) -> None:
+    print("PostgreSQL central", flush=True)
+    parsed = make_url(server)
+    name = f"dnr_bench_{secrets.token_hex(4)}"
+    params = {"host": parsed.host, "port": parsed.port, "user": parsed.username}
+    with psycopg.connect(**params, dbname=parsed.database, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = parsed.set(database=name).render_as_string(hide_password=False)
+    admin = CentralGateway(url)
+    desk = None
+    try:
+        admin.init_schema()
+        add_branch(admin, "AST-BENCH", CITY, "Benchmark branch")
+        desk = add_workstation(admin, "AST-BENCH", f"WS-BENCH-{secrets.token_hex(3)}")
+        seed(admin, events)
+        with admin.engine.connect() as conn:
+            conn.exec_driver_sql("ANALYZE")
+        first, pulled = pull_and_resync(desk.url, desk.password, work, runs)
+        report_ratio(first, bulk_insert_baseline(pulled, work))
+    finally:
+        if desk is not None:
+            remove_workstation(admin, desk.workstation_id)
+        admin.dispose()
+        with psycopg.connect(**params, dbname=parsed.database, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=30, help="no-change syncs to time")
+    parser.add_argument("--backends", default="postgresql,sqlite")
+    parser.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+    args = parser.parse_args()
+    events = generate(args.cases)
+    with tempfile.TemporaryDirectory(prefix="dnr-bench-sync-") as tmp:
+        work = Path(tmp)
+        for backend in args.backends.split(","):
+            if backend == "postgresql":
+                bench_postgres(events, args.pg, work, args.runs)
+            elif backend == "sqlite":
+                bench_sqlite(events, work, args.runs)
+            else:
+                parser.error(f"unknown backend {backend!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

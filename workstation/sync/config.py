@@ -1,0 +1,250 @@
+"""The desk's connection to central: a small TOML file, and the password in the OS credential store.
+
+The file lives in the platform's config directory (`~/.config/dnr-workstation/desk.toml` on
+Linux), or where `DNR_CONFIG` (or an explicit path) points; it holds the central URL without
+a password, the database user, the workstation id, the branch city and the sync interval.
+The password is kept by `keyring` (Windows Credential Manager, macOS Keychain, Secret Service)
+under the service `dnr-workstation central` and the URL with the user and without password
+as the account, and is only ever put into a URL in memory, when connecting.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import keyring
+import platformdirs
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from workstation.sync.gateway import CentralError
+
+APP_NAME = "dnr-workstation"
+APP_AUTHOR = "DNR"
+CONFIG_ENV = "DNR_CONFIG"  # a path to the settings file, for tests and several desks per host
+CONFIG_FILE = "desk.toml"
+KEYRING_SERVICE = "dnr-workstation central"
+DEFAULT_SYNC_INTERVAL_S = 60
+MIN_SYNC_INTERVAL_S = 5
+MAX_SYNC_INTERVAL_S = 24 * 3600
+
+
+class SettingsInvalid(CentralError):
+    """The connection settings cannot be used; the message names the file and the fix."""
+
+
+@dataclass(frozen=True)
+class ConnectionSettings:
+    central_url: str  # never with a password; with the user name if the database needs one
+    workstation_id: str | None = None
+    city: str | None = None
+    sync_interval_s: int = DEFAULT_SYNC_INTERVAL_S
+
+    @property
+    def user(self) -> str | None:
+        return make_url(self.central_url).username
+
+
+def config_path(path: Path | None = None) -> Path:
+    """The settings file: `path` if given, else $DNR_CONFIG, else the platform's config dir."""
+    if path is not None:
+        return path
+    env = os.environ.get(CONFIG_ENV)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)) / CONFIG_FILE
+
+
+def load_settings(path: Path | None = None) -> ConnectionSettings | None:
+    """The settings in the file, or None when there is no file; SettingsInvalid if unusable."""
+    file = config_path(path)
+    try:
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise SettingsInvalid(f"Cannot read the desk settings {file}: {exc.strerror}.") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise SettingsInvalid(f"The desk settings {file} are not valid TOML: {exc}.") from None
+    central = _table(data, "central", file)
+    desk = _table(data, "desk", file)
+    sync = _table(data, "sync", file)
+    url = _text(central, "url", file)
+    if url is None:
+        raise SettingsInvalid(
+            f'The desk settings {file} name no central database: add `url = "..."` under '
+            "[central], e.g. postgresql://central.example.kz/dnr."
+        )
+    user = _text(central, "user", file)
+    interval = sync.get("interval_seconds", DEFAULT_SYNC_INTERVAL_S)
+    if (
+        not isinstance(interval, int)
+        or isinstance(interval, bool)
+        or not MIN_SYNC_INTERVAL_S <= interval <= MAX_SYNC_INTERVAL_S
+    ):
+        raise SettingsInvalid(
+            f"In {file}, [sync] interval_seconds must be a whole number of seconds from "
+            f"{MIN_SYNC_INTERVAL_S} to {MAX_SYNC_INTERVAL_S}, not {interval!r}."
+        )
+    parsed = _parse_url(url, file)
+    if parsed.password is not None:
+        raise SettingsInvalid(
+            f"The central URL in {file} contains a password. Remove it from the file and keep "
+            "it in the OS credential store: `dnr-workstation sync --save --password-stdin`."
+        )
+    if user is not None:
+        parsed = parsed.set(username=user)
+    return ConnectionSettings(
+        central_url=_render(parsed, file),
+        workstation_id=_text(desk, "workstation_id", file),
+        city=_text(desk, "city", file),
+        sync_interval_s=interval,
+    )
+
+
+def save_settings(settings: ConnectionSettings, path: Path | None = None) -> Path:
+    """Write the settings file (created with mode 0600 in a new 0700 folder); returns its path.
+
+    A password in the URL is refused: it belongs in the credential store (`save_password`)."""
+    url = make_url(settings.central_url)
+    if url.password is not None:
+        raise SettingsInvalid("The password goes to the OS credential store, not the file.")
+    file = config_path(path)
+    file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    lines = [
+        "# DNR Workstation: this desk's connection to central.",
+        "# The password is not here: it is kept in the OS credential store",
+        f"# (service {_toml(KEYRING_SERVICE)}), set with `dnr-workstation sync --save`.",
+        "",
+        "[central]",
+        f"url = {_toml(_render(url._replace(username=None)))}",
+    ]
+    if url.username:
+        lines.append(f"user = {_toml(url.username)}")
+    lines += ["", "[desk]"]
+    if settings.workstation_id:
+        lines.append(f"workstation_id = {_toml(settings.workstation_id)}")
+    if settings.city:
+        lines.append(f"city = {_toml(settings.city)}")
+    lines += ["", "[sync]", f"interval_seconds = {int(settings.sync_interval_s)}", ""]
+    fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write("\n".join(lines))
+    return file
+
+
+def split_password(url: str) -> tuple[str, str | None]:
+    """(the URL without its password, the password or None)."""
+    parsed = _parse_url(url, None)
+    # URL.set(password=None) keeps the password (None means "unchanged"): replace it.
+    return _render(parsed._replace(password=None)), (
+        None if parsed.password is None else str(parsed.password)
+    )
+
+
+def with_user(url: str, user: str) -> str:
+    return _render(_parse_url(url, None).set(username=user), None)
+
+
+def keyring_account(url: str) -> str:
+    """The credential store's account for a central: its URL with user, without password."""
+    return split_password(url)[0]
+
+
+def save_password(url: str, password: str) -> str:
+    """Keep the password for `url`'s user in the OS credential store; returns where."""
+    account = keyring_account(url)
+    if make_url(account).username is None:
+        raise SettingsInvalid(
+            "A password needs a database user: give the URL a user (postgresql://USER@host/db) "
+            'or `user = "..."` under [central].'
+        )
+    try:
+        keyring.set_password(KEYRING_SERVICE, account, password)
+        kept = keyring.get_password(KEYRING_SERVICE, account)
+    # Backends raise KeyringError and also their own transport errors (D-Bus, locked store).
+    except Exception as exc:
+        raise SettingsInvalid(
+            f"The OS credential store did not take the central password ({type(exc).__name__}: "
+            f"{exc}). On a headless host install and unlock a Secret Service (e.g. "
+            "gnome-keyring) or configure a keyring backend; the password is never written "
+            "to the settings file."
+        ) from None
+    if kept != password:
+        raise SettingsInvalid(
+            f"The OS credential store ({type(keyring.get_keyring()).__name__}) did not keep "
+            "the central password; configure a keyring backend that stores passwords."
+        )
+    return f"OS credential store ({KEYRING_SERVICE} / {account})"
+
+
+def stored_password(url: str) -> str | None:
+    """The password kept for `url`'s user, or None (no user, none kept, no usable store)."""
+    account = keyring_account(url)
+    if make_url(account).username is None:
+        return None
+    try:
+        value = keyring.get_password(KEYRING_SERVICE, account)
+    except Exception:  # no usable store: connect without, and let central say what it wants
+        return None
+    return value if isinstance(value, str) else None
+
+
+def connection_password(url: str) -> str | None:
+    """The password to connect to `url` with: the one in the URL (given on a command line)
+    wins, else the one kept in the credential store."""
+    given = split_password(url)[1]
+    return given if given is not None else stored_password(url)
+
+
+def _parse_url(url: str, file: Path | None) -> URL:
+    where = f" in {file}" if file else ""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise SettingsInvalid(
+            f"{url!r}{where} is not a database URL. Examples: "
+            "sqlite:////var/lib/dnr/central.sqlite3, postgresql://central.example.kz/dnr"
+        ) from None
+    return _checked(parsed, where)
+
+
+def _checked(parsed: URL, where: str) -> URL:
+    if parsed.get_backend_name() == "sqlite" and (parsed.username or parsed.password):
+        raise SettingsInvalid(
+            f"An SQLite central has no users or passwords: leave them out of the URL{where}."
+        )
+    return parsed
+
+
+def _render(url: URL, file: Path | None = None) -> str:
+    _checked(url, f" in {file}" if file else "")
+    return url.render_as_string(hide_password=False)
+
+
+def _table(data: dict[str, Any], name: str, file: Path) -> dict[str, Any]:
+    table = data.get(name, {})
+    if not isinstance(table, dict):
+        raise SettingsInvalid(f"In {file}, [{name}] must be a table (a [{name}] section).")
+    return table
+
+
+def _text(table: dict[str, Any], key: str, file: Path) -> str | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise SettingsInvalid(f"In {file}, {key} must be text in quotes, not {value!r}.")
+    return value.strip() or None
+
+
+def _toml(text: str) -> str:
+    # A JSON string is a valid TOML basic string (same escapes; no "\/" is ever produced).
+    return json.dumps(text, ensure_ascii=False)
