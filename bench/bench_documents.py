@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -43,6 +44,45 @@ def report(name: str, timings: list[float]) -> None:
     )
 
 
+def desk_case(count: int) -> None:
+    """The whole print path of the desk: read a ready case, judge the checklist, render."""
+    import tempfile
+
+    from tests.core.conftest import CLERK, CaseBook
+    from workstation.domain.clock import FixedClock
+    from workstation.domain.programme import DEFAULT_RULES
+    from workstation.services.printing import PrintDesk
+    from workstation.store.local import LocalStore
+    from workstation.sync.demo_seed import make_approvals
+
+    clock = FixedClock(datetime(2026, 11, 21, 6, 30, tzinfo=UTC))
+    with tempfile.TemporaryDirectory() as folder:
+        store = LocalStore.open(Path(folder) / "desk", create=True)
+        book = CaseBook(store, DEFAULT_RULES, clock)
+        approvals = [
+            a
+            for a in make_approvals(200, seed=7, today=clock.today())
+            if a.birth_date.year < 2006
+            and a.passport_expiry > clock.today() + timedelta(days=400)
+            and a.approval_date < clock.today() - timedelta(days=2)
+            and a.approval_date >= clock.today() - timedelta(days=28)
+        ][:20]
+        for approval in approvals:
+            book.approve(approval)
+            book.arrive(approval.case_id, clock.today() - timedelta(days=1))
+            book.all_steps(approval.case_id)
+        printer = PrintDesk(
+            store, actor=CLERK, workstation_id="WS-BENCH", rules=DEFAULT_RULES, clock=clock
+        )
+        ids = [a.case_id for a in approvals]
+        printer.application(ids[0])
+        report(
+            "application (desk case)",
+            time_renders(lambda n: printer.application(ids[n % len(ids)]).pdf, count),
+        )
+        store.close()
+
+
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 200
     started = time.perf_counter()
@@ -60,6 +100,7 @@ def main() -> None:
     )
     report("application (long names)", time_renders(lambda n: render_application(long), count))
     report("receipt (with QR)", time_renders(lambda n: render_receipt(receipts[n]), count))
+    desk_case(count)
     application_kib = len(render_application(normal)) / 1024
     receipt_kib = len(render_receipt(receipts[0])) / 1024
     print(f"PDF size: application {application_kib:.1f} KiB, receipt {receipt_kib:.1f} KiB")

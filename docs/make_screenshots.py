@@ -7,6 +7,7 @@ A fixed date and seed make the pictures repeatable; each is a grab of the real w
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import tempfile
 from datetime import UTC, date, datetime, timedelta
@@ -129,7 +130,9 @@ def _record_steps(window: MainWindow, approval: ApprovedArrival, *, complete: bo
     steps.record_duty(case_id, DutyKind.CARD, "KASPI-0091-2232", TODAY, "865")
 
 
-def case_checklist_pictures(app: QApplication, window: MainWindow) -> None:
+def case_checklist_pictures(
+    app: QApplication, window: MainWindow
+) -> tuple[ApprovedArrival, ApprovedArrival]:
     """The case view with a complete checklist (ready to print) and an incomplete one."""
     settle(app, window)
     desk = window.desk
@@ -161,6 +164,36 @@ def case_checklist_pictures(app: QApplication, window: MainWindow) -> None:
         settle(app, window, 600)
         grab(window, name)
     window.worklist.search.clear()
+    return approvals[0], approvals[1]
+
+
+def print_pictures(
+    app: QApplication, window: MainWindow, ready: ApprovedArrival, not_ready: ApprovedArrival
+) -> None:
+    """The print preview of a ready case, its printed pages, and a case not ready to print."""
+    for approval, name in ((ready, "print-preview.png"), (not_ready, "print-not-ready.png")):
+        window.open_case(approval.case_id)
+        settle(app, window, 600)
+        dialog = window.print_preview()
+        assert dialog is not None
+        settle(app, window, 1200)
+        grab(dialog, name)
+        document = getattr(dialog, "document", None)
+        if document is not None:
+            pdf = OUT / "printed-application.pdf"
+            pdf.write_bytes(document.pdf)
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", "80", str(pdf), str(OUT / "printed-application")],
+                check=True,
+            )
+            pdf.unlink()
+            dialog.save_to(str(OUT / "printed-application.tmp.pdf"))  # records the print
+            settle(app, window, 600)
+            (OUT / "printed-application.tmp.pdf").unlink()
+            dialog.load("receipt")
+            settle(app, window, 1200)
+            grab(dialog, "print-receipt-preview.png")
+        dialog.reject()
 
 
 def main() -> int:
@@ -185,7 +218,8 @@ def main() -> int:
         if dialog is not None:
             grab(dialog, "record-arrival.png")
             dialog.reject()
-        case_checklist_pictures(app, window)
+        ready, not_ready = case_checklist_pictures(app, window)
+        print_pictures(app, window, ready, not_ready)
         window.close()
         session.store.close()
     return 0

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QWidget
@@ -14,14 +12,15 @@ from ui.changes import ChangeHub
 from ui.dialogs import show_about, show_shortcuts
 from ui.runner import Runner
 from ui.steps.registry import openers
+from ui.sync_status import BackgroundSync, SyncStatusBar
 from ui.worklist_model import WorklistModel
 from ui.worklist_panel import WorklistPanel
 from workstation.domain.checklist import Step
-from workstation.domain.clock import KAZAKHSTAN_TIME
 from workstation.domain.lifecycle import DESK_STATES
+from workstation.security.roles import Action, is_permitted
+from workstation.services.access import actor_role
 from workstation.services.desk import CaseDetail, Changes
 from workstation.services.setup import DeskSession
-from workstation.sync.syncer import SyncReport
 
 
 class MainWindow(QMainWindow):
@@ -43,7 +42,13 @@ class MainWindow(QMainWindow):
         self.worklist = WorklistPanel(self.model)
         self.case_view = CaseView()
         self.step_openers = openers()
-        self.case_view.recordable_steps = frozenset(self.step_openers)
+        self.case_view.recordable_steps = frozenset(
+            step
+            for step in self.step_openers
+            if self._may(
+                Action.CAPTURE_FINGERPRINTS if step is Step.FINGERPRINTS else Action.RECORD_STEP
+            )
+        )
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.worklist)
         splitter.addWidget(self.case_view)
@@ -62,7 +67,14 @@ class MainWindow(QMainWindow):
         self.changes.changed.connect(self._on_changes)
         self.model.loaded.connect(self._select_first_if_none)
 
-        self.worklist.apply_query()
+        role = actor_role(session.actor)
+        if role is not None and is_permitted(role, Action.VIEW_CASES):
+            self.worklist.apply_query()
+        else:
+            # An administrator sees no case data (the services refuse it): say so, load nothing.
+            self.worklist.setEnabled(False)
+            self.worklist.empty_hint.setText(self.tr("Your role does not see case data."))
+            self.worklist.empty_hint.setVisible(True)
         self.worklist.search.setFocus()
 
     def _title(self) -> str:
@@ -85,8 +97,8 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(
             self.tr("&Find a case"), "Ctrl+F", self.worklist.focus_search
         )
-        self.sync_action = self._action(self.tr("&Sync with central"), "F5", self.sync_now)
-        self.sync_action.setEnabled(self.session.central_url is not None)
+        self.sync_action = self._action(self.tr("&Sync now"), "F5", self.sync_now)
+        self.sync_action.setToolTip(self.tr("Send this desk's events and receive new ones (F5)"))
         self.arrival_action = self._action(
             self.tr("Record &arrival…"), "Ctrl+Shift+A", self.record_arrival
         )
@@ -110,6 +122,14 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
             self.step_actions[step] = action
         quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.print_action = self._action(
+            self.tr("&Print the application…"), "Ctrl+P", lambda: self.print_preview()
+        )
+        self.receipt_action = self._action(
+            self.tr("Print the &receipt…"), "Ctrl+Shift+R", lambda: self.print_preview("receipt")
+        )
+        for action in (self.print_action, self.receipt_action):
+            action.setEnabled(False)
         back_action = self._action(self.tr("Back to the &list"), "Esc", self.worklist.focus_search)
         shortcuts_action = self._action(
             self.tr("&Keyboard shortcuts"), "F1", lambda: show_shortcuts(self)
@@ -128,6 +148,10 @@ class MainWindow(QMainWindow):
         case_menu.addAction(self.fingerprint_action)
         for action in self.step_actions.values():
             case_menu.addAction(action)
+        case_menu.addSeparator()
+        case_menu.addAction(self.print_action)
+        case_menu.addAction(self.receipt_action)
+        case_menu.addSeparator()
         case_menu.addAction(back_action)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(shortcuts_action)
@@ -150,13 +174,18 @@ class MainWindow(QMainWindow):
                 "color: white; background: #b45309; padding: 1px 6px; border-radius: 3px;"
             )
             bar.addWidget(demo)
-        self.sync_label = QLabel(
-            self.tr("Not synced yet")
-            if self.session.central_url
-            else self.tr("No central database configured")
+        self.sync_status = SyncStatusBar(self.sync_action)
+        self.sync_status.setObjectName("syncStatus")
+        bar.addPermanentWidget(self.sync_status)
+        self.background_sync = BackgroundSync(
+            self.session, self.runner, self.changes, self.sync_status, self
         )
-        self.sync_label.setObjectName("syncStatus")
-        bar.addPermanentWidget(self.sync_label)
+        self.background_sync.running_changed.connect(
+            lambda running: self.sync_action.setEnabled(not running)
+        )
+        self.background_sync.finished.connect(lambda _outcome: self.sync_finished.emit())
+        self.background_sync.refresh_queue()
+        self.background_sync.start_timer()
 
     # Cases ----------------------------------------------------------------------------------
 
@@ -168,12 +197,25 @@ class MainWindow(QMainWindow):
         self.open_case(case_id)
         self._focus_action_after_open = True
 
+    def _may(self, action: Action) -> bool:
+        """Whether the logged-in role may do `action`: what it may not is not offered (the
+        services check again)."""
+        role = actor_role(self.session.actor)
+        return role is not None and is_permitted(role, action)
+
     def _show_case(self, detail: CaseDetail) -> None:
         self.case_view.show_case(detail)
-        self.arrival_action.setEnabled(detail.can_record_arrival)
-        self.fingerprint_action.setEnabled(detail.status.state in DESK_STATES)
+        at_desk = detail.status.state in DESK_STATES
+        may_arrive = self._may(Action.RECORD_ARRIVAL)
+        self.arrival_action.setEnabled(detail.can_record_arrival and may_arrive)
+        if not may_arrive:
+            self.case_view.record_arrival_button.hide()
+        self.fingerprint_action.setEnabled(at_desk and self._may(Action.CAPTURE_FINGERPRINTS))
+        # Offered for any open case: the preview says why one cannot be printed yet.
+        self.print_action.setEnabled(self._may(Action.PRINT_APPLICATION))
+        self.receipt_action.setEnabled(self._may(Action.PRINT_APPLICATION))
         for action in self.step_actions.values():
-            action.setEnabled(detail.status.state in DESK_STATES)
+            action.setEnabled(at_desk and self._may(Action.RECORD_STEP))
         if self._focus_action_after_open:
             self._focus_action_after_open = False
             if detail.can_record_arrival:
@@ -221,51 +263,46 @@ class MainWindow(QMainWindow):
             return None
         return opener(self, detail)
 
+    def print_preview(self, kind: str = "application") -> QDialog | None:
+        """The print preview of the open case's application (or receipt)."""
+        from ui.print_preview import PrintPreview  # loads QtPdf on first use, not at start-up
+        from workstation.services.printing import PrintDesk
+
+        detail = self.case_view.detail
+        if detail is None:
+            return None
+        session = self.session
+        printer = PrintDesk(
+            session.store,
+            actor=session.actor,
+            workstation_id=session.identity.workstation_id,
+            rules=session.rules,
+            clock=session.clock,
+            audit=session.audit_log(),
+        )
+        dialog = PrintPreview(printer, self.runner, detail.approval.case_id, kind, self)
+        dialog.printed.connect(self.changes.publish)
+        dialog.finished.connect(lambda _r: self.worklist.table.setFocus())
+        dialog.open()
+        self.print_dialog = dialog
+        return dialog
+
     def _on_changes(self, changes: Changes) -> None:
         if changes.worklist:
             self.model.refresh()
         current = self.case_view.case_id
         if current is not None and current in changes.case_ids:
             self.open_case(current)
-        self._update_queue()
+        self.background_sync.refresh_queue()
 
     # Sync -------------------------------------------------------------------------------------
 
-    def sync_now(self) -> None:
-        if self.session.central_url is None:
-            return
-        self.sync_action.setEnabled(False)
-        self.sync_label.setText(self.tr("Syncing…"))
-        session = self.session
-        self.runner.run(session.sync, self._synced, self._sync_failed)
-
-    def _synced(self, report: SyncReport) -> None:
-        self.sync_action.setEnabled(True)
-        now = datetime.now(KAZAKHSTAN_TIME).strftime("%H:%M")
-        self.sync_label.setText(
-            self.tr("Synced at {time}: {pulled} in, {pushed} out").format(
-                time=now, pulled=report.applied, pushed=report.pushed
-            )
-        )
-        if report.applied or report.pushed:
-            self.changes.publish(Changes(worklist=True))
-        self.sync_finished.emit()
-
-    def _sync_failed(self, error: BaseException) -> None:
-        self.sync_action.setEnabled(True)
-        self.sync_label.setText(self.tr("Offline: {reason}").format(reason=str(error)[:80]))
-        self.sync_label.setToolTip(str(error))
-        self.sync_finished.emit()
-
-    def _update_queue(self) -> None:
-        session = self.session
-        self.runner.run(session.queue_length, self._show_queue)
-
-    def _show_queue(self, length: int) -> None:
-        if length:
-            self.sync_label.setToolTip(self.tr("%n event(s) waiting to be sent", "", length))
+    def sync_now(self) -> bool:
+        """Sync with central now, in the background; False if a sync is already running."""
+        return self.background_sync.sync_now()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.background_sync.stop()  # no next batch; the one under way commits or not at all
         if self.runner.pending:
             # Let the database worker finish the transaction it is in; nothing is cut off.
             QTimer.singleShot(100, self.close)

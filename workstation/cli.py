@@ -10,17 +10,39 @@ from datetime import date
 from pathlib import Path
 
 from workstation import __version__
+from workstation.audit_cli import AuditCommandFailed, add_audit_parser, run_audit
+from workstation.central_cli import add_central_parser, run_central
 from workstation.domain.clock import SystemClock
 from workstation.domain.programme import DEFAULT_RULES
 from workstation.journal.envelope import Actor
+from workstation.print_cli import add_print_parser, run_print
+from workstation.security.dbkey import DatabaseKeyUnusable
+from workstation.security.eds import LoginRefused
 from workstation.services.desk import CaseNotFound, Desk
-from workstation.services.setup import default_data_dir, desk_identity, remember_central_url
+from workstation.services.printing import PrintedFormChanged
+from workstation.services.setup import (
+    default_data_dir,
+    desk_identity,
+    remember_central_url,
+    remembered_central_url,
+)
 from workstation.store.local import DataDirMissing, LocalStore
-from workstation.sync.demo_seed import seed_central
+from workstation.sync.config import (
+    CONFIG_ENV,
+    DEFAULT_SYNC_INTERVAL_S,
+    ConnectionSettings,
+    config_path,
+    load_settings,
+    save_password,
+    save_settings,
+    split_password,
+    stored_password,
+    with_user,
+)
 from workstation.sync.gateway import CentralError, CentralGateway
 from workstation.sync.syncer import sync_once
 
-HEADLESS_COMMANDS = ("central", "sync", "case", "sbi-simulator")
+HEADLESS_COMMANDS = ("central", "sync", "case", "print", "audit", "sbi-simulator")
 
 
 class CommandFailed(Exception):
@@ -52,20 +74,45 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    central = commands.add_parser("central", help="create and fill a central database")
-    central_cmds = central.add_subparsers(dest="central_command", metavar="ACTION", required=True)
-    init = central_cmds.add_parser("init", help="create or upgrade the central schema")
-    init.add_argument("url", metavar="URL", help="SQLAlchemy URL, e.g. sqlite:///central.sqlite3")
-    seed = central_cmds.add_parser("seed-demo", help="add realistic demo approvals")
-    seed.add_argument("url", metavar="URL")
-    seed.add_argument("--cases", type=_positive_int, required=True, metavar="N")
-    seed.add_argument("--seed", type=int, default=2026, metavar="S")
-    seed.add_argument("--today", type=_iso_date, default=None, help="date the data around")
+    add_central_parser(commands, _positive_int, _iso_date)
 
-    sync = commands.add_parser("sync", help="push this desk's events and pull new ones")
-    sync.add_argument("--central", required=True, metavar="URL")
+    sync = commands.add_parser(
+        "sync",
+        help="push this desk's events and pull new ones",
+        description="Push this desk's events to central and pull new ones, then print the "
+        "counts. Without --central the desk's settings file is used (see --config).",
+    )
+    sync.add_argument(
+        "--central", default=None, metavar="URL", help="central database (default: settings file)"
+    )
     sync.add_argument("--data-dir", type=Path, default=None, metavar="DIR")
     sync.add_argument("--city", default=None, help="the desk's branch city (remembered)")
+    sync.add_argument("--user", default=None, help="database user, if not in the URL")
+    sync.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help=f"settings file (default: ${CONFIG_ENV} or {config_path(None)})",
+    )
+    sync.add_argument(
+        "--save",
+        action="store_true",
+        help="keep these settings in the settings file and the password in the OS "
+        "credential store, for the desk application and later syncs",
+    )
+    sync.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the database password from the first line of standard input",
+    )
+    sync.add_argument(
+        "--interval",
+        type=_positive_int,
+        default=None,
+        metavar="SECONDS",
+        help=f"with --save: seconds between background syncs (default {DEFAULT_SYNC_INTERVAL_S})",
+    )
 
     case = commands.add_parser("case", help="look at a case on this desk")
     case_cmds = case.add_subparsers(dest="case_command", metavar="ACTION", required=True)
@@ -73,6 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("case_id", metavar="CASE_ID")
     show.add_argument("--data-dir", type=Path, default=None, metavar="DIR")
     show.add_argument("--json", action="store_true", help="machine-readable output")
+
+    add_print_parser(commands)
+    add_audit_parser(commands)
 
     # Its options (--port, --ca-out, --scan-ms, ...) belong to the simulator; main() forwards
     # them unparsed, so `sbi-simulator --help` shows the simulator's own help.
@@ -90,34 +140,59 @@ def _open_store(data_dir: Path | None) -> LocalStore:
     return LocalStore.open(data_dir)
 
 
-def run_central(args: argparse.Namespace) -> int:
-    gateway = CentralGateway(args.url)
-    try:
-        if args.central_command == "init":
-            revision = gateway.init_schema()
-            print(f"central schema ready at revision {revision}: {gateway.engine.url!r}")
-        else:
-            gateway.check_schema()
-            today = args.today or SystemClock().today()
-            added = seed_central(gateway, args.cases, seed=args.seed, today=today)
-            print(f"added {added} demo approved arrivals (central now has {gateway.case_count()})")
-    finally:
-        gateway.dispose()
-    return 0
+def _run_central(args: argparse.Namespace) -> int:
+    return run_central(args, SystemClock())
 
 
 def run_sync(args: argparse.Namespace) -> int:
+    file_settings = load_settings(args.config)
     store = _open_store(args.data_dir)
-    gateway = CentralGateway(args.central)
+    saved: list[str] = []
     try:
-        identity = desk_identity(store, args.city)
-        remember_central_url(store, args.central)
-        report = sync_once(store, gateway, DEFAULT_RULES, city=identity.city)
+        url = args.central or (file_settings.central_url if file_settings else None)
+        url = url or remembered_central_url(store)
+        if url is None:
+            raise CommandFailed(
+                f"No central database: give --central URL, or write {config_path(args.config)} "
+                "(`dnr-workstation sync --central URL --save` writes it)."
+            )
+        url, password = split_password(url)
+        if args.user:
+            url = with_user(url, args.user)
+        if args.password_stdin:
+            password = sys.stdin.readline().rstrip("\r\n")
+            if not password:
+                raise CommandFailed("--password-stdin: standard input had no password line.")
+        gateway = CentralGateway(url, password=password or stored_password(url))
+        try:
+            identity = desk_identity(store, args.city, settings=file_settings)
+            if args.central:
+                remember_central_url(store, url)
+            if args.save:
+                interval = args.interval or (
+                    file_settings.sync_interval_s if file_settings else DEFAULT_SYNC_INTERVAL_S
+                )
+                settings = ConnectionSettings(
+                    url, identity.workstation_id, identity.city, sync_interval_s=interval
+                )
+                saved.append(f"settings saved to {save_settings(settings, args.config)}")
+                if password:
+                    saved.append(f"password kept in the {save_password(url, password)}")
+            elif password and args.central and split_password(args.central)[1]:
+                print(
+                    "note: the password in the URL was used for this sync only; add --save "
+                    "to keep it in the OS credential store.",
+                    file=sys.stderr,
+                )
+            report = sync_once(store, gateway, DEFAULT_RULES, city=identity.city)
+        finally:
+            gateway.dispose()
     finally:
-        gateway.dispose()
         store.close()
     where = identity.city or "all cities"
     print(f"{identity.workstation_id} ({where}): {report.summary()}")
+    for line in saved:
+        print(line)
     return 0
 
 
@@ -146,7 +221,8 @@ def run_case(args: argparse.Namespace) -> int:
 
 
 def _support_actor() -> Actor:
-    return Actor(iin="", name="support (read-only)", role="support")
+    # Read-only on case data, like a supervisor: the services check this role.
+    return Actor(iin="", name="support (read-only)", role="supervisor")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -158,14 +234,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return simulator.main(rest)
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
-    handlers = {"central": run_central, "sync": run_sync, "case": run_case}
+    handlers = {
+        "central": _run_central,
+        "sync": run_sync,
+        "case": run_case,
+        "print": lambda a: run_print(a, _open_store, SystemClock()),
+        "audit": run_audit,
+    }
     if args.command not in handlers:
         parser.error(
-            "name a command: central, sync, case or sbi-simulator (the desk opens without one)"
+            "name a command: central, sync, case, print, audit or sbi-simulator "
+            "(the desk opens without one)"
         )
     try:
         return handlers[args.command](args)
-    except (CentralError, DataDirMissing, CaseNotFound, CommandFailed) as exc:
+    except (
+        CentralError,
+        DataDirMissing,
+        CaseNotFound,
+        CommandFailed,
+        AuditCommandFailed,
+        DatabaseKeyUnusable,  # the desk database key is missing or does not open the store
+        LoginRefused,
+        PrintedFormChanged,
+        OSError,  # a file that cannot be written; PermissionError: a role that may not
+    ) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
 

@@ -1,8 +1,9 @@
 """End to end: a pulled case, found in the worklist, taken from arrival to "ready to print"
-through the real main window, every step by keyboard through its form."""
+through the real main window, every step by keyboard through its form, then printed."""
 
 from __future__ import annotations
 
+import io
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -11,12 +12,13 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+from pypdf import PdfReader
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from sqlalchemy import select
 
 from workstation.biometrics.file_import import import_print_bytes
@@ -139,7 +141,7 @@ def checklist(window: Any) -> dict[Step, StepStatus]:
     return {item.step: item.status for item in detail.checklist}
 
 
-def test_a_pulled_case_goes_from_arrival_to_ready_to_print(
+def test_a_pulled_case_goes_from_arrival_to_a_printed_application(
     qtbot: Any, window: Any, tmp_path: Path
 ) -> None:
     approval = pick_case(window)
@@ -248,3 +250,33 @@ def test_a_pulled_case_goes_from_arrival_to_ready_to_print(
     assert detail.status.state is CaseState.STEPS_RECORDED
     assert all(item.passes for item in detail.checklist), detail.checklist
     assert window.case_view.status_badge.text() == "Ready to print"
+
+    # Print: Ctrl+P shows the real PDF; Qt's print dialog prints it (to a file here, as no
+    # printer is installed); the case is then "printed", and the receipt follows.
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: getattr(window, "print_dialog", None) is not None)
+    preview = window.print_dialog
+    qtbot.waitUntil(lambda: preview.document is not None, timeout=10_000)
+    dialog = preview.open_print_dialog()
+    printed = tmp_path / "application-printed.pdf"
+    dialog.findChild(QLineEdit, "filename").setText(str(printed))
+    with qtbot.waitSignal(preview.printed, timeout=10_000):
+        dialog.accept()
+    wait_idle(window)
+    assert window.case_view.detail.status.state is CaseState.PRINTED
+    text = " ".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(printed.read_bytes())).pages
+    )
+    assert not text.strip()  # the printer gets page images, exactly what the preview showed
+    assert len(PdfReader(io.BytesIO(printed.read_bytes())).pages) == preview.pdf.pageCount()
+    source = " ".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(preview.document.pdf)).pages
+    )
+    for value in (approval.case_id, approval.passport_number, "ASTANA RENT LLP", "KASPI-0091-2232"):
+        assert value in " ".join(source.split()), value
+    preview.load("receipt")
+    qtbot.waitUntil(lambda: preview.document is not None and preview.document.kind == "receipt")
+    preview.reject()
+    wait_idle(window)

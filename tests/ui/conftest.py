@@ -40,9 +40,13 @@ def main_window(qtbot, desk_session: DeskSession):  # type: ignore[no-untyped-de
     from ui.main_window import MainWindow
 
     window = MainWindow(desk_session)
-    qtbot.addWidget(window)
+    # Not qtbot.addWidget: pytest-qt closes its widgets before fixtures are torn down, and a
+    # background result still on its way would then land on deleted widgets. Here the
+    # window's work is finished first, then the window is closed.
     window.show()
     qtbot.waitUntil(lambda: window.model.rowCount() > 0 and window.runner.pending == 0)
     yield window
     qtbot.waitUntil(lambda: window.runner.pending == 0)
+    window.close()
     window.runner.shutdown()
+    window.deleteLater()

@@ -71,14 +71,20 @@ SECTION_HEADINGS: tuple[tuple[str, str], ...] = (
 )
 
 PHOTO_LABEL = bilingual("Фотосурет орны", "Место для фотографии")
-SEX_LABELS = {Sex.MALE: "ер / мужской", Sex.FEMALE: "әйел / женский"}
+SEX_LABELS = {
+    Sex.MALE: "ер / мужской",
+    Sex.FEMALE: "әйел / женский",
+    Sex.UNSPECIFIED: "көрсетілмеген (X) / не указан (X)",
+}
 HOUSING_KIND_LABELS = {
     HousingKind.LEASE: "Тұрғын үйді жалдау шарты / Договор найма жилища",
     HousingKind.OWNERSHIP: "Меншік құқығы / Право собственности",
+    HousingKind.EMPLOYER: "Жұмыс беруші берген тұрғын үй / Жильё, предоставленное работодателем",
 }
 OWNER_LABELS = {
     HousingKind.LEASE: ("Жалға беруші", "Наймодатель"),
     HousingKind.OWNERSHIP: ("Меншік иесі", "Собственник"),
+    HousingKind.EMPLOYER: ("Жұмыс беруші", "Работодатель"),
 }
 MEDICAL_RESULT_LABELS = {
     MedicalResult.FIT: "жарамды / годен",

@@ -13,6 +13,7 @@ class Sex(StrEnum):
 
     MALE = "M"
     FEMALE = "F"
+    UNSPECIFIED = "X"  # ICAO 9303 allows X; some states issue it
 
 
 class HousingKind(StrEnum):
@@ -20,6 +21,7 @@ class HousingKind(StrEnum):
 
     LEASE = "lease"
     OWNERSHIP = "ownership"
+    EMPLOYER = "employer"  # housing provided by the employer
 
 
 class MedicalResult(StrEnum):

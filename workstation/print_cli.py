@@ -1,0 +1,104 @@
+"""`dnr-workstation print application|receipt CASE_ID --out FILE.pdf`: batch and support printing.
+
+Printing is done in someone's name, so the command logs in with an EDS key file like the
+desk does (the password from an environment variable or a prompt, never an argument that
+would show in the process list), and the printed application is recorded on the case.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from workstation.domain.clock import Clock
+from workstation.domain.programme import DEFAULT_RULES
+from workstation.services.audit import AuditLog
+from workstation.services.login import LoginService, load_login_settings
+from workstation.services.printing import NotReadyToPrint, PrintDesk
+from workstation.services.setup import default_data_dir, desk_identity
+from workstation.store.local import LocalStore
+
+PASSWORD_ENV = "DNR_KEY_PASSWORD"
+EXIT_NOT_READY = 2
+
+
+def add_print_parser(commands: Any) -> None:
+    printing = commands.add_parser("print", help="print a case's application or receipt to PDF")
+    kinds = printing.add_subparsers(dest="print_kind", metavar="DOCUMENT", required=True)
+    for kind, text in (
+        ("application", "the residence-permit application (recorded on the case)"),
+        ("receipt", "the applicant's receipt for the printed application"),
+    ):
+        sub = kinds.add_parser(kind, help=text)
+        sub.add_argument("case_id", metavar="CASE_ID")
+        sub.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+        sub.add_argument("--data-dir", type=Path, default=None, metavar="DIR")
+        sub.add_argument(
+            "--key",
+            type=Path,
+            required=True,
+            metavar="KEY.p12",
+            help=f"your EDS key file; its password comes from ${PASSWORD_ENV} or a prompt",
+        )
+
+
+def run_print(
+    args: argparse.Namespace, open_store: Callable[[Path | None], LocalStore], clock: Clock
+) -> int:
+    out: Path = args.out
+    if not out.parent.is_dir():
+        raise NotADirectoryError(f"The folder for {out} does not exist.")
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        if not sys.stdin.isatty():
+            raise PermissionError(
+                f"No password: set ${PASSWORD_ENV} or run the command in a terminal."
+            )
+        password = getpass.getpass(f"Password for {args.key.name}: ")
+    store = open_store(args.data_dir)
+    try:
+        identity = desk_identity(store)
+        data_dir = args.data_dir or default_data_dir()
+        login = LoginService(
+            store, load_login_settings(store, data_dir), desk_city=identity.city, clock=clock
+        )
+        staff = login.log_in(args.key, password)
+        printer = PrintDesk(
+            store,
+            actor=staff.actor,
+            workstation_id=identity.workstation_id,
+            rules=DEFAULT_RULES,
+            clock=clock,
+            audit=AuditLog(store, workstation_id=identity.workstation_id, clock=clock),
+        )
+        try:
+            if args.print_kind == "application":
+                document = printer.application(args.case_id)
+            else:
+                document = printer.receipt(args.case_id)
+        except NotReadyToPrint as refused:
+            print(f"error: {refused.message}", file=sys.stderr)
+            for reason in refused.reasons:
+                print(f"  - {reason}", file=sys.stderr)
+            return EXIT_NOT_READY
+        # Written beside the target first, recorded, then renamed: a failed write records
+        # nothing and a refused record leaves no file that looks printed.
+        partial = out.with_name(f".{out.name}.partial")
+        partial.write_bytes(document.pdf)
+        try:
+            if document.kind == "application":
+                printer.record_printed(document, copies=1, channel="cli")
+            else:
+                printer.record_receipt_printed(document, copies=1, channel="cli")
+            partial.replace(out)
+        finally:
+            partial.unlink(missing_ok=True)
+    finally:
+        store.close()
+    print(f"{document.kind} of {document.case_id} written to {out} ({len(document.pdf)} bytes)")
+    return 0
