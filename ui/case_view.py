@@ -56,6 +56,7 @@ STEP_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class CaseView(QWidget):
     record_arrival_requested = Signal()
+    print_requested = Signal()
     step_requested = Signal(object)  # a workstation.domain.checklist.Step
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -98,6 +99,13 @@ class CaseView(QWidget):
         self.record_arrival_button.setObjectName("recordArrival")
         self.record_arrival_button.setToolTip(self.tr("Record the border entry (Ctrl+Shift+A)"))
         self.record_arrival_button.clicked.connect(self.record_arrival_requested)
+        # Shown once every step is in order; the main window hides it from roles that may
+        # not print (the print service checks too).
+        self.print_button = QPushButton(self.tr("&Print application…"))
+        self.print_button.setObjectName("printApplication")
+        self.print_button.setToolTip(self.tr("Preview and print the application (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_requested)
+        self.may_print = True
 
         self.fields: dict[str, QLabel] = {}
         person = QGroupBox(self.tr("Applicant"))
@@ -149,6 +157,7 @@ class CaseView(QWidget):
         title_row = QHBoxLayout()
         title_row.addWidget(self.name, 1)
         title_row.addWidget(self.record_arrival_button, 0, Qt.AlignmentFlag.AlignTop)
+        title_row.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addLayout(title_row)
         header.addWidget(self.subtitle)
         status_row = QHBoxLayout()
@@ -213,6 +222,13 @@ class CaseView(QWidget):
         self.flag_line.setText(reason)
         self.flag_line.setVisible(bool(reason))
         self.record_arrival_button.setVisible(detail.can_record_arrival)
+        printable = {CaseState.STEPS_RECORDED, CaseState.PRINTED}
+        self.print_button.setVisible(self.may_print and detail.effective_state in printable)
+        self.print_button.setText(
+            self.tr("Re&print application…")
+            if detail.effective_state is CaseState.PRINTED
+            else self.tr("&Print application…")
+        )
         self.record_arrival_button.setText(
             self.tr("Correct &arrival…") if status.entry_date else self.tr("Record &arrival…")
         )

@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
         self.worklist.case_opened.connect(self._open_and_focus)
         self.case_view.record_arrival_requested.connect(self.record_arrival)
         self.case_view.step_requested.connect(self.open_step)
+        self.case_view.print_requested.connect(self.print_preview)
+        self.case_view.may_print = self._may(Action.PRINT_APPLICATION)
         self.changes.changed.connect(self._on_changes)
         self.model.loaded.connect(self._select_first_if_none)
 

@@ -128,6 +128,7 @@ def test_a_case_not_ready_shows_the_checklist_instead_of_a_preview(
     assert "Passport" in text and "Medical" in text
     assert not preview.print_button.isEnabled() and not preview.save_button.isEnabled()
     assert preview.open_print_dialog() is None
+    assert not main_window.case_view.print_button.isVisible()  # offered once ready
     assert printed_events(desk_session, case_id) == []
     preview.reject()
 
@@ -137,8 +138,12 @@ def test_a_reprint_saved_as_a_file_is_recorded_as_a_reprint(
 ) -> None:
     case_id = ready_case(desk_session)
     open_case(qtbot, main_window, case_id)
+    button = main_window.case_view.print_button
+    assert button.isVisible() and "Print" in button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    first = main_window.print_dialog
     for attempt in range(2):
-        preview = main_window.print_preview()
+        preview = first if attempt == 0 else main_window.print_preview()
         qtbot.waitUntil(lambda p=preview: p.document is not None)
         with qtbot.waitSignal(preview.printed, timeout=10_000):
             preview.save_to(str(tmp_path / f"copy-{attempt}.pdf"))
@@ -146,4 +151,5 @@ def test_a_reprint_saved_as_a_file_is_recorded_as_a_reprint(
     events = printed_events(desk_session, case_id)
     assert [e["reprint"] for e in events] == [False, True]
     assert [e["channel"] for e in events] == ["file", "file"]
+    qtbot.waitUntil(lambda: main_window.case_view.print_button.text().startswith("Re&print"))
     assert (tmp_path / "copy-1.pdf").read_bytes().startswith(b"%PDF-")

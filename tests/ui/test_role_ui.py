@@ -26,6 +26,7 @@ def test_a_supervisor_reads_cases_but_is_offered_no_recording_or_printing(
     assert not any(action.isEnabled() for action in window.step_actions.values())
     assert not window.fingerprint_action.isEnabled()
     assert window.case_view.recordable_steps == frozenset()
+    assert not window.case_view.may_print
     window.close()
     window.runner.shutdown()
     window.deleteLater()
