@@ -16,6 +16,9 @@ from workstation.domain.approval import ApprovedArrival
 from workstation.domain.clock import FixedClock
 from workstation.domain.iin import make_iin
 
+# memory_keyring and the autouse restore_keyring fixtures.
+pytest_plugins = ["tests.memory_keyring"]
+
 # Desk stores are encrypted; their keys must not land in the developer's credential store or
 # config folder. Tests that check the credential store set their own keyring backend.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")

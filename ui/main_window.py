@@ -273,15 +273,7 @@ class MainWindow(QMainWindow):
         detail = self.case_view.detail
         if detail is None:
             return None
-        session = self.session
-        printer = PrintDesk(
-            session.store,
-            actor=session.actor,
-            workstation_id=session.identity.workstation_id,
-            rules=session.rules,
-            clock=session.clock,
-            audit=session.audit_log(),
-        )
+        printer = PrintDesk.for_desk(self.desk, audit=self.session.audit_log())
         dialog = PrintPreview(printer, self.runner, detail.approval.case_id, kind, self)
         dialog.printed.connect(self.changes.publish)
         dialog.finished.connect(lambda _r: self.worklist.table.setFocus())

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
 import keyring.backends.fail
 import keyring.backends.null
 import pytest
-from keyring.backend import KeyringBackend
 
+from tests.memory_keyring import MemoryKeyring
 from workstation.security.dbkey import (
     KEY_BYTES,
     DatabaseKeyUnusable,
@@ -22,32 +21,6 @@ from workstation.security.dbkey import (
 
 SERVICE = "dnr-workstation"
 ACCOUNT = "local-db AST-01"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A credential store that lives in a dict, standing in for the OS one."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
-
-
-@pytest.fixture(autouse=True)
-def restore_keyring() -> Iterator[None]:
-    original = keyring.get_keyring()
-    yield
-    keyring.set_keyring(original)
 
 
 def test_key_is_kept_in_the_credential_store(tmp_path: Path) -> None:

@@ -6,14 +6,13 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from sqlalchemy import text
 
+from tests.memory_keyring import MemoryKeyring
 from workstation.security.dbkey import (
     SERVICE,
     STORE_ID_FILE,
@@ -31,30 +30,6 @@ from workstation.store.local import (
 )
 
 SECRET = "SECRET-VALUE-4711"
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
-
-
-@pytest.fixture(autouse=True)
-def restore_keyring() -> Iterator[None]:
-    original = keyring.get_keyring()
-    yield
-    keyring.set_keyring(original)
 
 
 def account_of(data_dir: Path) -> str:

@@ -10,8 +10,8 @@ from pathlib import Path
 import keyring
 import keyring.backends.fail
 import pytest
-from keyring.backend import KeyringBackend
 
+from tests.memory_keyring import MemoryKeyring
 from workstation import cli
 from workstation.domain.clock import FixedClock
 from workstation.domain.programme import DEFAULT_RULES
@@ -36,34 +36,6 @@ from workstation.sync.syncer import SyncReport
 
 SECRET = "Kókterek-2026!"
 PG_URL = "postgresql://desk_ast_01@central.example.kz:5432/dnr"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A credential store in a dict, standing in for the OS one."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    original = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(original)
 
 
 @pytest.fixture

@@ -394,3 +394,25 @@ def test_an_unknown_event_type_does_not_stop_the_sync(
     assert "newer version" in refusal and flagged
     with a.store.transaction() as conn:
         rebuild_projections(conn, DEFAULT_RULES)
+
+
+def test_a_long_pull_grows_its_batches_while_steps_stay_short(
+    central: CentralGateway, desks: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workstation.sync import syncer
+
+    a, b = desks
+    seed_central(central, 6000, seed=5, today=TODAY)
+    monkeypatch.setattr(syncer, "STEP_TARGET_S", 1e6)  # every step counts as quick
+    round_ = syncer.SyncRound(a.store, central, DEFAULT_RULES, city=None)
+    sizes = []
+    while round_.step():
+        if round_.stage is syncer.Stage.PULL and round_.moved:
+            sizes.append(round_.pulled - sum(sizes))
+    assert sizes[:4] == [500, 1000, 2000, 2500]  # doubling, until central ran out
+    assert round_.pulled == central_events(central) == len(a.case_ids())
+    fixed = syncer.SyncRound(b.store, central, DEFAULT_RULES, city=None, batch=700)
+    steps = 0
+    while fixed.step():
+        steps += fixed.moved and fixed.stage is syncer.Stage.PULL
+    assert steps == -(-6000 // 700)  # a fixed batch stays fixed

@@ -11,7 +11,7 @@ import keyring
 import pytest
 from sqlalchemy.engine import make_url
 
-from tests.core.test_sync_config import MemoryKeyring
+from tests.memory_keyring import MemoryKeyring
 from workstation import cli
 from workstation.sync.config import CONFIG_ENV, KEYRING_SERVICE, load_settings
 from workstation.sync.demo_seed import seed_central

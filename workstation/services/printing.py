@@ -54,7 +54,7 @@ from workstation.journal.projector import load_status, record, recorded_steps
 from workstation.security.roles import Action, NotPermitted
 from workstation.services.access import require_actor
 from workstation.services.audit import AuditLog
-from workstation.services.desk import CaseNotFound, Changes
+from workstation.services.desk import CaseNotFound, Changes, Desk
 from workstation.store.local import LocalStore, get_setting
 from workstation.store.models import cases, journal
 
@@ -135,6 +135,18 @@ class PrintDesk:
         self.rules = rules
         self.clock = clock
         self.calendar = calendar or default_calendar()
+
+    @classmethod
+    def for_desk(cls, desk: Desk, *, audit: AuditLog | None = None) -> PrintDesk:
+        """Printing for the same store, person, desk, rules and clock as `desk`."""
+        return cls(
+            desk.store,
+            actor=desk.actor,
+            workstation_id=desk.workstation_id,
+            rules=desk.rules,
+            clock=desk.clock,
+            audit=audit,
+        )
 
     # Application ---------------------------------------------------------------------
 

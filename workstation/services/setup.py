@@ -32,7 +32,7 @@ from workstation.sync.config import (
     split_password,
 )
 from workstation.sync.gateway import CentralGateway
-from workstation.sync.syncer import BATCH, Progress, SyncReport, SyncRound, queue_length, run_round
+from workstation.sync.syncer import Progress, SyncReport, SyncRound, queue_length, run_round
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +138,7 @@ class DeskSession:
             )
         return settings.central_url
 
-    def start_sync(self, batch: int = BATCH) -> SyncRound:
+    def start_sync(self, batch: int | None = None) -> SyncRound:
         """A sync round to step through (the UI runs one step at a time on its worker);
         its gateway is closed by `SyncRound.close()`. The password, if the database needs
         one, comes from the OS credential store."""
