@@ -9,6 +9,7 @@ same dialog once the application is.
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QStandardPaths, Qt, Signal
@@ -168,9 +169,9 @@ class PrintPreview(QDialog):
             heading, lines = error.message, error.reasons
         else:
             heading, lines = str(error), ()
-        items = "".join(f"<li>{_escape(line)}</li>" for line in lines)
+        items = "".join(f"<li>{escape(line)}</li>" for line in lines)
         self.reasons.setText(
-            f"<h3>{_escape(self._cannot_print())}</h3><p>{_escape(heading)}</p>"
+            f"<h3>{escape(self._cannot_print())}</h3><p>{escape(heading)}</p>"
             + (f"<ul>{items}</ul>" if items else "")
         )
         self.pages.setCurrentWidget(self.reasons)
@@ -307,7 +308,3 @@ class PrintPreview(QDialog):
 
     def _fit_width(self) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

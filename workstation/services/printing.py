@@ -50,13 +50,13 @@ from workstation.domain.clock import Clock, local_date
 from workstation.domain.lifecycle import CaseState, EventType, TransitionRefused
 from workstation.domain.programme import ProgrammeRules
 from workstation.journal.envelope import Actor, new_event, parse_instant
-from workstation.journal.projector import load_status, record, recorded_steps
+from workstation.journal.projector import load_approval, load_status, record, recorded_steps
 from workstation.security.roles import Action, NotPermitted
 from workstation.services.access import require_actor
 from workstation.services.audit import AuditLog
 from workstation.services.desk import CaseNotFound, Changes, Desk
 from workstation.store.local import LocalStore, get_setting
-from workstation.store.models import cases, journal
+from workstation.store.models import journal
 
 # The migration service decides within this many working days of submission (DOMAIN.md).
 DECISION_WORKING_DAYS = 3
@@ -273,17 +273,14 @@ class PrintDesk:
         *,
         check_ready: bool = True,
     ) -> ApplicationData:
-        row = conn.execute(
-            select(cases.c.approval, cases.c.city).where(cases.c.case_id == case_id)
-        ).first()
         status = load_status(conn, case_id)
-        if row is None or status is None:
+        if status is None:
             raise CaseNotFound(case_id)
-        approval = ApprovedArrival.from_payload(json.loads(row.approval))
+        approval = load_approval(conn, case_id)
         steps = recorded_steps(conn, case_id)
         if check_ready:
             _check_ready(status.state, steps, approval, status.entry_date, applied_on, self.rules)
-        center = service_center(conn, row.city or approval.city)
+        center = service_center(conn, approval.city)
         return application_data(approval, steps, center, clerk_name, applied_on)
 
 
@@ -459,18 +456,18 @@ def _reason(item: ChecklistItem) -> str:
 
 
 def _last_print(conn: Connection, case_id: str) -> _PrintRecord | None:
-    row = conn.execute(
+    last = conn.execute(
         select(journal.c.recorded_at, journal.c.payload)
         .where(
             (journal.c.case_id == case_id)
             & (journal.c.type == str(EventType.APPLICATION_PRINTED))
             & (journal.c.outcome == "applied")
         )
-        .order_by(journal.c.recorded_at, journal.c.local_seq)
-    ).all()
-    if not row:
+        .order_by(journal.c.recorded_at.desc(), journal.c.local_seq.desc())
+        .limit(1)
+    ).first()
+    if last is None:
         return None
-    last = row[-1]
     payload = json.loads(last.payload)
     return _PrintRecord(
         parse_instant(last.recorded_at), str(payload.get("digest")), str(payload.get("clerk_name"))
