@@ -11,6 +11,9 @@ plain bulk insert of the very rows the pull produced (journal and cases) into an
 local store of the same kind, in one transaction.
 
 Targets (issue 6): first pull within 3x of the bulk insert; a no-change sync under 20 ms.
+Since issue 7 every approval is signed by the demo ministry and migration service keys and
+the desk verifies both signatures of each before applying it (as a desk in service does);
+`--unsigned` measures the pull without signatures for comparison.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date
+from datetime import UTC, date, datetime
+from datetime import time as clock_time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,10 +37,22 @@ from sqlalchemy.engine import make_url  # noqa: E402
 
 from workstation.domain.programme import DEFAULT_RULES  # noqa: E402
 from workstation.journal.envelope import Event  # noqa: E402
+from workstation.security.eds import TrustStore, load_crls_from_dir  # noqa: E402
+from workstation.security.event_signing import SignerOrganisations, Verification  # noqa: E402
+from workstation.security.pki import (  # noqa: E402
+    MIGRATION_BIN,
+    MINISTRY_BIN,
+    DemoKeyPool,
+    make_demo_pki,
+)
 from workstation.store.local import LocalStore  # noqa: E402
 from workstation.store.models import cases, journal  # noqa: E402
 from workstation.sync.branches import add_branch, add_workstation, remove_workstation  # noqa: E402
-from workstation.sync.demo_seed import approval_event, make_approvals  # noqa: E402
+from workstation.sync.demo_seed import (  # noqa: E402
+    ApprovalSigners,
+    approval_event,
+    make_approvals,
+)
 from workstation.sync.gateway import CentralGateway  # noqa: E402
 from workstation.sync.syncer import sync_once  # noqa: E402
 
@@ -46,17 +62,44 @@ CITY = "Astana"
 KEY = secrets.token_bytes(32)
 
 
-def generate(count: int) -> list[tuple[Event, str]]:
+class Pki:
+    """The demo PKI of the benchmark: approval signers and the desk's verification."""
+
+    def __init__(self, work: Path) -> None:
+        keys = DemoKeyPool(work / "keys")
+        # Made on the benchmark's day: the approvals (up to 60 days older) fall within the
+        # keys' validity, as real approvals fall within the ministry's keys'.
+        made_at = datetime.combine(TODAY, clock_time(12), UTC)
+        made = make_demo_pki(work / "pki", keys=keys, now=made_at)
+        self.signers = ApprovalSigners.from_files(
+            made.ministry.p12, made.migration_service.p12, made.password
+        )
+        self.verification = Verification(
+            TrustStore.from_pem_dir(made.trust_dir),
+            SignerOrganisations(frozenset({MINISTRY_BIN}), frozenset({MIGRATION_BIN})),
+            tuple(load_crls_from_dir(made.directory / "crl")),
+        )
+
+
+def generate(count: int, pki: Pki | None) -> list[tuple[Event, str]]:
     started = time.perf_counter()
+    signers = pki.signers if pki else None
     made = [
-        (approval_event(a), a.city)
+        (approval_event(a, signers), a.city)
         for a in make_approvals(count, seed=11, today=TODAY, cities=(CITY,))
     ]
-    print(f"generated {count:,} approvals in {time.perf_counter() - started:.1f} s", flush=True)
+    signed = "signed" if pki else "unsigned"
+    took = time.perf_counter() - started
+    print(f"generated {count:,} {signed} approvals in {took:.1f} s", flush=True)
     return made
 
 
+PKI: Pki | None = None
+
+
 def seed(gateway: CentralGateway, batch: list[tuple[Event, str]]) -> None:
+    if PKI is not None:
+        gateway.add_certificates(PKI.signers.certificates_der())
     started = time.perf_counter()
     for i in range(0, len(batch), 2000):
         gateway.push(batch[i : i + 2000])
@@ -69,8 +112,11 @@ def pull_and_resync(url: str, password: str | None, work: Path, runs: int) -> tu
     gateway = CentralGateway(url, password=password)
     try:
         started = time.perf_counter()
-        report = sync_once(store, gateway, DEFAULT_RULES, city=CITY)
+        verification = PKI.verification if PKI else None
+        report = sync_once(store, gateway, DEFAULT_RULES, city=CITY, verification=verification)
         first = time.perf_counter() - started
+        if PKI is not None and report.refused:
+            raise SystemExit(f"{report.refused} approvals were refused: the benchmark is wrong")
         print(
             f"  first pull: {report.pulled:,} events, {report.applied:,} applied, "
             f"{report.refused} refused in {first:.2f} s "
@@ -80,7 +126,7 @@ def pull_and_resync(url: str, password: str | None, work: Path, runs: int) -> tu
         idle: list[float] = []
         for _ in range(runs):
             started = time.perf_counter()
-            again = sync_once(store, gateway, DEFAULT_RULES, city=CITY)
+            again = sync_once(store, gateway, DEFAULT_RULES, city=CITY, verification=verification)
             idle.append(time.perf_counter() - started)
             assert again.pulled == 0 and again.pushed == 0
         idle.sort()
@@ -169,10 +215,13 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=30, help="no-change syncs to time")
     parser.add_argument("--backends", default="postgresql,sqlite")
     parser.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+    parser.add_argument("--unsigned", action="store_true", help="no signatures, no checks")
     args = parser.parse_args()
-    events = generate(args.cases)
+    global PKI
     with tempfile.TemporaryDirectory(prefix="dnr-bench-sync-") as tmp:
         work = Path(tmp)
+        PKI = None if args.unsigned else Pki(work)
+        events = generate(args.cases, PKI)
         for backend in args.backends.split(","):
             if backend == "postgresql":
                 bench_postgres(events, args.pg, work, args.runs)

@@ -22,6 +22,7 @@ from ui.changes import ChangeHub
 from ui.runner import PROGRESS_DELAY_MS, Runner
 from workstation.domain.clock import KAZAKHSTAN_TIME
 from workstation.services.desk import Changes
+from workstation.services.quarantine import QuarantinedApproval
 from workstation.services.setup import DeskSession
 from workstation.sync.config import SettingsInvalid
 from workstation.sync.gateway import CentralError, CentralUnreachable
@@ -75,6 +76,16 @@ class SyncStatusBar(QWidget):
         self.queue_label.setObjectName("syncQueue")
         self.last_label = QLabel()
         self.last_label.setObjectName("syncLast")
+        # Pulled approvals refused for their signatures: shown until re-issued.
+        self.quarantine_button = QToolButton()
+        self.quarantine_button.setObjectName("syncQuarantine")
+        self.quarantine_button.setAutoRaise(True)
+        self.quarantine_button.setStyleSheet(
+            f"color: {_COLOURS[SyncState.REFUSED]}; font-weight: 600;"
+        )
+        self.quarantine_button.setVisible(False)
+        self.quarantined: list[QuarantinedApproval] = []
+        self.quarantine_button.clicked.connect(self.show_quarantine_dialog)
         self.sync_button = QToolButton()
         self.sync_button.setObjectName("syncNow")
         self.sync_button.setDefaultAction(sync_action)
@@ -91,6 +102,7 @@ class SyncStatusBar(QWidget):
             self.error_label,
             self.queue_label,
             self.last_label,
+            self.quarantine_button,
             self.sync_button,
         ):
             layout.addWidget(widget)
@@ -130,6 +142,20 @@ class SyncStatusBar(QWidget):
         self.queue_label.setStyleSheet(
             f"color: {_COLOURS[SyncState.OFFLINE]};" if length else "color: palette(text);"
         )
+
+    def show_quarantine(self, approvals: list[QuarantinedApproval]) -> None:
+        self.quarantined = approvals
+        count = len(approvals)
+        self.quarantine_button.setText(self.tr("⚠ %n approval(s) refused: signature", "", count))
+        self.quarantine_button.setToolTip(
+            self.tr("Approvals whose signatures do not check out were not applied. Show them.")
+        )
+        self.quarantine_button.setVisible(count > 0)
+
+    def show_quarantine_dialog(self) -> None:
+        from ui.quarantine_dialog import QuarantineDialog
+
+        QuarantineDialog(self.quarantined, self).exec()
 
     def show_last_sync(self, when: datetime, report: SyncReport) -> None:
         local = when.astimezone(KAZAKHSTAN_TIME)
@@ -289,6 +315,9 @@ class BackgroundSync(QObject):
         self.running_changed.emit(False)
         if not self._stopping:
             self.refresh_queue()
+            self.runner.run(
+                self.session.quarantined, self.status.show_quarantine, self._queue_unknown
+            )
         if outcome is not None:
             self.finished.emit(outcome)
         self.start_timer()

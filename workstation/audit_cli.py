@@ -53,8 +53,22 @@ def add_audit_parser(commands: Any) -> Any:
     show.add_argument("--data-dir", type=Path, default=None, metavar="DIR")
     show.add_argument("--limit", type=int, default=50, metavar="N")
     show.add_argument("--json", action="store_true", help="machine-readable output")
+    export = actions.add_parser(
+        "export-event",
+        help="write an event's signed bytes, signature and signer certificate for openssl",
+        description=(
+            "Write EVENT_ID's canonical bytes (event.json), its detached CMS signature "
+            "(event.p7s, DER), the signer certificates (signers.pem) and this desk's trust "
+            "store (trust.pem) to DIR, with the openssl command that checks them "
+            "(verify.sh). The export is recorded in the audit trail."
+        ),
+    )
+    export.add_argument("event_id", metavar="EVENT_ID")
+    export.add_argument("--out", type=Path, required=True, metavar="DIR")
+    export.add_argument("--data-dir", type=Path, default=None, metavar="DIR")
     verify.set_defaults(audit_run=_run_verify)
     show.set_defaults(audit_run=_run_list)
+    export.set_defaults(audit_run=_run_export_event)
     return actions
 
 
@@ -101,6 +115,34 @@ def _run_list(args: argparse.Namespace) -> int:
         who = r["actor_iin"] or "-"
         print(f"{r['seq']:>7}  {r['at']}  {r['action']:<18} {who:<12}  {r['subject']}")
     return 0
+
+
+def _run_export_event(args: argparse.Namespace) -> int:
+    from workstation.services.event_export import EventNotExportable, export_event
+
+    data_dir = _data_dir(args.data_dir)
+    store = LocalStore.open(data_dir)
+    try:
+        try:
+            files = export_event(store, data_dir, args.event_id, args.out)
+        except EventNotExportable as error:
+            raise AuditCommandFailed(str(error)) from None
+        _audit_log(store).exported(None, "event", args.event_id, details={"channel": "cli"})
+    finally:
+        store.close()
+    print(f"event {args.event_id} written to {args.out}:")
+    for path in files:
+        print(f"  {path.name}")
+    print(f"check it with: sh {args.out / 'verify.sh'}")
+    return 0
+
+
+def _data_dir(data_dir: Path | None) -> Path:
+    if data_dir is None:
+        from workstation.services.setup import default_data_dir
+
+        return default_data_dir()
+    return data_dir
 
 
 def _audit_log(store: LocalStore) -> AuditLog:

@@ -23,6 +23,7 @@ from workstation.sync.gateway import (
     CentralRefused,
     CentralSchemaMismatch,
     _config,
+    central_head,
 )
 
 TODAY = date(2026, 3, 10)
@@ -201,13 +202,15 @@ def test_migrations_go_down_and_up_again(pg_central: CentralUnderTest) -> None:
         assert not conn.execute(
             text("SELECT relrowsecurity FROM pg_class WHERE relname = 'events'")
         ).scalar_one()
-    assert pg_central.admin.init_schema() == "c002"
+    assert pg_central.admin.init_schema() == central_head()
     with pg_central.admin.engine.connect() as conn:
         policies = conn.execute(text("SELECT policyname FROM pg_policies ORDER BY 1")).scalars()
         assert list(policies) == [
             "desk_own_branch",
             "desk_own_workstation",
+            "desk_read_own_audit",
             "desk_read_own_city",
+            "desk_write_own_audit",
             "desk_write_own_city",
         ]
 

@@ -23,7 +23,7 @@ from workstation.services.setup import desk_identity
 from workstation.store.local import LocalStore
 from workstation.store.models import cases, journal
 from workstation.sync.demo_seed import approval_event, seed_central
-from workstation.sync.gateway import CentralGateway, CentralSchemaMismatch
+from workstation.sync.gateway import CentralGateway, CentralSchemaMismatch, central_head
 from workstation.sync.syncer import SyncReport, sync_once
 
 pytestmark = pytest.mark.postgres
@@ -73,7 +73,7 @@ def test_central_init_twice(capsys: pytest.CaptureFixture[str], pg_url: str) -> 
     for _ in range(2):
         assert cli.main(["central", "init", pg_url]) == 0
         out, err = capsys.readouterr()
-        assert err == "" and out.startswith("central schema ready at revision c002")
+        assert err == "" and out.startswith(f"central schema ready at revision {central_head()}")
     gateway = CentralGateway(pg_url)
     try:
         gateway.check_schema()

@@ -132,7 +132,11 @@ def test_a_clerk_logs_in_with_key_and_password(qtbot, pki: DemoPki, desk: Desk) 
     assert dialog.result() == LoginDialog.DialogCode.Accepted
     assert session.role is Role.CLERK
     assert session.actor.iin == clerk.iin and session.actor.role == "clerk"
-    assert session.actor.cert_fingerprint == clerk.auth_fingerprint_sha256
+    # Events are signed with the signing key beside the log-in key, and name its certificate.
+    assert session.actor.cert_fingerprint == clerk.sign_fingerprint_sha256
+    assert session.signer is not None and session.identity.fingerprint_sha256 == (
+        clerk.auth_fingerprint_sha256
+    )
     assert session.actor.name == "ASANOVA AIGERIM"
     assert [e.action for e in desk.audit] == [AuditAction.LOGIN]
     assert desk.audit[0].actor_iin == clerk.iin
@@ -171,6 +175,16 @@ def _empty_trust_store(desk: Desk, _pki: DemoPki, _keys: KeyFiles) -> None:
     empty = desk.settings.crl_dir.parent / "empty-trust"
     empty.mkdir()
     desk.settings = replace(desk.settings, trust_dir=empty)
+
+
+def _clerk_without_signing_key(pki: DemoPki, _keys: KeyFiles) -> Path:
+    """The clerk's log-in key alone in a folder: nothing to sign events with."""
+    alone = pki.directory / "alone"
+    alone.mkdir(exist_ok=True)
+    source = pki.staff_for(Role.CLERK).auth_p12
+    target = alone / source.name
+    target.write_bytes(source.read_bytes())
+    return target
 
 
 REFUSALS = {
@@ -222,6 +236,9 @@ REFUSALS = {
     "stale-crl": Refusal(
         _clerk, "123456", "CrlMissingOrStale", "is out of date",
         prepare=lambda d, p, k: d.clock.advance(timedelta(days=8)),
+    ),
+    "no-signing-key": Refusal(
+        _clerk_without_signing_key, "123456", "NoSigningKey", "No usable signing key"
     ),
     "no-trust-store": Refusal(
         _clerk, "123456", "DeskNotSetUp", "not set up for log-in", prepare=_empty_trust_store

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from workstation.domain.clock import Clock, local_date
 from workstation.domain.lifecycle import EventType
@@ -16,14 +16,24 @@ from workstation.security.canonical import canonical_datetime, canonical_json
 __all__ = ["Actor", "Event", "canonical_json", "format_instant", "new_event", "parse_instant"]
 
 
+class Signer(Protocol):
+    """What signs an actor's events (security.event_signing.EventSigner)."""
+
+    def sign(self, data: bytes) -> bytes: ...
+
+
 @dataclass(frozen=True)
 class Actor:
-    """The member of staff an event is attributed to (from their EDS certificate)."""
+    """The member of staff an event is attributed to (from their EDS certificate).
+
+    `cert_fingerprint` names the signing certificate; with a `signer`, every event made for
+    this actor is signed as it is made (a logged-in desk always has one)."""
 
     iin: str
     name: str
     role: str
     cert_fingerprint: str = ""
+    signer: Signer | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,11 @@ class Event:
     workstation_id: str
     recorded_at: datetime
     signature: bytes | None = field(default=None, compare=False)
+    # The payload's canonical JSON text when it came as text (pulled from central): lets
+    # signed_bytes() splice it in instead of encoding the payload again (a first pull
+    # verifies 100,000 events). Never trusted blindly: a text that is not the canonical
+    # form gives other bytes, and the signature check fails.
+    payload_json: str | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.recorded_at.tzinfo is None or self.recorded_at.utcoffset() != UTC.utcoffset(None):
@@ -61,7 +76,20 @@ class Event:
 
     def signed_bytes(self) -> bytes:
         """The exact bytes an actor's detached signature covers."""
-        return canonical_json(self.signed_fields())
+        if self.payload_json is None:
+            return canonical_json(self.signed_fields())
+
+        # canonical_json's output, key by key in sorted order, with the payload spliced in.
+        def text(value: str) -> str:
+            return json.dumps(value, ensure_ascii=False)
+
+        return (
+            f'{{"actor_fingerprint":{text(self.actor_fingerprint)},'
+            f'"actor_iin":{text(self.actor_iin)},"case_id":{text(self.case_id)},'
+            f'"event_id":{text(self.event_id)},"payload":{self.payload_json},'
+            f'"recorded_at":{text(format_instant(self.recorded_at))},'
+            f'"type":{text(str(self.type))},"workstation_id":{text(self.workstation_id)}}}'
+        ).encode()
 
 
 def format_instant(instant: datetime) -> str:
@@ -102,7 +130,7 @@ def new_event(
     # Round-trip the payload through canonical JSON now, so what is stored, signed and
     # projected is the same value (no tuples or Decimals sneaking past the signature).
     normal = json.loads(canonical_json(payload))
-    return Event(
+    event = Event(
         event_id=str(uuid.uuid4()),
         case_id=case_id,
         type=event_type,
@@ -112,3 +140,6 @@ def new_event(
         workstation_id=workstation_id,
         recorded_at=clock.now().astimezone(UTC),
     )
+    if actor.signer is None:
+        return event
+    return replace(event, signature=actor.signer.sign(event.signed_bytes()))

@@ -76,20 +76,44 @@ def sign_detached(
     key: SigningPrivateKey,
     cert: x509.Certificate,
     chain: Sequence[x509.Certificate] = (),
+    *,
+    include_certificates: bool = True,
 ) -> bytes:
-    """DER CMS SignedData over `data`, detached, SHA-256, with the signer (and chain) certs."""
-    builder = pkcs7.PKCS7SignatureBuilder().set_data(data).add_signer(cert, key, hashes.SHA256())
+    """DER CMS SignedData over `data`, detached, SHA-256, with the signer (and chain) certs.
+
+    Without certificates (include_certificates=False) the signature is about 500 bytes
+    instead of 2,000: events travel that way and name their signer by issuer and serial
+    number; the verifier finds the certificate in its registry.
+    """
+    return cosign_detached(data, [(key, cert)], chain, include_certificates=include_certificates)
+
+
+def cosign_detached(
+    data: bytes,
+    signers: Sequence[tuple[SigningPrivateKey, x509.Certificate]],
+    chain: Sequence[x509.Certificate] = (),
+    *,
+    include_certificates: bool = True,
+) -> bytes:
+    """One detached CMS SignedData over `data` with a SignerInfo for each of `signers`
+    (an approval carries the ministry's and the migration service's)."""
+    if not signers:
+        raise ValueError("at least one signer is needed")
+    builder = pkcs7.PKCS7SignatureBuilder().set_data(data)
+    for key, cert in signers:
+        builder = builder.add_signer(cert, key, hashes.SHA256())
+    certs = [cert for _, cert in signers]
     for extra in chain:
-        if extra != cert:
+        if extra not in certs:
             builder = builder.add_certificate(extra)
-    return builder.sign(
-        serialization.Encoding.DER,
-        [
-            pkcs7.PKCS7Options.DetachedSignature,
-            pkcs7.PKCS7Options.Binary,
-            pkcs7.PKCS7Options.NoCapabilities,
-        ],
-    )
+    options = [
+        pkcs7.PKCS7Options.DetachedSignature,
+        pkcs7.PKCS7Options.Binary,
+        pkcs7.PKCS7Options.NoCapabilities,
+    ]
+    if not include_certificates:
+        options.append(pkcs7.PKCS7Options.NoCerts)
+    return builder.sign(serialization.Encoding.DER, options)
 
 
 def verify_detached(

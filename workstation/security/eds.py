@@ -516,6 +516,22 @@ def _identity(certificate: x509.Certificate, warnings: tuple[str, ...]) -> Certi
     )
 
 
+def subject_iin_and_bin(certificate: x509.Certificate) -> tuple[str | None, str | None]:
+    """The IIN (SERIALNUMBER=IIN...) and the organisation's BIN (OU=BIN...) a certificate
+    names, each None when absent (an organisation key has no IIN, a citizen's no BIN)."""
+    subject = certificate.subject
+    iin = bin_ = None
+    for value in _attributes(subject, NameOID.SERIAL_NUMBER):
+        match = _IIN_SERIAL.fullmatch(value.strip())
+        if match:
+            iin = match.group(1)
+    for value in _attributes(subject, NameOID.ORGANIZATIONAL_UNIT_NAME):
+        match = _BIN_UNIT.fullmatch(value.strip())
+        if match:
+            bin_ = match.group(1)
+    return iin, bin_
+
+
 def _attributes(name: x509.Name, oid: x509.ObjectIdentifier) -> list[str]:
     values = []
     for attribute in name.get_attributes_for_oid(oid):

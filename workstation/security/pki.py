@@ -69,7 +69,10 @@ class DemoKeyPool:
     """
 
     def __init__(self, cache_dir: Path | None = None, key_size: int = 2048) -> None:
-        self._cache_dir = cache_dir
+        # $DNR_DEMO_KEY_CACHE: where test runs and screenshot scripts keep demo keys
+        # between demo desks (each demo PKI made without a pool would make 15 RSA keys).
+        cached = os.environ.get("DNR_DEMO_KEY_CACHE")
+        self._cache_dir = cache_dir or (Path(cached) if cached else None)
         self._key_size = key_size
         self._keys: dict[str, rsa.RSAPrivateKey] = {}
 
@@ -310,7 +313,9 @@ def make_demo_pki(
     """
     keys = keys or DemoKeyPool()
     created_at = (now or datetime.now(UTC)).replace(microsecond=0)
-    start = created_at - timedelta(days=1)
+    # Keys valid from half a year back: demo data (approvals, desk work) is dated up to
+    # months before the PKI is made, and a signature must fall within its key's validity.
+    start = created_at - timedelta(days=180)
     # The CAs predate the staff keys by two years, so expired staff keys fall inside them.
     ca_start = created_at - timedelta(days=730)
 
@@ -341,7 +346,7 @@ def make_demo_pki(
         )
         crl_files.append(path)
 
-    end = start + timedelta(days=365)
+    end = created_at + timedelta(days=364)
     staff = []
     for role, iin, surname, given_name in _STAFF:
         subject = _person_name(iin, surname, given_name, TSON_ORG, TSON_BIN)

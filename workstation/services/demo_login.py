@@ -10,12 +10,12 @@ from datetime import datetime
 from pathlib import Path
 
 from workstation.security.demo_setup import DemoLoginPki, ensure_demo_pki, refresh_demo_crls
-from workstation.security.pki import DemoKeyPool
+from workstation.security.pki import MIGRATION_BIN, MINISTRY_BIN, DemoKeyPool
+from workstation.services.demo import PKI_FOLDER
 from workstation.services.login import LoginAudit, LoginService, LoginSettings, save_login_settings
 from workstation.services.setup import DeskSession
 from workstation.services.staff import StaffRecord, put_staff
 
-PKI_FOLDER = "pki"
 DEMO_BRANCH = "TSON-AST-01"
 
 
@@ -63,6 +63,8 @@ def prepare_demo_login(
         failure_window=base.failure_window,
         idle_lock=base.idle_lock,
         revocation=base.revocation,
+        ministry_bins=(MINISTRY_BIN,),
+        migration_bins=(MIGRATION_BIN,),
     )
     save_login_settings(session.store, chosen)
     service = LoginService(

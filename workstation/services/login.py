@@ -40,9 +40,13 @@ from workstation.security.eds import (
     key_file_id,
     load_crls_from_dir,
     load_staff_key,
+    subject_iin_and_bin,
+    verify_signer_certificate,
     verify_staff_key,
 )
+from workstation.security.event_signing import EventSigner, SignerOrganisations, Verification
 from workstation.security.roles import Role
+from workstation.services.certificates import remember_certificate
 from workstation.services.staff import StaffRecord, find_staff
 from workstation.store.local import LocalStore, get_setting, put_setting
 
@@ -106,6 +110,18 @@ class KeyNotRegistered(LoginRefused):
         )
 
 
+class NoSigningKey(LoginRefused):
+    """NCA RK issues two keys: AUTH_* to log in and the signing key (RSA256_*, GOST512_*)
+    beside it. Every event a person makes is signed with the second, so both are needed."""
+
+    def __init__(self, folder: Path, detail: str = "") -> None:
+        super().__init__(
+            f"No usable signing key was found next to the log-in key in {folder}{detail}. "
+            "Keep the signing key NCA RK issued with it (RSA256_....p12, same password) in "
+            "the same folder: every record you make is signed with it."
+        )
+
+
 class NotTheLockingKey(LoginRefused):
     def __init__(self, name: str) -> None:
         super().__init__(
@@ -115,7 +131,12 @@ class NotTheLockingKey(LoginRefused):
 
 
 # Refusals that say nothing about the key or its holder: never counted towards the lock-out.
-_NOT_COUNTED: tuple[type[LoginRefused], ...] = (DeskNotSetUp, CrlMissingOrStale, KeyLockedOut)
+_NOT_COUNTED: tuple[type[LoginRefused], ...] = (
+    DeskNotSetUp,
+    CrlMissingOrStale,
+    KeyLockedOut,
+    NoSigningKey,
+)
 
 
 # ---- settings --------------------------------------------------------------------------------
@@ -132,6 +153,11 @@ class LoginSettings:
     failure_window: timedelta = DEFAULT_FAILURE_WINDOW
     idle_lock: timedelta = DEFAULT_IDLE_LOCK
     revocation: RevocationPolicy = field(default_factory=RevocationPolicy)
+    # Whose keys sign approvals (OU=BIN... of the certificates): the ministry's and the
+    # migration service's. An approval needs one signature of each; decisions of staff this
+    # desk does not know need a migration service key.
+    ministry_bins: tuple[str, ...] = ()
+    migration_bins: tuple[str, ...] = ()
 
     @classmethod
     def defaults_for(cls, data_dir: Path) -> LoginSettings:
@@ -145,6 +171,8 @@ _SETTING_NAMES = {
     "max_failures": "login_max_failures",
     "lockout": "login_lockout_minutes",
     "idle_lock": "idle_lock_minutes",
+    "ministry_bins": "approval_ministry_bins",
+    "migration_bins": "approval_migration_bins",
 }
 
 
@@ -159,7 +187,13 @@ def load_login_settings(store: LocalStore, data_dir: Path) -> LoginSettings:
         max_failures=int(saved["max_failures"] or defaults.max_failures),
         lockout=_minutes(saved["lockout"], defaults.lockout),
         idle_lock=_minutes(saved["idle_lock"], defaults.idle_lock),
+        ministry_bins=_bins(saved["ministry_bins"]),
+        migration_bins=_bins(saved["migration_bins"]),
     )
+
+
+def _bins(text: str | None) -> tuple[str, ...]:
+    return tuple(b for b in (text or "").replace(",", " ").split() if b)
 
 
 def save_login_settings(store: LocalStore, settings: LoginSettings) -> None:
@@ -174,6 +208,8 @@ def save_login_settings(store: LocalStore, settings: LoginSettings) -> None:
         "max_failures": str(settings.max_failures),
         "lockout": _format_minutes(settings.lockout),
         "idle_lock": _format_minutes(settings.idle_lock),
+        "ministry_bins": " ".join(settings.ministry_bins),
+        "migration_bins": " ".join(settings.migration_bins),
     }
     with store.transaction() as conn:
         for key, value in values.items():
@@ -203,6 +239,7 @@ class StaffSession:
     key_file: Path
     logged_in_at: datetime
     warnings: tuple[str, ...] = ()
+    signer: EventSigner | None = field(default=None, repr=False)
 
     @property
     def display_name(self) -> str:
@@ -222,6 +259,14 @@ class LoginEvent:
 
 
 LoginAudit = Callable[[LoginEvent], object]  # the return value (an audit entry) is ignored
+
+
+def _for_signing(certificate: x509.Certificate) -> bool:
+    try:
+        usage = certificate.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return False
+    return bool(usage.content_commitment)
 
 
 # ---- the service ------------------------------------------------------------------------------
@@ -332,11 +377,13 @@ class LoginService:
         identity = verify_staff_key(key, trust, crls, now, revocation=self.settings.revocation)
         record = self._staff_record(identity)
         role = Role(record.role)
+        signer = self._signing_key(key_file, password, identity, trust, crls, now)
         actor = Actor(
             iin=identity.iin,
             name=record.display_name,
             role=role.value,
-            cert_fingerprint=identity.fingerprint_sha256,
+            cert_fingerprint=signer.fingerprint,
+            signer=signer,
         )
         return StaffSession(
             actor=actor,
@@ -347,7 +394,68 @@ class LoginService:
             key_file=key_file,
             logged_in_at=now,
             warnings=identity.warnings,
+            signer=signer,
         )
+
+    def verification(self) -> Verification:
+        """How this desk checks pulled events: its trust store, CRLs and approval signers."""
+        settings = self.settings
+        return Verification(
+            trust=self._trust_store(),
+            organisations=SignerOrganisations(
+                frozenset(settings.ministry_bins), frozenset(settings.migration_bins)
+            ),
+            crls=tuple(self._crls(self.clock.now())),
+            revocation=settings.revocation,
+        )
+
+    def _signing_key(
+        self,
+        key_file: Path,
+        password: str,
+        identity: CertifiedIdentity,
+        trust: TrustStore,
+        crls: list[x509.CertificateRevocationList],
+        now: datetime,
+    ) -> EventSigner:
+        """The person's signing key from the log-in key's folder: a PKCS#12 other than the
+        log-in key that opens with the same password, names the same IIN, chains to the
+        trust store, is valid now and is for signing (non-repudiation)."""
+        problems: list[str] = []
+        for candidate in sorted(key_file.parent.glob("*.p12")):
+            if candidate.resolve() == key_file.resolve() or candidate.name.upper().startswith(
+                "AUTH_"
+            ):
+                continue
+            try:
+                key = load_staff_key(candidate.read_bytes(), password)
+            except (LoginRefused, OSError):
+                continue
+            iin, _ = subject_iin_and_bin(key.certificate)
+            if iin != identity.iin:
+                continue
+            if not _for_signing(key.certificate):
+                continue
+            try:
+                verify_signer_certificate(
+                    key.certificate,
+                    trust,
+                    crls,
+                    now,
+                    intermediates=key.chain,
+                    revocation=self.settings.revocation,
+                )
+            except LoginRefused as refused:
+                problems.append(f"{candidate.name}: {refused}")
+                continue
+            self._register_certificate(key.certificate)
+            return EventSigner(key)
+        detail = f" ({'; '.join(problems)})" if problems else ""
+        raise NoSigningKey(key_file.parent, detail)
+
+    def _register_certificate(self, certificate: x509.Certificate) -> None:
+        with self.store.transaction() as conn:
+            remember_certificate(conn, certificate, self.clock.now())
 
     def _trust_store(self) -> TrustStore:
         folder = self.settings.trust_dir

@@ -18,7 +18,13 @@ from sqlalchemy import Connection, delete, insert, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from workstation.domain.programme import DEFAULT_RULES
-from workstation.sync.central_schema import branches, events, workstations
+from workstation.sync.central_schema import (
+    audit_entries,
+    branches,
+    certificates,
+    events,
+    workstations,
+)
 from workstation.sync.gateway import VERSION_TABLE, CentralError, CentralGateway
 
 _BRANCH_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
@@ -224,6 +230,8 @@ def _create_desk_role(conn: Connection, role: str, password: str) -> None:
         f"GRANT USAGE ON SCHEMA {schema} TO {quoted}",
         # Row-level security narrows these to the branch's city (events) and own rows.
         f"GRANT SELECT, INSERT ON {events.name} TO {quoted}",
+        f"GRANT SELECT, INSERT ON {certificates.name} TO {quoted}",
+        f"GRANT SELECT, INSERT ON {audit_entries.name} TO {quoted}",
         f"GRANT USAGE ON SEQUENCE {sequence} TO {quoted}",
         f"GRANT SELECT ON {VERSION_TABLE}, {workstations.name}, {branches.name} TO {quoted}",
     ):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
@@ -25,7 +25,13 @@ from workstation.journal.envelope import (
     parse_instant,
 )
 from workstation.store.schema import alembic_config
-from workstation.sync.central_schema import branches, events, workstations
+from workstation.sync.central_schema import (
+    audit_entries,
+    branches,
+    certificates,
+    events,
+    workstations,
+)
 
 if TYPE_CHECKING:  # Alembic is imported when a schema is checked, not when the desk starts
     from alembic.config import Config
@@ -292,10 +298,92 @@ class CentralGateway:
                     workstation_id=r.workstation_id,
                     recorded_at=parse_instant(r.recorded_at),
                     signature=r.signature,
+                    payload_json=r.payload,
                 ),
             )
             for r in rows
         ]
+
+    def certificate_fingerprints(self) -> set[str]:
+        """The fingerprints of the signer certificates central holds."""
+        with self._session() as conn:
+            return set(conn.execute(select(certificates.c.fingerprint)).scalars())
+
+    def certificates(self, fingerprints: set[str]) -> list[bytes]:
+        """The DER of these certificates (those central has)."""
+        if not fingerprints:
+            return []
+        with self._session() as conn:
+            return list(
+                conn.execute(
+                    select(certificates.c.der).where(
+                        certificates.c.fingerprint.in_(sorted(fingerprints))
+                    )
+                ).scalars()
+            )
+
+    def add_certificates(self, ders: Sequence[bytes]) -> int:
+        """Store signer certificates central lacks (DER); returns how many were new."""
+        from cryptography import x509
+        from cryptography.hazmat.primitives import hashes
+
+        now = format_instant(datetime.now(UTC))
+        rows = []
+        for der in ders:
+            certificate = x509.load_der_x509_certificate(der)
+            rows.append(
+                {
+                    "fingerprint": certificate.fingerprint(hashes.SHA256()).hex(),
+                    "der": der,
+                    "subject": certificate.subject.rfc4514_string(),
+                    "added_at": now,
+                }
+            )
+        if not rows:
+            return 0
+        with self._session(write=True) as conn:
+            dialect = postgresql if self.dialect == "postgresql" else sqlite
+            statement = dialect.insert(certificates).on_conflict_do_nothing(
+                index_elements=["fingerprint"]
+            )
+            inserted = (
+                conn.execute(statement.returning(certificates.c.fingerprint), rows).scalars().all()
+            )
+        return len(inserted)
+
+    def push_audit(self, records: Sequence[dict[str, Any]]) -> int:
+        """Store a desk's audit entries (AuditEntry.to_record()); an entry central holds
+        already is skipped. Returns how many were new."""
+        if not records:
+            return 0
+        now = format_instant(datetime.now(UTC))
+        rows = [
+            {
+                "workstation_id": r["workstation_id"],
+                "seq": r["seq"],
+                "at": r["at"],
+                "record": canonical_json(r).decode("utf-8"),
+                "received_at": now,
+            }
+            for r in records
+        ]
+        with self._session(write=True) as conn:
+            dialect = postgresql if self.dialect == "postgresql" else sqlite
+            statement = dialect.insert(audit_entries).on_conflict_do_nothing(
+                index_elements=["workstation_id", "seq"]
+            )
+            inserted = conn.execute(statement.returning(audit_entries.c.seq), rows).all()
+        return len(inserted)
+
+    def audit_records(self, workstation_id: str) -> list[dict[str, Any]]:
+        """A desk's audit entries as central holds them, in chain order."""
+        with self._session() as conn:
+            texts = conn.execute(
+                select(audit_entries.c.record)
+                .where(audit_entries.c.workstation_id == workstation_id)
+                .order_by(audit_entries.c.seq)
+            ).scalars()
+            return [json.loads(t) for t in texts]
 
     def desk_branch(self) -> DeskBranch | None:
         """The branch and city of the role this gateway logs in as (PostgreSQL desk roles);

@@ -13,15 +13,22 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, func, or_, select, update
 
 from workstation.domain.programme import ProgrammeRules
-from workstation.journal.projector import event_from_row, record_pulled, replay_case
+from workstation.journal.projector import Verify, event_from_row, record_pulled, replay_case
+from workstation.security.event_signing import Verification
+from workstation.services.certificates import build_verifier, exchange_certificates
 from workstation.store.local import LocalStore, get_setting, put_setting
 from workstation.store.models import cases, journal
 from workstation.sync.gateway import CentralGateway
+
+if TYPE_CHECKING:
+    from workstation.services.audit import AuditLog
 
 PULL_CURSOR = "pull_cursor"
 
@@ -50,6 +57,7 @@ class SyncReport:
     already_here: int = 0
     cursor: int = 0
     replayed: int = 0  # cases re-applied in central order (another desk acted on them)
+    audit_sent: int = 0  # audit entries central did not have
     case_ids: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def summary(self) -> str:
@@ -105,8 +113,13 @@ class SyncRound:
         city: str | None,
         batch: int | None = None,
         own_gateway: bool = False,
+        verification: Verification | None = None,
+        audit: AuditLog | None = None,
     ) -> None:
         self.store = store
+        self.audit = audit
+        self.verification = verification
+        self._verify: Verify | None = None
         self.gateway = gateway
         self.rules = rules
         self.city = city
@@ -118,7 +131,16 @@ class SyncRound:
         self._own_gateway = own_gateway
         self._cursor = 0
         self._counts = dict.fromkeys(
-            ("pushed", "pushed_again", "pulled", "applied", "refused", "already_here", "replayed"),
+            (
+                "pushed",
+                "pushed_again",
+                "pulled",
+                "applied",
+                "refused",
+                "already_here",
+                "replayed",
+                "audit_sent",
+            ),
             0,
         )
         self._case_ids: set[str] = set()
@@ -146,9 +168,14 @@ class SyncRound:
         self.moved = False
         if self.stage is Stage.CHECK:
             self.gateway.check_schema()
+            # Certificates first: the events pulled next are verified against them.
+            exchange_certificates(self.store, self.gateway, datetime.now(UTC))
+            if self.verification is not None:
+                with self.store.reading() as conn:
+                    self._verify = build_verifier(conn, self.verification).problem
             self.stage = Stage.PUSH
         elif self.stage is Stage.PUSH:
-            self.moved = self._push_batch()
+            self.moved = self._push_batch() or self._push_audit()
             if not self.moved:
                 with self.store.reading() as conn:
                     self._cursor = int(get_setting(conn, cursor_name(self.city)) or 0)
@@ -185,6 +212,17 @@ class SyncRound:
             )
         return True
 
+    def _push_audit(self) -> bool:
+        """Send the next batch of this desk's audit entries (Decree 832: central keeps them)."""
+        if self.audit is None:
+            return False
+        entries = self.audit.unsent_entries(self.batch)
+        if not entries:
+            return False
+        self._counts["audit_sent"] += self.gateway.push_audit([e.to_record() for e in entries])
+        self.audit.mark_sent(e.seq for e in entries)
+        return True
+
     def _pull_batch(self) -> bool:
         started = time.perf_counter()
         fetched = self.gateway.pull(self._cursor, self.city, self._pull_size)
@@ -193,7 +231,8 @@ class SyncRound:
         new: dict[str, int] = {}  # case id -> lowest central seq of an event new here
         applied: dict[str, bool] = {}  # event id of each new event -> applied or refused
         with self.store.transaction() as conn:
-            outcomes = record_pulled(conn, fetched, self.rules)  # record() per event, faster
+            # record() per event, faster; with a verifier, unverified events are refused
+            outcomes = record_pulled(conn, fetched, self.rules, self._verify)
             for (seq, event), outcome in zip(fetched, outcomes, strict=True):
                 if outcome.duplicate:
                     self._counts["already_here"] += 1
@@ -260,9 +299,13 @@ def sync_once(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     batch: int | None = None,
+    verification: Verification | None = None,
+    audit: AuditLog | None = None,
 ) -> SyncReport:
     """A whole round (see SyncRound; `batch` fixes the batch size, None adapts it)."""
-    round_ = SyncRound(store, gateway, rules, city=city, batch=batch)
+    round_ = SyncRound(
+        store, gateway, rules, city=city, batch=batch, verification=verification, audit=audit
+    )
     return run_round(round_, progress=progress, cancel=cancel)
 
 

@@ -1,0 +1,64 @@
+"""The audit trail reaches central (Decree 832: kept 3 years even if the desk is lost)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from tests.integration.central_setup import SyncingDesk, make_central
+from workstation.domain.clock import FixedClock
+from workstation.domain.programme import DEFAULT_RULES
+from workstation.journal.envelope import Actor
+from workstation.security.audit import AuditAction
+from workstation.services.audit import AuditLog
+from workstation.sync.central_schema import audit_entries
+from workstation.sync.gateway import CentralRefused
+from workstation.sync.syncer import sync_once
+
+NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
+CLERK = Actor("850304400015", "ASANOVA AIGERIM", "clerk", "ab" * 32)
+
+
+@pytest.mark.parametrize("kind", ["postgresql", "sqlite"])
+def test_audit_entries_are_sent_once_and_kept_as_signed(
+    kind: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    central = make_central(kind, request, tmp_path)
+    connection = central.add_desk("AST-1", 1)
+    desk = SyncingDesk(central, connection, tmp_path / "desk", FixedClock(NOW))
+    try:
+        log = AuditLog(desk.store, workstation_id=connection.workstation_id, clock=FixedClock(NOW))
+        for n in range(3):
+            log.record(AuditAction.LOGIN, CLERK, f"key:{n:016x}")
+
+        def sync() -> int:
+            return sync_once(
+                desk.store, desk.gateway, DEFAULT_RULES, city=desk.city, audit=log
+            ).audit_sent
+
+        assert sync() == len(log.newest(100)) >= 3  # (and any entry the desk key made)
+        log.record(AuditAction.LOGOUT, CLERK, "key:0000000000000002")
+        assert sync() == 1
+        assert sync() == 0  # nothing twice
+        at_central = desk.gateway.audit_records(connection.workstation_id)
+        here = [e.to_record() for e in log.newest(10)]
+        assert at_central == here  # hash, link and desk signature exactly as the desk made them
+        if central.postgres:
+            # A desk role cannot write another desk's trail.
+            forged = dict(here[0], workstation_id="WS-SOMEONE-ELSE", seq=1)
+            with pytest.raises(CentralRefused):
+                desk.gateway.push_audit([forged])
+            with central.admin.connect() as conn:
+                assert (
+                    conn.execute(
+                        audit_entries.select().where(
+                            audit_entries.c.workstation_id == "WS-SOMEONE-ELSE"
+                        )
+                    ).first()
+                    is None
+                )
+    finally:
+        desk.close()
+        central.close()

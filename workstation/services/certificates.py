@@ -1,0 +1,103 @@
+"""The desk's registry of signer certificates (table `certificates`)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from sqlalchemy import Connection, insert, select
+
+from workstation.journal.envelope import format_instant
+from workstation.security.eds import fingerprint_sha256
+from workstation.security.event_signing import CertificateRegistry, EventVerifier, Verification
+from workstation.security.roles import Role
+from workstation.store.local import LocalStore
+from workstation.store.models import certificates, staff
+from workstation.sync.gateway import CentralGateway
+
+
+def remember_certificate(conn: Connection, certificate: x509.Certificate, now: datetime) -> bool:
+    """Add `certificate` to the registry; False when it was there already."""
+    fingerprint = fingerprint_sha256(certificate)
+    known = conn.execute(
+        select(certificates.c.fingerprint).where(certificates.c.fingerprint == fingerprint)
+    ).first()
+    if known is not None:
+        return False
+    conn.execute(
+        insert(certificates).values(
+            fingerprint=fingerprint,
+            der=certificate.public_bytes(serialization.Encoding.DER),
+            subject=certificate.subject.rfc4514_string(),
+            added_at=format_instant(now),
+        )
+    )
+    return True
+
+
+def remember_der(conn: Connection, ders: list[bytes], now: datetime) -> int:
+    """Add certificates given as DER (pulled from central); how many were new."""
+    added = 0
+    for der in ders:
+        if remember_certificate(conn, x509.load_der_x509_certificate(der), now):
+            added += 1
+    return added
+
+
+def known_fingerprints(conn: Connection) -> set[str]:
+    return set(conn.execute(select(certificates.c.fingerprint)).scalars())
+
+
+def load_registry(conn: Connection) -> CertificateRegistry:
+    return CertificateRegistry(
+        x509.load_der_x509_certificate(der)
+        for der in conn.execute(select(certificates.c.der)).scalars()
+    )
+
+
+def certificate_by_fingerprint(conn: Connection, fingerprint: str) -> x509.Certificate | None:
+    der = conn.execute(
+        select(certificates.c.der).where(certificates.c.fingerprint == fingerprint)
+    ).scalar()
+    return None if der is None else x509.load_der_x509_certificate(der)
+
+
+def staff_roles(conn: Connection) -> dict[str, Role]:
+    """Each known staff member's role by IIN (inactive ones too: their earlier events stand)."""
+    roles = {}
+    for iin, role in conn.execute(select(staff.c.iin, staff.c.role)):
+        try:
+            roles[iin] = Role(role)
+        except ValueError:
+            continue  # an unknown role permits nothing: the organisation rule applies
+    return roles
+
+
+def build_verifier(conn: Connection, verification: Verification) -> EventVerifier:
+    """The verifier of one sync round: the registry and staff list as they are now."""
+    return verification.verifier(load_registry(conn), staff_roles(conn))
+
+
+def exchange_certificates(store: LocalStore, gateway: CentralGateway, now: datetime) -> int:
+    """Send central the certificates it lacks and take the ones this desk lacks; returns
+    how many this desk learnt."""
+    with store.reading() as conn:
+        here = known_fingerprints(conn)
+    there = gateway.certificate_fingerprints()
+    if here - there:
+        with store.reading() as conn:
+            ders = list(
+                conn.execute(
+                    select(certificates.c.der).where(
+                        certificates.c.fingerprint.in_(sorted(here - there))
+                    )
+                ).scalars()
+            )
+        gateway.add_certificates(ders)
+    missing = there - here
+    if not missing:
+        return 0
+    fetched = gateway.certificates(missing)
+    with store.transaction() as conn:
+        return remember_der(conn, fetched, now)
