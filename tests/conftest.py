@@ -26,6 +26,10 @@ if "DNR_WORKSTATION_KEY_DIR" not in os.environ:  # set once, in the process that
     _KEY_DIR = tempfile.mkdtemp(prefix="dnr-test-keys-")
     os.environ["DNR_WORKSTATION_KEY_DIR"] = _KEY_DIR
     atexit.register(shutil.rmtree, _KEY_DIR, ignore_errors=True)
+if "DNR_LOG_DIR" not in os.environ:  # the app's log file (workstation.logs), not the user's
+    _LOG_DIR = tempfile.mkdtemp(prefix="dnr-test-logs-")
+    os.environ["DNR_LOG_DIR"] = _LOG_DIR
+    atexit.register(shutil.rmtree, _LOG_DIR, ignore_errors=True)
 
 # 11:00 in Kazakhstan (UTC+5) on Tuesday 10 March 2026: far from midnight on purpose.
 NOW = datetime(2026, 3, 10, 6, 0, tzinfo=UTC)
@@ -89,6 +93,12 @@ def no_real_desk_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> Non
     """No test reads or writes this machine's desk settings file (workstation.sync.config):
     DNR_CONFIG points at a file in the test's own folder, absent unless a test writes it."""
     monkeypatch.setenv("DNR_CONFIG", str(tmp_path / "desk-settings.toml"))
+
+
+@pytest.fixture(autouse=True)
+def demo_key_cache(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: Any) -> None:
+    """Demo desks made in tests reuse one set of demo RSA keys (security.pki.DemoKeyPool)."""
+    monkeypatch.setenv("DNR_DEMO_KEY_CACHE", str(tmp_path_factory.getbasetemp() / "demo-keys"))
 
 
 # --- CI guard: the PostgreSQL tests must have run ----------------------------------------

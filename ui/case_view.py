@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -58,6 +58,8 @@ class CaseView(QWidget):
     record_arrival_requested = Signal()
     print_requested = Signal()
     step_requested = Signal(object)  # a workstation.domain.checklist.Step
+    submit_requested = Signal()  # the clerk submits a printed case (ui.review_queue)
+    decide_requested = Signal()  # the officer decides a submitted case (ui.review_queue)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +108,25 @@ class CaseView(QWidget):
         self.print_button.setToolTip(self.tr("Preview and print the application (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_requested)
         self.may_print = True
+        # Submission (clerk) and decision (officer); ui.review_queue.install_review sets
+        # who may see them (the services check the role too).
+        self.submit_button = QPushButton(self.tr("&Submit…"))
+        self.submit_button.setObjectName("submitApplication")
+        self.submit_button.setToolTip(
+            self.tr("Submit the printed application to the migration service (Ctrl+Shift+S)")
+        )
+        self.submit_button.clicked.connect(self.submit_requested)
+        self.decide_button = QPushButton(self.tr("&Decide…"))
+        self.decide_button.setObjectName("decideApplication")
+        self.decide_button.setToolTip(self.tr("Issue the permit or refuse (Ctrl+Shift+E)"))
+        self.decide_button.clicked.connect(self.decide_requested)
+        self.may_submit = False
+        self.may_decide = False
+        # Submitted, due, decided: one line under the status.
+        self.review_line = QLabel()
+        self.review_line.setObjectName("caseReview")
+        self.review_line.setWordWrap(True)
+        self.review_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.fields: dict[str, QLabel] = {}
         person = QGroupBox(self.tr("Applicant"))
@@ -158,12 +179,15 @@ class CaseView(QWidget):
         title_row.addWidget(self.name, 1)
         title_row.addWidget(self.record_arrival_button, 0, Qt.AlignmentFlag.AlignTop)
         title_row.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
+        title_row.addWidget(self.submit_button, 0, Qt.AlignmentFlag.AlignTop)
+        title_row.addWidget(self.decide_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addLayout(title_row)
         header.addWidget(self.subtitle)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_badge)
         status_row.addWidget(self.window_line, 1)
         header.addLayout(status_row)
+        header.addWidget(self.review_line)
         header.addWidget(self.flag_line)
         header.addWidget(self.conflict_line)
 
@@ -221,6 +245,23 @@ class CaseView(QWidget):
         reason = status.annul_reason or detail.flagged or ""
         self.flag_line.setText(reason)
         self.flag_line.setVisible(bool(reason))
+        # A re-application lock stops all work on the case: a banner, not a line.
+        self.flag_line.setStyleSheet(
+            "color: white; background: #b91c1c; font-weight: 600; border-radius: 4px; "
+            "padding: 6px 8px;"
+            if detail.reapply_lock
+            else "color: #b91c1c;"
+        )
+        review = review_text(detail)
+        self.review_line.setText(review)
+        self.review_line.setVisible(bool(review))
+        self.submit_button.setVisible(
+            self.may_submit and detail.effective_state is CaseState.PRINTED
+        )
+        self.decide_button.setVisible(
+            self.may_decide
+            and detail.effective_state in {CaseState.SUBMITTED, CaseState.UNDER_REVIEW}
+        )
         self.record_arrival_button.setVisible(detail.can_record_arrival)
         printable = {CaseState.STEPS_RECORDED, CaseState.PRINTED}
         self.print_button.setVisible(self.may_print and detail.effective_state in printable)
@@ -362,3 +403,25 @@ class CaseView(QWidget):
         return self.tr(
             "%n day(s) left to enter Kazakhstan (until {end}).", "", detail.days_left
         ).format(end=end)
+
+
+def review_text(detail: CaseDetail) -> str:
+    """Submission and decision in one line: due date, permit number or refusal."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("CaseView", text)
+
+    if detail.decided_on is not None and detail.permit_number:
+        return tr("Permit issued on {date}: {number}.").format(
+            date=labels.format_date(detail.decided_on), number=detail.permit_number
+        )
+    if detail.decided_on is not None and detail.status.state is CaseState.REFUSED:
+        return tr("Refused on {date}; a new application is possible from {again}.").format(
+            date=labels.format_date(detail.decided_on),
+            again=labels.format_date(detail.reapply_not_before),
+        )
+    if detail.submitted_on is not None and detail.due_date is not None:
+        return tr("Submitted on {date}; the migration service decides by {due}.").format(
+            date=labels.format_date(detail.submitted_on), due=labels.format_date(detail.due_date)
+        )
+    return ""

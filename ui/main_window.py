@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QWidget
 from ui.arrival_dialog import ArrivalDialog
 from ui.case_view import CaseView
 from ui.changes import ChangeHub
+from ui.dashboard import install_dashboard
 from ui.dialogs import show_about, show_shortcuts
+from ui.review_queue import install_review
 from ui.runner import Runner
 from ui.steps.registry import openers
 from ui.sync_status import BackgroundSync, SyncStatusBar
@@ -78,6 +80,8 @@ class MainWindow(QMainWindow):
             self.worklist.empty_hint.setText(self.tr("Your role does not see case data."))
             self.worklist.empty_hint.setVisible(True)
         self.worklist.search.setFocus()
+        self.review_features = install_review(self)  # submission; officer's queue and decision
+        self.dashboard = install_dashboard(self)  # a supervisor's figures, reports and exports
 
     def _title(self) -> str:
         title = self.tr("DNR Workstation")

@@ -16,8 +16,10 @@ from workstation.domain.clock import SystemClock
 from workstation.domain.programme import DEFAULT_RULES
 from workstation.journal.envelope import Actor
 from workstation.print_cli import add_print_parser, run_print
+from workstation.report_cli import add_report_parser, run_report
 from workstation.security.dbkey import DatabaseKeyUnusable
 from workstation.security.eds import LoginRefused
+from workstation.security.event_signing import Verification
 from workstation.services.desk import CaseNotFound, Desk
 from workstation.services.printing import PrintedFormChanged
 from workstation.services.setup import (
@@ -42,7 +44,7 @@ from workstation.sync.config import (
 from workstation.sync.gateway import CentralError, CentralGateway
 from workstation.sync.syncer import sync_once
 
-HEADLESS_COMMANDS = ("central", "sync", "case", "print", "audit", "sbi-simulator")
+HEADLESS_COMMANDS = ("central", "sync", "case", "print", "report", "audit", "sbi-simulator")
 
 
 class CommandFailed(Exception):
@@ -122,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="machine-readable output")
 
     add_print_parser(commands)
+    add_report_parser(commands)
     add_audit_parser(commands)
 
     # Its options (--port, --ca-out, --scan-ms, ...) belong to the simulator; main() forwards
@@ -142,6 +145,20 @@ def _open_store(data_dir: Path | None) -> LocalStore:
 
 def _run_central(args: argparse.Namespace) -> int:
     return run_central(args, SystemClock())
+
+
+def _desk_verification(store: LocalStore, data_dir: Path | None) -> Verification | None:
+    """How the desk's log-in set-up checks pulled events; None when it has no trust store."""
+    from workstation.security.eds import LoginRefused
+    from workstation.services.login import LoginService, load_login_settings
+
+    settings = load_login_settings(store, data_dir or default_data_dir())
+    if not settings.trust_dir.is_dir():
+        return None
+    try:
+        return LoginService(store, settings, desk_city=None, clock=SystemClock()).verification()
+    except LoginRefused as refused:
+        raise CommandFailed(f"The desk's trust store cannot be used: {refused}") from None
 
 
 def run_sync(args: argparse.Namespace) -> int:
@@ -184,7 +201,15 @@ def run_sync(args: argparse.Namespace) -> int:
                     "to keep it in the OS credential store.",
                     file=sys.stderr,
                 )
-            report = sync_once(store, gateway, DEFAULT_RULES, city=identity.city)
+            verification = _desk_verification(store, args.data_dir)
+            if verification is None:
+                saved.append(
+                    "note: this desk has no trust store set up, so the signatures of the events "
+                    "pulled were not checked (the application checks them after log-in)."
+                )
+            report = sync_once(
+                store, gateway, DEFAULT_RULES, city=identity.city, verification=verification
+            )
         finally:
             gateway.dispose()
     finally:
@@ -239,11 +264,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "sync": run_sync,
         "case": run_case,
         "print": lambda a: run_print(a, _open_store, SystemClock()),
+        "report": lambda a: run_report(a, _open_store, SystemClock()),
         "audit": run_audit,
     }
     if args.command not in handlers:
         parser.error(
-            "name a command: central, sync, case, print, audit or sbi-simulator "
+            "name a command: central, sync, case, print, report, audit or sbi-simulator "
             "(the desk opens without one)"
         )
     try:

@@ -19,9 +19,12 @@ from workstation.biometrics.sbi import CapturedPrint, FingerPosition
 from workstation.biometrics.simulator import FingerprintArt
 from workstation.domain.checklist import Step
 from workstation.domain.clock import FixedClock
+from workstation.domain.decision import Decision, RefusalReason
 from workstation.domain.programme import ProgrammeRules
 from workstation.domain.steps import MedicalExam, MedicalResult
 from workstation.journal.envelope import Actor
+from workstation.reports import ReportPeriod
+from workstation.reports.service import ReportDesk
 from workstation.security.roles import PERMISSIONS, Action, NotPermitted, Role, is_permitted
 from workstation.services.access import NoStaffRole
 from workstation.services.audit import AuditLog
@@ -29,9 +32,11 @@ from workstation.services.desk import Desk
 from workstation.services.desk_setup import DeskSetup
 from workstation.services.fingerprints import FingerprintDesk
 from workstation.services.printing import PrintDesk
+from workstation.services.review import ReviewDesk
 from workstation.services.setup import DeskIdentity, DeskSession
 from workstation.services.staff import StaffDirectory, StaffRecord
 from workstation.services.steps import CaseSteps
+from workstation.services.submission import SubmissionDesk
 from workstation.services.worklist import WorklistQuery
 from workstation.store.local import LocalStore, get_setting
 from workstation.store.models import desk_settings, fingerprint_prints, journal, staff
@@ -46,12 +51,7 @@ class NoServiceYet(LookupError):
 
 # Actions no service performs yet; each cell of them is a strict xfail, so adding the
 # service (and its line in CALLS) without removing it here turns the test red.
-NOT_YET: dict[Action, str] = {
-    Action.SUBMIT_APPLICATION: "no submission service yet (issue 5/9)",
-    Action.REVIEW_APPLICATION: "officer review: issue 9",
-    Action.DECIDE_APPLICATION: "officer decision: issue 9",
-    Action.VIEW_REPORTS: "supervisor reports: issue 9",
-}
+NOT_YET: dict[Action, str] = {}
 
 
 def actor_of(role: Role) -> Actor:
@@ -91,6 +91,8 @@ class World:
     arrived: str
     printed_fingers: str
     ready: str
+    printed: str = ""  # printed, waiting to be submitted
+    submitted: str = ""  # submitted, waiting for the officer
 
     def desk(self, actor: Actor) -> Desk:
         return Desk(
@@ -111,22 +113,27 @@ def world(
     tmp_path: Path,
 ) -> World:
     ids = []
-    for n in range(1, 5):
+    for n in range(1, 7):
         approval = make_approval(n)
         book.approve(approval)
         ids.append(approval.case_id)
-    approved, arrived, printed_fingers, ready = ids
-    for case_id in (arrived, printed_fingers, ready):
+    approved, arrived, printed_fingers, ready, printed, submitted = ids
+    for case_id in (arrived, printed_fingers, ready, printed, submitted):
         book.arrive(case_id, ENTRY)
-    book.all_steps(ready)
     clerk_desk = Desk(
         store, actor=CLERK, workstation_id=WORKSTATION, rules=rules, clock=fixed_clock
     )
+    for case_id in (ready, printed, submitted):
+        book.all_steps(case_id)
+    for case_id in (printed, submitted):
+        printer = PrintDesk.for_desk(clerk_desk)
+        printer.record_printed(printer.application(case_id), copies=1, channel="printer")
+    SubmissionDesk.for_desk(clerk_desk).submit(submitted)
     FingerprintDesk.for_desk(clerk_desk).record_fingerprints(
         printed_fingers, ten_prints(fixed_clock), {}
     )
     return World(store, tmp_path / "desk", rules, fixed_clock, approved, arrived,
-                 printed_fingers, ready)  # fmt: skip
+                 printed_fingers, ready, printed, submitted)  # fmt: skip
 
 
 def _exam(day: date) -> MedicalExam:
@@ -148,6 +155,13 @@ CALLS: dict[Action, Callable[[World, Actor], Any]] = {
     Action.PRINT_APPLICATION: lambda w, a: PrintDesk(
         w.store, actor=a, workstation_id=WORKSTATION, rules=w.rules, clock=w.clock
     ).application(w.ready),
+    Action.SUBMIT_APPLICATION: lambda w, a: SubmissionDesk.for_desk(w.desk(a)).submit(w.printed),
+    Action.REVIEW_APPLICATION: lambda w, a: ReviewDesk.for_desk(w.desk(a), city="Astana").open_case(
+        w.submitted
+    ),
+    Action.DECIDE_APPLICATION: lambda w, a: ReviewDesk.for_desk(w.desk(a), city="Astana").decide(
+        w.submitted, Decision.refused(RefusalReason.SECURITY_CHECK, "Not passed.")
+    ),
     Action.MANAGE_SETUP: lambda w, a: DeskSetup(w.store, w.data_dir, actor=a).connect_central(
         "sqlite:///central-elsewhere.sqlite3"
     ),
@@ -158,6 +172,9 @@ CALLS: dict[Action, Callable[[World, Actor], Any]] = {
         StaffRecord("850304400015", "ASANOVA AIGERIM", "clerk", "TSON-AST-01", "Astana")
     ),
     Action.SYNC: lambda w, a: _sync(w, a),
+    Action.VIEW_REPORTS: lambda w, a: ReportDesk(w.store, actor=a, clock=w.clock).report(
+        ReportPeriod.month_of(w.clock.today()), None
+    ),
 }
 
 

@@ -69,6 +69,11 @@ class TransitionRefused(ValueError):
         self.field = field
 
 
+class ReapplyLocked(TransitionRefused):
+    """The case is an approval of a person refused less than a year ago: nothing more may
+    be recorded on it (DOMAIN.md, step 6). The message names the refusal and its date."""
+
+
 @dataclass(frozen=True)
 class CaseStatus:
     """What the lifecycle needs to know about a case; projections keep it per case."""
@@ -79,6 +84,14 @@ class CaseStatus:
     entry_date: date | None = None
     annul_reason: str | None = None
     decision: str | None = None
+    # Set when the approval re-applies within a year of a refusal (cases.reapply_lock).
+    reapply_lock: str | None = None
+
+
+def check_not_locked(status: CaseStatus) -> None:
+    """ReapplyLocked if the case may not be processed because of an earlier refusal."""
+    if status.reapply_lock:
+        raise ReapplyLocked(status.reapply_lock)
 
 
 def window_end(approval_date: date, rules: ProgrammeRules) -> date:
@@ -119,6 +132,7 @@ def record_arrival(status: CaseStatus, entry_date: date, as_of: date) -> CaseSta
     An entry after the window does not refuse: it is a fact, and by law the approval is
     then annulled. An entry before the approval or in the future cannot be true: refused.
     """
+    check_not_locked(status)
     if status.state not in {CaseState.APPROVED, *DESK_STATES}:
         raise TransitionRefused(_not_now("record the arrival", status.state))
     if entry_date > as_of:
@@ -163,6 +177,7 @@ def check_late_entry(status: CaseStatus, entry_date: date) -> str | None:
 
 def record_step(status: CaseStatus, checklist_complete: bool) -> CaseStatus:
     """A step (medical exam, housing, ...) recorded or corrected; its own rules ran before."""
+    check_not_locked(status)
     if status.state not in DESK_STATES:
         if status.state is CaseState.APPROVED:
             raise TransitionRefused(
@@ -224,6 +239,7 @@ def apply_event(
         return approve(_payload_date(payload, "approval_date"), rules)
     if status is None:
         raise TransitionRefused("No approved arrival is known for this case yet.")
+    check_not_locked(status)
     if event_type is EventType.ARRIVAL_RECORDED:
         return record_arrival(status, _payload_date(payload, "entry_date"), as_of)
     if event_type in STEP_EVENTS:

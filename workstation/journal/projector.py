@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,9 +11,16 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from workstation.domain import checklist, lifecycle
 from workstation.domain.approval import ApprovedArrival, InvalidApproval
-from workstation.domain.lifecycle import CaseState, CaseStatus, EventType, TransitionRefused
+from workstation.domain.lifecycle import (
+    CaseState,
+    CaseStatus,
+    EventType,
+    ReapplyLocked,
+    TransitionRefused,
+)
 from workstation.domain.names import search_key
 from workstation.domain.programme import ProgrammeRules
+from workstation.journal import review_projection
 from workstation.journal.envelope import (
     Event,
     canonical_json,
@@ -22,6 +29,13 @@ from workstation.journal.envelope import (
     parse_instant,
 )
 from workstation.store.models import case_steps, cases, journal
+
+# A pulled event whose signature, certificate or signer's role does not check out is journalled
+# refused with this prefix and never applied, not even when a replay decides the case again.
+UNVERIFIED = "Signature check failed: "
+
+# security.event_signing.EventVerifier.problem: the reason an event may not be applied, or None.
+Verify = Callable[[Event], str | None]
 
 
 @dataclass(frozen=True)
@@ -44,6 +58,7 @@ _STATUS = select(
     cases.c.entry_date,
     cases.c.annul_reason,
     cases.c.decision,
+    cases.c.reapply_lock,
 ).where(cases.c.case_id == bindparam("case_id"))
 _KNOWN = select(journal.c.local_seq, journal.c.central_seq).where(
     journal.c.event_id == bindparam("event_id")
@@ -63,6 +78,7 @@ def load_status(conn: Connection, case_id: str) -> CaseStatus | None:
         entry_date=row.entry_date,
         annul_reason=row.annul_reason,
         decision=row.decision,
+        reapply_lock=row.reapply_lock,
     )
 
 
@@ -139,11 +155,15 @@ def record(
         return Applied(event, applied=False, state=None, refusal=str(exc))
     _journal(conn, event, origin, central_seq, refusal=None)
     _project(conn, event, new_status)
+    _project_review(conn, event, new_status, rules)
     return Applied(event, applied=True, state=new_status.state)
 
 
 def record_pulled(
-    conn: Connection, batch: Sequence[tuple[int, Event]], rules: ProgrammeRules
+    conn: Connection,
+    batch: Sequence[tuple[int, Event]],
+    rules: ProgrammeRules,
+    verify: Verify | None = None,
 ) -> list[Applied]:
     """`record(conn, event, origin="central", central_seq=seq, strict=False)` for each pulled
     (seq, event) in order, with the same rows written and the same outcomes returned.
@@ -152,6 +172,10 @@ def record_pulled(
     (nearly every event of a first pull) is checked exactly as decide() checks it, and its
     journal and case rows wait to be written with one multi-row insert per table; anything
     else first writes what is waiting, then goes through record() itself.
+
+    With `verify`, an event new to this desk is applied only if verify finds no problem;
+    otherwise it is journalled refused (UNVERIFIED), its case flagged, and a refused
+    approval is quarantined: it makes no case (services.quarantine lists it).
     """
     approvals = {e.case_id for _, e in batch if e.type is EventType.ARRIVAL_APPROVED}
     present = set(
@@ -170,10 +194,23 @@ def record_pulled(
         if journal_rows:
             conn.execute(_INSERT_JOURNAL, journal_rows)
             conn.execute(_INSERT_CASE, case_rows)
+            review_projection.lock_new_approvals(conn, case_rows)  # one lookup per batch
             journal_rows.clear()
             case_rows.clear()
 
+    known_before = frozenset(seen)
     for seq, event in batch:
+        problem = None
+        if verify is not None and event.event_id not in known_before:
+            problem = verify(event)
+        if problem is not None:
+            write_waiting()
+            seen.add(event.event_id)
+            refusal = UNVERIFIED + problem
+            _journal(conn, event, "central", seq, refusal=refusal)
+            _flag(conn, event, refusal)
+            results.append(Applied(event, applied=False, state=None, refusal=refusal))
+            continue
         new_case = (
             event.type is EventType.ARRIVAL_APPROVED
             and event.event_id not in seen
@@ -209,8 +246,10 @@ def record_pulled(
     return results
 
 
-def _flag(conn: Connection, event: Event, refusal: TransitionRefused) -> None:
+def _flag(conn: Connection, event: Event, refusal: TransitionRefused | str) -> None:
     """Mark the case so the clerk sees that a pulled event could not be applied."""
+    if isinstance(refusal, ReapplyLocked):
+        return  # the case is flagged with its re-application lock already
     conn.execute(
         update(cases)
         .where(cases.c.case_id == event.case_id)
@@ -258,6 +297,16 @@ def _journal_row(
         "outcome": "refused" if refusal else "applied",
         "refusal": refusal,
     }
+
+
+def _project_review(
+    conn: Connection, event: Event, status: CaseStatus, rules: ProgrammeRules
+) -> None:
+    """Submission and decision columns, and the re-application lock (review_projection);
+    a case a refusal newly locks after work was recorded on it is replayed, so its later
+    events are refused here as on a desk that saw the refusal first."""
+    for case_id in review_projection.project(conn, event, status, rules):
+        replay_case(conn, case_id, rules)
 
 
 def _project(conn: Connection, event: Event, status: CaseStatus) -> None:
@@ -387,6 +436,9 @@ def replay_case(conn: Connection, case_id: str, rules: ProgrammeRules) -> int:
 def _replay(conn: Connection, rows: Sequence[Any], rules: ProgrammeRules) -> None:
     for row in rows:
         event = event_from_row(row)
+        if row.outcome == "refused" and (row.refusal or "").startswith(UNVERIFIED):
+            _flag(conn, event, row.refusal)  # never applied, whatever the order
+            continue
         refusal: str | None = None
         try:
             status = decide(conn, event, rules)
@@ -395,6 +447,7 @@ def _replay(conn: Connection, rows: Sequence[Any], rules: ProgrammeRules) -> Non
             refusal = str(exc)
         else:
             _project(conn, event, status)
+            _project_review(conn, event, status, rules)
         outcome = "refused" if refusal else "applied"
         if (row.outcome, row.refusal) != (outcome, refusal):
             conn.execute(

@@ -38,6 +38,8 @@ class AuditAction(Enum):
     LOCK = "lock"
     UNLOCK = "unlock"
     VIEW_FINGERPRINTS = "view_fingerprints"
+    # An officer opened a submitted application (the printed form) to review it.
+    VIEW_DOCUMENT = "view_document"
     PRINT = "print"
     EXPORT = "export"
     ROLE_CHANGE = "role_change"

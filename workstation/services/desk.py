@@ -83,6 +83,18 @@ class CaseDetail:
     history: tuple[HistoryEntry, ...] = ()
     # Steps another desk also recorded: the records that do not stand (services.conflicts).
     conflicts: dict[Step, tuple[OtherDeskRecord, ...]] = field(default_factory=dict)
+    # Submission and decision (journal.review_projection).
+    submitted_on: date | None = None
+    due_date: date | None = None
+    decided_on: date | None = None
+    permit_number: str | None = None
+    refusal_reason: str | None = None
+    reapply_not_before: date | None = None
+
+    @property
+    def reapply_lock(self) -> str | None:
+        """Why this approval may not be processed (a refusal of the person within a year)."""
+        return self.status.reapply_lock
 
     @property
     def window_closed_without_entry(self) -> bool:
@@ -90,6 +102,8 @@ class CaseDetail:
 
     @property
     def can_record_arrival(self) -> bool:
+        if self.status.reapply_lock:
+            return False
         return self.status.state in {CaseState.APPROVED, *lifecycle.DESK_STATES}
 
     def to_json(self) -> dict[str, Any]:
@@ -207,6 +221,12 @@ class Desk:
                 for h in history_rows
             ),
             conflicts=conflicts,
+            submitted_on=row.submitted_on,
+            due_date=row.due_date,
+            decided_on=row.decided_on,
+            permit_number=row.permit_number,
+            refusal_reason=row.refusal_reason,
+            reapply_not_before=row.reapply_not_before,
         )
 
     # Commands ------------------------------------------------------------------------

@@ -15,10 +15,12 @@ import platformdirs
 from workstation.domain.clock import Clock
 from workstation.domain.programme import ProgrammeRules
 from workstation.journal.envelope import Actor
+from workstation.security.event_signing import Verification
 from workstation.security.roles import Action
 from workstation.services.access import require_actor
 from workstation.services.audit import AuditLog
 from workstation.services.desk import Desk
+from workstation.services.quarantine import QuarantinedApproval, quarantined_approvals
 from workstation.store.local import LocalStore, get_setting, put_setting
 from workstation.sync.config import (
     APP_AUTHOR,
@@ -100,6 +102,9 @@ class DeskSession:
     central_url: str | None = None  # never with a password (see workstation.sync.config)
     demo: bool = False
     sync_interval_s: int | None = None  # None: the settings file's, else the default
+    # How pulled events are checked (from the log-in set-up); every desk a person logs in
+    # to has one. Without it (tests of projections and sync mechanics) nothing is checked.
+    verification: Verification | None = None
     _audit: AuditLog | None = field(default=None, init=False, repr=False)
 
     def audit_log(self) -> AuditLog:
@@ -146,7 +151,14 @@ class DeskSession:
         url = self.connection_url()
         gateway = CentralGateway(split_password(url)[0], password=connection_password(url))
         return SyncRound(
-            self.store, gateway, self.rules, city=self.identity.city, batch=batch, own_gateway=True
+            self.store,
+            gateway,
+            self.rules,
+            city=self.identity.city,
+            batch=batch,
+            own_gateway=True,
+            verification=self.verification,
+            audit=self.audit_log(),
         )
 
     def sync(
@@ -160,6 +172,11 @@ class DeskSession:
 
     def queue_length(self) -> int:
         return queue_length(self.store)
+
+    def quarantined(self) -> list[QuarantinedApproval]:
+        """Pulled approvals refused for their signatures (services.quarantine)."""
+        with self.store.reading() as conn:
+            return quarantined_approvals(conn)
 
 
 def saved_central_url(store: LocalStore) -> str | None:

@@ -49,6 +49,17 @@ journal = Table(
     Column("refusal", Text, nullable=True),
 )
 Index("ix_journal_unpushed", journal.c.origin, journal.c.pushed, journal.c.local_seq)
+# The supervisor's report: events of a period by person, desk and kind, read from the index
+# alone (migration 0006; workstation.reports.query).
+Index(
+    "ix_journal_report",
+    journal.c.recorded_at,
+    journal.c.outcome,
+    journal.c.type,
+    journal.c.actor_iin,
+    journal.c.workstation_id,
+    journal.c.case_id,
+)
 
 # One row per case: what the worklist shows and searches.
 cases = Table(
@@ -81,11 +92,22 @@ cases = Table(
     Column("approval", Text, nullable=False),  # the approval payload, canonical JSON
     Column("updated_at", String(32), nullable=False),
     Column("event_count", Integer, nullable=False, default=0),
+    # Submission and decision (migration 0005), from the signed payloads.
+    Column("submitted_on", Date, nullable=True),
+    Column("due_date", Date, nullable=True),  # the migration service decides by this day
+    Column("decided_on", Date, nullable=True),
+    Column("permit_number", String(60), nullable=True),
+    Column("refusal_reason", String(40), nullable=True),
+    Column("reapply_not_before", Date, nullable=True),  # of a refused case
+    # Why this approval may not be processed: a refusal of the same person within a year.
+    Column("reapply_lock", Text, nullable=True),
 )
 # The worklist's default order is urgency: the end of the arrival window, then the case id.
 Index("ix_cases_urgency", cases.c.window_end, cases.c.case_id)
 Index("ix_cases_state_urgency", cases.c.state, cases.c.window_end, cases.c.case_id)
 Index("ix_cases_iin", cases.c.iin)
+# The officer's review queue: submitted and under-review cases by due date.
+Index("ix_cases_state_due", cases.c.state, cases.c.due_date, cases.c.case_id)
 Index("ix_cases_passport", cases.c.passport_number)
 Index("ix_cases_surname_key", cases.c.surname_key)
 Index("ix_cases_given_key", cases.c.given_key)
@@ -187,3 +209,14 @@ audit_log = Table(
     Column("pushed", Boolean, nullable=False, default=False),
 )
 Index("ix_audit_log_unpushed", audit_log.c.pushed, audit_log.c.seq)
+
+# Signer certificates (migration 0004): events carry signatures without certificates, so
+# the desk verifies pulled events against these (from central, and from each log-in).
+certificates = Table(
+    "certificates",
+    metadata,
+    Column("fingerprint", String(64), primary_key=True),  # SHA-256 hex of the DER
+    Column("der", LargeBinary, nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("added_at", String(32), nullable=False),
+)

@@ -62,3 +62,39 @@ events = Table(
 )
 Index("ix_events_city_seq", events.c.city, events.c.seq)
 Index("ix_events_case", events.c.case_id)
+
+# Signer certificates (migration c003): events travel without certificates in their CMS
+# signatures; desks send the certificates of the people who sign and take the others'.
+certificates = Table(
+    "certificates",
+    central_metadata,
+    Column("fingerprint", String(64), primary_key=True),
+    Column("der", LargeBinary, nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("added_at", String(32), nullable=False),
+)
+
+# The notification outbox (migration c004): central derives it from the signed
+# DecisionRecorded events (sync.notifications); this table only says which were delivered.
+notification_deliveries = Table(
+    "notification_deliveries",
+    central_metadata,
+    Column("event_id", String(36), primary_key=True),  # the DecisionRecorded event
+    Column("case_id", String(40), nullable=False),
+    Column("delivered_at", String(32), nullable=False),
+    Column("channel", String(40), nullable=False),
+    Column("reference", String(120), nullable=False),  # the channel's id for the message
+)
+
+# The desks' audit trails (migration c005): each entry as the desk hashed and signed it, so
+# central keeps them the 3 years Decree 832 asks even when a desk is lost, and anyone can
+# check a desk's chain there. A desk role inserts only its own workstation's entries.
+audit_entries = Table(
+    "audit_entries",
+    central_metadata,
+    Column("workstation_id", String(64), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", String(32), nullable=False),
+    Column("record", Text, nullable=False),  # AuditEntry.to_record(), canonical JSON
+    Column("received_at", String(32), nullable=False),
+)

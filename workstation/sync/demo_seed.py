@@ -5,8 +5,11 @@ from __future__ import annotations
 import random
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
 
 from workstation.domain.approval import ApprovedArrival
 from workstation.domain.clock import KAZAKHSTAN_TIME
@@ -15,6 +18,8 @@ from workstation.domain.lifecycle import EventType
 from workstation.domain.mrz import make_td3
 from workstation.domain.names import search_key
 from workstation.journal.envelope import Event
+from workstation.security.eds import StaffKey, load_staff_key
+from workstation.security.event_signing import sign_approval
 from workstation.sync.gateway import CentralGateway
 
 # The migration service's system is the actor of a preliminary approval.
@@ -279,30 +284,66 @@ def make_approvals(
 _DEMO_NAMESPACE = uuid.UUID("5d1f0c3e-8a57-4d1b-9a53-3c2d0e6f4b10")
 
 
-def approval_event(approval: ApprovedArrival) -> Event:
+@dataclass(frozen=True)
+class ApprovalSigners:
+    """The ministry's and the migration service's signing keys: every approval carries both
+    signatures (security.event_signing.sign_approval)."""
+
+    ministry: StaffKey
+    migration_service: StaffKey
+
+    @classmethod
+    def from_files(cls, ministry_p12: Path, migration_p12: Path, password: str) -> ApprovalSigners:
+        return cls(
+            load_staff_key(ministry_p12.read_bytes(), password),
+            load_staff_key(migration_p12.read_bytes(), password),
+        )
+
+    def certificates_der(self) -> list[bytes]:
+        return [
+            k.certificate.public_bytes(serialization.Encoding.DER)
+            for k in (self.ministry, self.migration_service)
+        ]
+
+
+def approval_event(approval: ApprovedArrival, signers: ApprovalSigners | None = None) -> Event:
     """The event central holds for an approval; its id follows from the case id, so seeding
-    the same case twice cannot make two approvals."""
+    the same case twice cannot make two approvals. With `signers`, signed by both."""
     event_id = str(uuid.uuid5(_DEMO_NAMESPACE, approval.case_id))
     approved_at = datetime.combine(approval.approval_date, time(10, 0), KAZAKHSTAN_TIME)
-    return Event(
+    event = Event(
         event_id=event_id,
         case_id=approval.case_id,
         type=EventType.ARRIVAL_APPROVED,
         payload=approval.to_payload(),
         actor_iin=MIGRATION_SERVICE_IIN,
-        actor_fingerprint="",
+        actor_fingerprint=signers.migration_service.fingerprint_sha256 if signers else "",
         workstation_id=MIGRATION_SERVICE_DESK,
         recorded_at=approved_at.astimezone(UTC),
     )
+    if signers is None:
+        return event
+    signature = sign_approval(event.signed_bytes(), [signers.ministry, signers.migration_service])
+    return replace(event, signature=signature)
 
 
-def seed_central(gateway: CentralGateway, count: int, *, seed: int, today: date) -> int:
-    """Add `count` approvals to central after those already there; returns how many."""
+def seed_central(
+    gateway: CentralGateway,
+    count: int,
+    *,
+    seed: int,
+    today: date,
+    signers: ApprovalSigners | None = None,
+) -> int:
+    """Add `count` approvals to central after those already there; returns how many.
+    With `signers` the approvals are signed and their certificates given to central."""
+    if signers is not None:
+        gateway.add_certificates(signers.certificates_der())
     first = gateway.case_count() + 1
     batch: list[tuple[Event, str]] = []
     added = 0
     for approval in make_approvals(count, seed=seed + first, today=today, first_number=first):
-        batch.append((approval_event(approval), approval.city))
+        batch.append((approval_event(approval, signers), approval.city))
         if len(batch) == 1000:
             added += gateway.push(batch)
             batch.clear()

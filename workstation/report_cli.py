@@ -1,0 +1,132 @@
+"""`dnr-workstation report --from D --to D --format pdf|csv --out FILE`: a supervisor's report,
+headless (a monthly job, or a report mailed by a script).
+
+Reports carry applicants' names, so the command logs in with an EDS key file like the desk
+does (the password from an environment variable or a prompt, never an argument) and only a
+supervisor gets one; the file is recorded in the audit trail.
+
+Exit status: 0 written; 1 refused or failed (log-in, role, files); 2 a usage error (dates,
+center, language, format), with the message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from workstation.domain.clock import Clock
+from workstation.reports import LANGUAGES, InvalidReportPeriod, ReportPeriod, UnknownCenter
+from workstation.reports.service import FORMATS, ReportDesk
+from workstation.services.audit import AuditLog
+from workstation.services.login import LoginService, load_login_settings
+from workstation.services.setup import default_data_dir, desk_identity
+from workstation.store.local import LocalStore
+
+PASSWORD_ENV = "DNR_KEY_PASSWORD"
+EXIT_USAGE = 2
+ALL_CENTERS = "all"
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2026-11-01, got {text!r}") from None
+
+
+def add_report_parser(commands: Any) -> None:
+    report = commands.add_parser(
+        "report",
+        help="a supervisor's report of a period as PDF or CSV",
+        description="Write the report of a period and center (the figures of the dashboard) "
+        "as a PDF or a CSV file. Logs in with your EDS key; supervisors only.",
+    )
+    report.add_argument("--from", dest="start", type=_day, required=True, metavar="YYYY-MM-DD")
+    report.add_argument("--to", dest="end", type=_day, required=True, metavar="YYYY-MM-DD")
+    report.add_argument(
+        "--center",
+        default=None,
+        metavar="CITY",
+        help=f"the center's city (default: this desk's city; {ALL_CENTERS!r}: every center "
+        "on this desk)",
+    )
+    report.add_argument("--format", choices=FORMATS, required=True)
+    report.add_argument("--out", type=Path, required=True, metavar="FILE")
+    report.add_argument("--lang", choices=LANGUAGES, default="en", help="report language")
+    report.add_argument("--data-dir", type=Path, default=None, metavar="DIR")
+    report.add_argument(
+        "--key",
+        type=Path,
+        required=True,
+        metavar="KEY.p12",
+        help=f"your EDS log-in key file; its password comes from ${PASSWORD_ENV} or a prompt",
+    )
+
+
+def _password(key: Path) -> str:
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        if not sys.stdin.isatty():
+            raise PermissionError(
+                f"No password: set ${PASSWORD_ENV} or run the command in a terminal."
+            )
+        password = getpass.getpass(f"Password for {key.name}: ")
+    return password
+
+
+def run_report(
+    args: argparse.Namespace, open_store: Callable[[Path | None], LocalStore], clock: Clock
+) -> int:
+    try:
+        period = ReportPeriod(args.start, args.end)
+    except InvalidReportPeriod as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    out: Path = args.out
+    if not out.parent.is_dir():
+        raise NotADirectoryError(f"The folder for {out} does not exist.")
+    password = _password(args.key)
+    store = open_store(args.data_dir)
+    try:
+        identity = desk_identity(store)
+        data_dir = args.data_dir or default_data_dir()
+        login = LoginService(
+            store, load_login_settings(store, data_dir), desk_city=identity.city, clock=clock
+        )
+        staff = login.log_in(args.key, password)
+        reports = ReportDesk(
+            store,
+            actor=staff.actor,
+            clock=clock,
+            audit=AuditLog(store, workstation_id=identity.workstation_id, clock=clock),
+        )
+        center = args.center or identity.city
+        if center == ALL_CENTERS:
+            center = None
+        try:
+            data = reports.report(period, center)
+        except UnknownCenter as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        exported = reports.export(data, args.format, args.lang)
+    finally:
+        store.close()
+    # Written beside the target, then renamed: an interrupted write leaves no half report.
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        partial.write_bytes(exported.content)
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
+    where = data.center or "all centers"
+    print(
+        f"report {period.start.isoformat()}..{period.end.isoformat()} ({where}, "
+        f"{args.format}, {args.lang}) written to {out} ({len(exported.content)} bytes)"
+    )
+    return 0

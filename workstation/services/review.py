@@ -1,0 +1,349 @@
+"""The migration officer's review: the queue, opening a case, the printed form, the decision.
+
+The queue is the submitted and under-review cases of the officer's region (the desk's
+city, as the desk pulls it), soonest due date first, with the working days left before the
+3-working-day deadline. Opening a submitted case records `ReviewStarted` once. The decision
+(`DecisionRecorded`, signed by the officer) carries the permit number or the refusal with
+its reason, explanation and re-application date, and the applicant's notification in
+Kazakh, Russian and English with their contact, which central delivers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from workstation.documents import render_application, submission_digest
+from workstation.domain import lifecycle
+from workstation.domain.calendar import WorkingCalendar, default_calendar
+from workstation.domain.clock import Clock, local_date
+from workstation.domain.decision import (
+    ISSUED,
+    REFUSED,
+    Decision,
+    decision_payload,
+    working_days_left,
+)
+from workstation.domain.lifecycle import CaseState, EventType
+from workstation.domain.programme import ProgrammeRules
+from workstation.journal.envelope import Actor, new_event
+from workstation.journal.projector import load_approval, load_status, record
+from workstation.security.audit import AuditAction
+from workstation.security.roles import Action
+from workstation.services.access import require_actor
+from workstation.services.audit import AuditLog
+from workstation.services.desk import CaseDetail, CaseNotFound, Changes, Desk
+from workstation.services.printing import (
+    NotReadyToPrint,
+    PrintDesk,
+    PrintedDocument,
+    PrintedFormChanged,
+    _last_print,
+)
+from workstation.store.local import LocalStore
+from workstation.store.models import cases
+
+PAGE_SIZE = 100
+REVIEW_STATES = (str(CaseState.SUBMITTED), str(CaseState.UNDER_REVIEW))
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One case in the officer's queue."""
+
+    case_id: str
+    surname: str
+    given_names: str
+    iin: str
+    passport_number: str
+    nationality: str
+    city: str
+    state: CaseState
+    submitted_on: date | None
+    due_date: date
+    working_days_left: int  # 0 on the due date; negative once overdue
+
+    @property
+    def overdue(self) -> bool:
+        return self.working_days_left < 0
+
+
+@dataclass(frozen=True)
+class ReviewPage:
+    rows: tuple[ReviewRow, ...]
+    more: bool
+    after: tuple[date, str] | None  # keyset cursor (due date, case id) for the next page
+
+
+@dataclass(frozen=True)
+class OpenedCase:
+    """A case opened for review: everything recorded, and what opening it recorded."""
+
+    detail: CaseDetail
+    changes: Changes  # empty unless ReviewStarted was recorded now
+
+
+class ReviewDesk:
+    """The migration officer's use cases over one local store (on the background runner)."""
+
+    def __init__(
+        self,
+        store: LocalStore,
+        *,
+        actor: Actor,
+        workstation_id: str,
+        rules: ProgrammeRules,
+        clock: Clock,
+        city: str | None,
+        calendar: WorkingCalendar | None = None,
+        audit: AuditLog | None = None,
+    ) -> None:
+        self.store = store
+        self.actor = actor
+        self.workstation_id = workstation_id
+        self.rules = rules
+        self.clock = clock
+        self.city = city  # None: every city this desk holds (single-desk set-ups)
+        self.calendar = calendar or default_calendar()
+        self.audit = audit
+
+    @classmethod
+    def for_desk(
+        cls,
+        desk: Desk,
+        *,
+        city: str | None,
+        calendar: WorkingCalendar | None = None,
+        audit: AuditLog | None = None,
+    ) -> ReviewDesk:
+        return cls(
+            desk.store,
+            actor=desk.actor,
+            workstation_id=desk.workstation_id,
+            rules=desk.rules,
+            clock=desk.clock,
+            city=city,
+            calendar=calendar,
+            audit=audit,
+        )
+
+    def _desk(self) -> Desk:
+        return Desk(
+            self.store,
+            actor=self.actor,
+            workstation_id=self.workstation_id,
+            rules=self.rules,
+            clock=self.clock,
+        )
+
+    # The queue -----------------------------------------------------------------------------
+
+    def queue_page(
+        self, after: tuple[date, str] | None = None, limit: int = PAGE_SIZE
+    ) -> ReviewPage:
+        """One page of the queue in due-date order (index ix_cases_state_due)."""
+        require_actor(self.actor, Action.REVIEW_APPLICATION)
+        today = self.clock.today()
+        query = (
+            select(
+                cases.c.case_id,
+                cases.c.surname,
+                cases.c.given_names,
+                cases.c.iin,
+                cases.c.passport_number,
+                cases.c.nationality,
+                cases.c.city,
+                cases.c.state,
+                cases.c.submitted_on,
+                cases.c.due_date,
+            )
+            .where(self._in_queue())
+            .order_by(cases.c.due_date, cases.c.case_id)
+            .limit(limit + 1)
+        )
+        if after is not None:
+            query = query.where(
+                (cases.c.due_date > after[0])
+                | ((cases.c.due_date == after[0]) & (cases.c.case_id > after[1]))
+            )
+        with self.store.reading() as conn:
+            found = conn.execute(query).all()
+        rows = tuple(
+            ReviewRow(
+                case_id=r.case_id,
+                surname=r.surname,
+                given_names=r.given_names,
+                iin=r.iin,
+                passport_number=r.passport_number,
+                nationality=r.nationality,
+                city=r.city,
+                state=CaseState(r.state),
+                submitted_on=r.submitted_on,
+                due_date=r.due_date,
+                working_days_left=working_days_left(today, r.due_date, self.calendar),
+            )
+            for r in found[:limit]
+        )
+        more = len(found) > limit
+        return ReviewPage(rows, more, (rows[-1].due_date, rows[-1].case_id) if more else None)
+
+    def queue_count(self) -> int:
+        require_actor(self.actor, Action.REVIEW_APPLICATION)
+        with self.store.reading() as conn:
+            return int(
+                conn.execute(
+                    select(func.count()).select_from(cases).where(self._in_queue())
+                ).scalar_one()
+            )
+
+    def _in_queue(self) -> Any:
+        # A submitted case always has a due date (the projection falls back to computing it).
+        condition = cases.c.state.in_(REVIEW_STATES) & cases.c.due_date.is_not(None)
+        if self.city:
+            condition = condition & (cases.c.city == self.city)
+        return condition
+
+    # Opening a case ------------------------------------------------------------------------
+
+    def open_case(self, case_id: str) -> OpenedCase:
+        """The case with everything recorded; a submitted case is marked under review
+        (`ReviewStarted`, once: a case already under review records nothing)."""
+        require_actor(self.actor, Action.REVIEW_APPLICATION)
+        changes = Changes()
+        with self.store.transaction() as conn:
+            status = load_status(conn, case_id)
+            if status is None:
+                raise CaseNotFound(case_id)
+            if status.state is CaseState.SUBMITTED:
+                event = new_event(
+                    case_id,
+                    EventType.REVIEW_STARTED,
+                    {"started_on": self.clock.today().isoformat()},
+                    self.actor,
+                    self.workstation_id,
+                    self.clock,
+                )
+                applied = record(conn, event, origin="local", rules=self.rules, strict=True)
+                changes = Changes(
+                    case_ids=frozenset({case_id}),
+                    worklist=True,
+                    event_ids=(event.event_id,),
+                    state=applied.state,
+                )
+        return OpenedCase(self._desk().case_detail(case_id), changes)
+
+    # The decision --------------------------------------------------------------------------
+
+    def decide(self, case_id: str, decision: Decision) -> Changes:
+        """Record the officer's decision. DecisionInvalid for a refusal without a reason or
+        explanation; TransitionRefused when the case is not waiting for a decision."""
+        require_actor(self.actor, Action.DECIDE_APPLICATION)
+        today = self.clock.today()
+        with self.store.transaction() as conn:
+            status = load_status(conn, case_id)
+            if status is None:
+                raise CaseNotFound(case_id)
+            lifecycle.record_decision(status, ISSUED if decision.issue else REFUSED)
+            payload = decision_payload(
+                decision,
+                load_approval(conn, case_id),
+                today,
+                reapply_lock_years=self.rules.reapply_lock_years,
+            )
+            event = new_event(
+                case_id,
+                EventType.DECISION_RECORDED,
+                payload,
+                self.actor,
+                self.workstation_id,
+                self.clock,
+            )
+            applied = record(conn, event, origin="local", rules=self.rules, strict=True)
+        return Changes(
+            case_ids=frozenset({case_id}),
+            worklist=True,
+            event_ids=(event.event_id,),
+            state=applied.state,
+        )
+
+    # The printed application ---------------------------------------------------------------
+
+    def prints(self) -> ReviewPrints:
+        """The print preview's service for the officer: the application as it was printed."""
+        return ReviewPrints(
+            self.store,
+            actor=self.actor,
+            workstation_id=self.workstation_id,
+            rules=self.rules,
+            clock=self.clock,
+            calendar=self.calendar,
+            audit=self.audit,
+        )
+
+
+class ReviewPrints(PrintDesk):
+    """The submitted application exactly as the clerk printed it (same day, same clerk,
+    same digest), for the officer's review. Viewing is audited (`view_document`); a copy
+    the officer prints is audited as printed, and is no case event (the case does not
+    change)."""
+
+    def application(self, case_id: str) -> PrintedDocument:
+        require_actor(self.actor, Action.REVIEW_APPLICATION)
+        with self.store.reading() as conn:
+            document = self._as_printed(conn, case_id)
+        if self.audit is not None:
+            self.audit.record(
+                AuditAction.VIEW_DOCUMENT,
+                self.actor,
+                case_id,
+                {"document": "application", "digest": document.digest},
+            )
+        return document
+
+    def receipt(self, case_id: str) -> PrintedDocument:
+        require_actor(self.actor, Action.REVIEW_APPLICATION)
+        return super().receipt(case_id)
+
+    def record_printed(self, document: PrintedDocument, *, copies: int, channel: str) -> Changes:
+        require_actor(self.actor, Action.PRINT_APPLICATION)
+        if self.audit is not None:
+            self.audit.printed(
+                self.actor,
+                document.case_id,
+                document.kind,
+                copies=copies,
+                details={"channel": channel, "digest": document.digest, "review_copy": True},
+            )
+        return Changes()
+
+    def _as_printed(self, conn: Connection, case_id: str) -> PrintedDocument:
+        status = load_status(conn, case_id)
+        if status is None:
+            raise CaseNotFound(case_id)
+        printed = _last_print(conn, case_id)
+        if printed is None:
+            raise NotReadyToPrint(
+                "No printed application is recorded for this case on this desk: "
+                f"the case {lifecycle.describe_state(status.state)}."
+            )
+        data = self._application_data(
+            conn,
+            case_id,
+            local_date(printed.recorded_at),
+            printed.clerk_name,
+            check_ready=False,
+        )
+        if submission_digest(data) != printed.digest:
+            raise PrintedFormChanged(
+                "The case's data differs from the application printed on "
+                f"{local_date(printed.recorded_at):%d.%m.%Y}: ask the service center."
+            )
+        return PrintedDocument(
+            case_id, "application", render_application(data), printed.digest, printed.clerk_name
+        )
+
+
+__all__ = ["OpenedCase", "ReviewDesk", "ReviewPage", "ReviewPrints", "ReviewRow"]
