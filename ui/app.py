@@ -11,19 +11,24 @@ from pathlib import Path
 from typing import TextIO
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
+from ui.first_run import FirstRunDialog, needs_first_run
 from ui.idle_lock import IdleLock
 from ui.login_dialog import LoginDialog, refusal_text
 from ui.main_window import MainWindow
-from workstation import __version__
+from ui.smoke import SmokeRun
+from workstation import __version__, logs
 from workstation.domain.clock import SystemClock
 from workstation.domain.programme import DEFAULT_RULES
 from workstation.journal.envelope import Actor
+from workstation.resources import resource_path
 from workstation.security import safelog
 from workstation.security.demo_setup import DemoLoginPki
 from workstation.security.eds import LoginRefused
-from workstation.services.demo import open_demo_session
+from workstation.security.roles import Role
+from workstation.services.demo import DEMO_STAGE_SHARE, open_demo_session
 from workstation.services.demo_login import prepare_demo_login
 from workstation.services.login import (
     LoginService,
@@ -72,6 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help=(
+            "check this installation: open the demo desk (in --data-dir if given), log in as "
+            "the demo clerk, wait for the first sync, check fonts, PDF, drivers, print one "
+            "line and exit (0 when all is well)"
+        ),
+    )
+    parser.add_argument(
         "--exit-when-shown",
         action="store_true",
         help=argparse.SUPPRESS,  # the start-up benchmark: print the time to a shown worklist
@@ -89,7 +103,7 @@ def open_session(args: argparse.Namespace) -> DeskSession:
     clock = SystemClock()
     data_dir = data_dir_of(args)
     if args.demo:
-        return open_demo_session(data_dir, DEFAULT_RULES, clock)
+        return open_demo_session(data_dir, DEFAULT_RULES, clock, stage_share=DEMO_STAGE_SHARE)
     store = LocalStore.open(data_dir, create=args.data_dir is None)
     return DeskSession(
         store=store,
@@ -149,11 +163,20 @@ def log_in(
 
 def run(argv: Sequence[str], stdin: TextIO | None = None) -> int:
     args = build_parser().parse_args(argv)
-    safelog.install(logging.WARNING)  # no personal data in logs or crash output
+    args.demo = args.demo or args.smoke
+    start_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("DNR Workstation")
     app.setOrganizationName("DNR")
+    app.setDesktopFileName("dnr-workstation")  # the Linux desktop entry (its icon, its name)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "dnr-workstation.svg"))))
+    scripted = args.password_stdin or args.exit_when_shown
+    if needs_first_run(args.demo, scripted, data_dir_of(args)):
+        first_run = FirstRunDialog(data_dir_of(args))
+        if first_run.exec() != QDialog.DialogCode.Accepted:
+            return 0
+        args.demo = first_run.choice == "demo"
     try:
         session = open_session(args)
     except DataDirMissing as exc:
@@ -161,14 +184,29 @@ def run(argv: Sequence[str], stdin: TextIO | None = None) -> int:
         return 1
     try:
         service, demo = login_service(session, data_dir_of(args))
-        staff = log_in(service, demo, args, stdin or sys.stdin)
+        staff: StaffSession | None
+        if args.smoke and demo is not None:  # the demo clerk, without the log-in screen
+            staff = service.log_in(demo.key_for(Role.CLERK).path, demo.password)
+        else:
+            staff = log_in(service, demo, args, stdin or sys.stdin)
         if staff is None:
             return 1 if args.password_stdin else 0
         session.actor = staff.actor
+        session.verification = service.verification()  # pulled events are checked with it
         window = MainWindow(session)
         lock = IdleLock(window, service, staff, service.settings.idle_lock)
         lock.logged_out.connect(lambda: _close_and_quit(app, window))
         window.show()
+        smoke = (
+            SmokeRun(
+                window.background_sync.finished,
+                window.model.rowCount,
+                lambda: _close_and_quit(app, window),
+                STARTED,
+            )
+            if args.smoke
+            else None
+        )
         if args.exit_when_shown:
 
             def report() -> None:
@@ -183,9 +221,19 @@ def run(argv: Sequence[str], stdin: TextIO | None = None) -> int:
         lock.stop()
         if not lock.ended:
             service.record_logout(lock.session)
-        return int(code)
+        return smoke.code if smoke is not None else int(code)
     finally:
         session.store.close()
+
+
+def start_logging() -> None:
+    """The rotated log file in the platform's log folder, through safelog's redaction; if
+    the folder cannot be written, warnings still go to stderr and the desk starts."""
+    try:
+        logs.install()
+    except logs.LogSetupFailed as exc:
+        safelog.install(logging.WARNING)
+        logging.getLogger(__name__).warning("%s", exc)
 
 
 def _close_and_quit(app: QApplication, window: MainWindow) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from workstation import __version__
+from ui.about import AboutDialog
+from ui.about import show_about as open_about
 from workstation.services.setup import DeskSession
 
 
@@ -47,14 +47,8 @@ def show_shortcuts(parent: QWidget) -> QMessageBox:
     return box
 
 
-def show_about(parent: QWidget, session: DeskSession) -> QMessageBox:
-    box = QMessageBox(parent)
-    box.setWindowTitle(_tr("About DNR Workstation"))
-    box.setText(
-        _tr(
-            "<b>DNR Workstation {version}</b><br>Digital Nomad Residency desk for public "
-            "service centers.<br>Desk {desk}. Qt for Python {qt}."
-        ).format(version=__version__, desk=session.identity.workstation_id, qt=pyside_version)
+def show_about(parent: QWidget, session: DeskSession) -> AboutDialog:
+    """The About box (ui/about.py): version, Qt, Python, folders, log, licences."""
+    return open_about(
+        parent, workstation_id=session.identity.workstation_id, data_dir=session.store.path.parent
     )
-    box.open()
-    return box
