@@ -154,7 +154,7 @@ def test_an_unknown_staff_member_needs_the_right_organisation(
     assert verifier.problem(_event(stranger, EventType.ARRIVAL_RECORDED)) is None
     decision = _event(stranger, EventType.DECISION_RECORDED, {"decision": "issued"})
     problem = verifier.problem(decision)
-    assert problem is not None and "only a migration officer" in problem
+    assert problem is not None and "Only a migration officer" in problem
 
 
 def test_an_unsigned_event_and_an_unknown_certificate_are_refused(

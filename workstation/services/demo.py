@@ -7,12 +7,16 @@ from pathlib import Path
 from workstation.domain.clock import Clock
 from workstation.domain.programme import ProgrammeRules
 from workstation.journal.envelope import Actor
+from workstation.security.demo_setup import ensure_demo_pki
+from workstation.security.pki import DemoKeyPool
 from workstation.services.setup import DeskSession, desk_identity, remember_central_url
 from workstation.store.local import LocalStore
-from workstation.sync.demo_seed import seed_central
+from workstation.sync.demo_seed import ApprovalSigners, seed_central
+from workstation.sync.demo_stages import DEMO_STAGE_SHARE, StageStaff, seed_stages
 from workstation.sync.gateway import CentralGateway
 
 DEMO_CASES = 400
+PKI_FOLDER = "pki"  # the demo PKI, under the demo data folder
 DEMO_CITY = "Astana"
 CENTRAL_FILE = "demo-central.sqlite3"
 # A demo clerk until EDS log-in exists; the IIN is a valid one made for the demo.
@@ -23,8 +27,19 @@ def central_url_for(data_dir: Path) -> str:
     return f"sqlite:///{data_dir / CENTRAL_FILE}"
 
 
-def ensure_demo_central(data_dir: Path, clock: Clock, *, cases: int = DEMO_CASES) -> str:
-    """Create and seed the embedded central on first run; returns its URL."""
+def ensure_demo_central(
+    data_dir: Path,
+    clock: Clock,
+    *,
+    cases: int = DEMO_CASES,
+    signers: ApprovalSigners | None = None,
+    staff: StageStaff | None = None,
+    stage_share: float = 0.0,
+) -> str:
+    """Create and seed the embedded central on first run; returns its URL. With `signers`
+    (the demo ministry and migration service keys) the approvals are signed; with `staff`
+    (the demo clerk and officer) a share of the cases is also carried through the desk's
+    stages, their events signed by that staff (sync.demo_stages)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     url = central_url_for(data_dir)
     first_run = not (data_dir / CENTRAL_FILE).exists()
@@ -32,17 +47,45 @@ def ensure_demo_central(data_dir: Path, clock: Clock, *, cases: int = DEMO_CASES
     try:
         gateway.init_schema()
         if first_run:
-            seed_central(gateway, cases, seed=2026, today=clock.today())
+            seed_central(gateway, cases, seed=2026, today=clock.today(), signers=signers)
+            if staff is not None and stage_share > 0:
+                seed_stages(
+                    gateway,
+                    staff,
+                    seed=2026,
+                    today=clock.today(),
+                    signers=signers,
+                    share=stage_share,
+                )
     finally:
         gateway.dispose()
     return url
 
 
 def open_demo_session(
-    data_dir: Path, rules: ProgrammeRules, clock: Clock, *, cases: int = DEMO_CASES
+    data_dir: Path,
+    rules: ProgrammeRules,
+    clock: Clock,
+    *,
+    cases: int = DEMO_CASES,
+    keys: DemoKeyPool | None = None,
+    stage_share: float = 0.0,
 ) -> DeskSession:
-    """The demo desk, ready to open; the caller syncs it (in the background in the app)."""
-    url = ensure_demo_central(data_dir, clock, cases=cases)
+    """The demo desk, ready to open; the caller syncs it (in the background in the app).
+    The demo PKI comes first: its ministry and migration service keys sign the approvals,
+    and its clerk and officer sign the events of the cases carried through the stages
+    (`stage_share` of them: the app passes DEMO_STAGE_SHARE; the default 0 leaves every
+    case approved only, which the UI tests' fixtures are built on)."""
+    pki = ensure_demo_pki(data_dir / PKI_FOLDER, clock.now(), keys=keys)
+    signers = ApprovalSigners.from_files(pki.ministry_p12, pki.migration_service_p12, pki.password)
+    url = ensure_demo_central(
+        data_dir,
+        clock,
+        cases=cases,
+        signers=signers,
+        staff=StageStaff.from_pki(pki),
+        stage_share=stage_share,
+    )
     store = LocalStore.open(data_dir, create=True)
     remember_central_url(store, url)
     return DeskSession(
@@ -54,3 +97,6 @@ def open_demo_session(
         central_url=url,
         demo=True,
     )
+
+
+__all__ = ["DEMO_STAGE_SHARE", "ensure_demo_central", "open_demo_session"]
