@@ -63,7 +63,3 @@ def quarantined_approvals(conn: Connection) -> list[QuarantinedApproval]:
             )
         )
     return result
-
-
-def quarantine_count(conn: Connection) -> int:
-    return len(quarantined_approvals(conn))

@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cryptography import x509
 from sqlalchemy import Connection, Engine, create_engine, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
@@ -24,6 +25,7 @@ from workstation.journal.envelope import (
     format_instant,
     parse_instant,
 )
+from workstation.security.eds import fingerprint_sha256
 from workstation.store.schema import alembic_config
 from workstation.sync.central_schema import (
     audit_entries,
@@ -324,16 +326,13 @@ class CentralGateway:
 
     def add_certificates(self, ders: Sequence[bytes]) -> int:
         """Store signer certificates central lacks (DER); returns how many were new."""
-        from cryptography import x509
-        from cryptography.hazmat.primitives import hashes
-
         now = format_instant(datetime.now(UTC))
         rows = []
         for der in ders:
             certificate = x509.load_der_x509_certificate(der)
             rows.append(
                 {
-                    "fingerprint": certificate.fingerprint(hashes.SHA256()).hex(),
+                    "fingerprint": fingerprint_sha256(certificate),
                     "der": der,
                     "subject": certificate.subject.rfc4514_string(),
                     "added_at": now,
