@@ -162,15 +162,30 @@ def table_style(commands: Iterable[tuple[Any, ...]]) -> TableStyle:
     return TableStyle([("FONT", (0, 0), (-1, -1), FONTS.regular, 8), *commands])
 
 
-class _FooterCanvas(Canvas):  # type: ignore[misc]
+class PageNumberCanvas(Canvas):  # type: ignore[misc]
     """A canvas that holds pages back until the end so each footer can say 'page X of Y'.
 
     This costs one pass of layout, where ``multiBuild`` would lay the document out twice.
+    The footer: a rule, `footer_left` at the left margin and `page_text` (formatted with
+    `n` and `total`) at the right one, `baseline` above the bottom edge.
     """
 
-    def __init__(self, *args: Any, footer_left: str = "", **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        footer_left: str,
+        page_text: str,
+        left: float,
+        right: float,
+        baseline: float,
+        rule_gap: float,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._footer_left = footer_left
+        self._page_text = page_text
+        self._left, self._right = left, right
+        self._baseline, self._rule_gap = baseline, rule_gap
         self._held_pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:
@@ -186,19 +201,15 @@ class _FooterCanvas(Canvas):  # type: ignore[misc]
         super().save()
 
     def _draw_footer(self, number: int, total: int) -> None:
-        y = MARGIN_BOTTOM - 7 * mm
+        y = self._baseline
         self.saveState()
         self.setStrokeColor(RULE_GREY)
         self.setLineWidth(0.4)
-        self.line(MARGIN_LEFT, y + 3.2 * mm, PAGE_WIDTH - MARGIN_RIGHT, y + 3.2 * mm)
+        self.line(self._left, y + self._rule_gap, self._right, y + self._rule_gap)
         self.setFillColor(LABEL_GREY)
         self.setFont(FONTS.regular, 7)
-        self.drawString(MARGIN_LEFT, y, self._footer_left)
-        self.drawRightString(
-            PAGE_WIDTH - MARGIN_RIGHT,
-            y,
-            f"{number}-бет, барлығы {total} / Страница {number} из {total}",
-        )
+        self.drawString(self._left, y, self._footer_left)
+        self.drawRightString(self._right, y, self._page_text.format(n=number, total=total))
         self.restoreState()
 
 
@@ -242,8 +253,17 @@ def build_pdf(
     )
     document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
 
-    def make_canvas(*args: Any, **kwargs: Any) -> _FooterCanvas:
-        return _FooterCanvas(*args, footer_left=footer_left, **kwargs)
+    def make_canvas(*args: Any, **kwargs: Any) -> PageNumberCanvas:
+        return PageNumberCanvas(
+            *args,
+            footer_left=footer_left,
+            page_text="{n}-бет, барлығы {total} / Страница {n} из {total}",
+            left=MARGIN_LEFT,
+            right=PAGE_WIDTH - MARGIN_RIGHT,
+            baseline=MARGIN_BOTTOM - 7 * mm,
+            rule_gap=3.2 * mm,
+            **kwargs,
+        )
 
     document.build(list(story), canvasmaker=make_canvas)
     return buffer.getvalue()

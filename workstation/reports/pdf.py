@@ -18,7 +18,6 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -32,7 +31,13 @@ from reportlab.platypus import (
 )
 
 from workstation.documents.fonts import FONTS, register_fonts
-from workstation.documents.printing import LABEL_GREY, RULE_GREY, table_style, text
+from workstation.documents.printing import (
+    LABEL_GREY,
+    RULE_GREY,
+    PageNumberCanvas,
+    table_style,
+    text,
+)
 from workstation.reports.csv_export import staff_name
 from workstation.reports.model import STAGE_COLOURS, ReportData
 from workstation.reports.texts import ReportTexts, texts_for
@@ -110,8 +115,17 @@ def render_pdf(data: ReportData, language: str = "en") -> bytes:
     document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     footer = f"{t.title} · {_period_text(data, t)} · {data.center or t.all_centers}"
 
-    def make_canvas(*args: Any, **kwargs: Any) -> _ReportCanvas:
-        return _ReportCanvas(*args, footer_left=footer, page_text=t.page, **kwargs)
+    def make_canvas(*args: Any, **kwargs: Any) -> PageNumberCanvas:
+        return PageNumberCanvas(
+            *args,
+            footer_left=footer,
+            page_text=t.page,
+            left=MARGIN,
+            right=PAGE_WIDTH - MARGIN,
+            baseline=MARGIN_BOTTOM - 8 * mm,
+            rule_gap=3.5 * mm,
+            **kwargs,
+        )
 
     document.build(story, canvasmaker=make_canvas)
     return buffer.getvalue()
@@ -376,37 +390,3 @@ def _desk_section(data: ReportData, t: ReportTexts) -> list[Any]:
         Spacer(1, 1.5 * mm),
         Paragraph(text(t.desks_note), _NOTE),
     ]  # fmt: skip
-
-
-class _ReportCanvas(Canvas):  # type: ignore[misc]
-    """Holds the pages back until the end so each footer can say 'page X of Y'."""
-
-    def __init__(self, *args: Any, footer_left: str, page_text: str, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._footer_left = footer_left
-        self._page_text = page_text
-        self._held_pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._held_pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._held_pages)
-        for number, page_state in enumerate(self._held_pages, start=1):
-            self.__dict__.update(page_state)
-            self._draw_footer(number, total)
-            super().showPage()
-        super().save()
-
-    def _draw_footer(self, number: int, total: int) -> None:
-        y = MARGIN_BOTTOM - 8 * mm
-        self.saveState()
-        self.setStrokeColor(RULE_GREY)
-        self.setLineWidth(0.4)
-        self.line(MARGIN, y + 3.5 * mm, PAGE_WIDTH - MARGIN, y + 3.5 * mm)
-        self.setFillColor(LABEL_GREY)
-        self.setFont(FONTS.regular, 7)
-        self.drawString(MARGIN, y, self._footer_left)
-        self.drawRightString(PAGE_WIDTH - MARGIN, y, self._page_text.format(n=number, total=total))
-        self.restoreState()
