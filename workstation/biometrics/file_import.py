@@ -25,6 +25,7 @@ from pathlib import Path
 from PIL import Image, ImageFilter, ImageMath, UnidentifiedImageError
 
 from workstation.biometrics.sbi import CapturedPrint, FingerPosition
+from workstation.i18n import QT_TRANSLATE_NOOP
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MIN_SIDE_PX = 150
@@ -46,6 +47,10 @@ class PrintImportRejected(ValueError):
     """The file cannot be used as a fingerprint; the message says why."""
 
 
+# What the messages below call a file that has no name (bytes from a scanner's folder).
+THE_FILE = QT_TRANSLATE_NOOP("fingerprints", "The file")
+
+
 def import_print_file(
     path: Path, position: FingerPosition, *, now: datetime | None = None
 ) -> CapturedPrint:
@@ -53,11 +58,19 @@ def import_print_file(
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise PrintImportRejected(f"Cannot open {path.name}: {exc.strerror}.") from exc
+        raise PrintImportRejected(
+            QT_TRANSLATE_NOOP("fingerprints", "Cannot open {file}: {reason}.").format(
+                file=path.name, reason=exc.strerror
+            )
+        ) from exc
     if size > MAX_FILE_BYTES:
         raise PrintImportRejected(
-            f"{path.name} is {size / 1_048_576:.1f} MB; fingerprint images up to "
-            f"{MAX_FILE_BYTES // 1_048_576} MB are accepted."
+            QT_TRANSLATE_NOOP(
+                "fingerprints",
+                "{file} is {size} MB; fingerprint images up to {limit} MB are accepted.",
+            ).format(
+                file=path.name, size=f"{size / 1_048_576:.1f}", limit=MAX_FILE_BYTES // 1_048_576
+            )
         )
     return import_print_bytes(path.read_bytes(), position, source=path.name, now=now)
 
@@ -66,33 +79,47 @@ def import_print_bytes(
     data: bytes,
     position: FingerPosition,
     *,
-    source: str = "The file",
+    source: str = THE_FILE,
     now: datetime | None = None,
 ) -> CapturedPrint:
     """Validate image bytes and return them as an imported print of ``position``."""
     if len(data) > MAX_FILE_BYTES:
         raise PrintImportRejected(
-            f"{source} is too large; fingerprint images up to "
-            f"{MAX_FILE_BYTES // 1_048_576} MB are accepted."
+            QT_TRANSLATE_NOOP(
+                "fingerprints",
+                "{file} is too large; fingerprint images up to {limit} MB are accepted.",
+            ).format(file=source, limit=MAX_FILE_BYTES // 1_048_576)
         )
     kind = next((name for magic, name in _MAGIC.items() if data.startswith(magic)), None)
     if kind is None:
         raise PrintImportRejected(
-            f"{source} is not a PNG or JPEG image. Export the fingerprint as PNG and try again."
+            QT_TRANSLATE_NOOP(
+                "fingerprints",
+                "{file} is not a PNG or JPEG image. Export the fingerprint as PNG and try again.",
+            ).format(file=source)
         )
     try:
         with Image.open(io.BytesIO(data), formats=[kind]) as opened:
             width, height = opened.size
             if not (min(width, height) >= MIN_SIDE_PX and max(width, height) <= MAX_SIDE_PX):
                 raise PrintImportRejected(
-                    f"{source} is {width}x{height} pixels; a fingerprint image must be between "
-                    f"{MIN_SIDE_PX} and {MAX_SIDE_PX} pixels on each side."
+                    QT_TRANSLATE_NOOP(
+                        "fingerprints",
+                        "{file} is {width}x{height} pixels; a fingerprint image must be between "
+                        "{min} and {max} pixels on each side.",
+                    ).format(
+                        file=source, width=width, height=height, min=MIN_SIDE_PX, max=MAX_SIDE_PX
+                    )
                 )
             gray = opened.convert("L")
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
         if isinstance(exc, PrintImportRejected):
             raise
-        raise PrintImportRejected(f"{source} is damaged and cannot be read as {kind}.") from exc
+        raise PrintImportRejected(
+            QT_TRANSLATE_NOOP(
+                "fingerprints", "{file} is damaged and cannot be read as {kind}."
+            ).format(file=source, kind=kind)
+        ) from exc
     out = io.BytesIO()
     gray.save(out, format="PNG")
     return CapturedPrint(

@@ -28,6 +28,7 @@ from datetime import date
 from types import MappingProxyType
 
 from workstation.biometrics.sbi import CapturedPrint, FingerPosition, Slap
+from workstation.i18n import QT_TRANSLATE_NOOP
 
 DEFAULT_THRESHOLD = 40
 DEFAULT_MAX_TRIES = 3
@@ -48,6 +49,15 @@ class ExceptionReason(enum.Enum):
         return self in (ExceptionReason.INJURED, ExceptionReason.OTHER)
 
 
+# The reasons as the messages above quote them (the UI has its own labels for the list).
+_REASON_WORDS = {
+    "amputated": QT_TRANSLATE_NOOP("fingerprints", "amputated"),
+    "injured": QT_TRANSLATE_NOOP("fingerprints", "injured"),
+    "bandaged": QT_TRANSLATE_NOOP("fingerprints", "bandaged"),
+    "other": QT_TRANSLATE_NOOP("fingerprints", "other"),
+}
+
+
 class FingerState(enum.Enum):
     NOT_CAPTURED = "not captured"
     RETRY = "below threshold, try again"
@@ -63,8 +73,11 @@ class CaptureRuleBroken(ValueError):
 class NoTriesLeft(CaptureRuleBroken):
     def __init__(self, position: FingerPosition, max_tries: int) -> None:
         super().__init__(
-            f"{position.value}: all {max_tries} tries are used. Keep the best print and record "
-            "an exception reason."
+            QT_TRANSLATE_NOOP(
+                "fingerprints",
+                "{finger}: all {tries} tries are used. Keep the best print and record "
+                "an exception reason.",
+            ).format(finger=position.label, tries=max_tries)
         )
 
 
@@ -74,7 +87,11 @@ class ExceptionNotAllowed(CaptureRuleBroken):
 
 class ExceptionNoteRequired(CaptureRuleBroken):
     def __init__(self) -> None:
-        super().__init__('Describe the reason in the note when choosing "Other".')
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "fingerprints", 'Describe the reason in the note when choosing "Other".'
+            )
+        )
 
 
 def _default_thresholds() -> Mapping[Slap, int]:
@@ -128,10 +145,13 @@ def capture_required(
         raise ValueError("The birth date is after the capture date; check the birth date.")
     age = _age_in_years(birth_date, on_date)
     if age < minimum_age:
-        return False, (
-            f"Fingerprinting is not required: the applicant is {age}, under {minimum_age}."
-        )
-    return True, f"Fingerprinting is required: the applicant is {age} ({minimum_age} or over)."
+        return False, QT_TRANSLATE_NOOP(
+            "fingerprints",
+            "Fingerprinting is not required: the applicant is {age}, under {minimum}.",
+        ).format(age=age, minimum=minimum_age)
+    return True, QT_TRANSLATE_NOOP(
+        "fingerprints", "Fingerprinting is required: the applicant is {age} ({minimum} or over)."
+    ).format(age=age, minimum=minimum_age)
 
 
 @dataclass(frozen=True)
@@ -191,7 +211,10 @@ class FingerCaptureSession:
             )
         if self.exception is not None:
             raise CaptureRuleBroken(
-                f"{self.position.value} has an exception recorded; remove it before capturing."
+                QT_TRANSLATE_NOOP(
+                    "fingerprints",
+                    "{finger} has an exception recorded; remove it before capturing.",
+                ).format(finger=self.position.label)
             )
         if self.tries_left == 0:
             raise NoTriesLeft(self.position, self.max_tries)
@@ -203,14 +226,19 @@ class FingerCaptureSession:
     def exception_allowed(self, reason: ExceptionReason) -> tuple[bool, str]:
         """Whether ``reason`` may be recorded now; if not, the text says what to do first."""
         if self.passed:
-            return False, (
-                f"{self.position.value} already has a print of quality {self.best_quality}; "
-                "no exception is needed."
-            )
+            return False, QT_TRANSLATE_NOOP(
+                "fingerprints",
+                "{finger} already has a print of quality {quality}; no exception is needed.",
+            ).format(finger=self.position.label, quality=self.best_quality)
         if reason.needs_tries_first and self.tries_left > 0:
-            return False, (
-                f"Try {self.position.value} {self.max_tries} times before recording "
-                f'"{reason.value}" ({self.tries} of {self.max_tries} done).'
+            return False, QT_TRANSLATE_NOOP(
+                "fingerprints",
+                'Try {finger} {max} times before recording "{reason}" ({tries} of {max} done).',
+            ).format(
+                finger=self.position.label,
+                max=self.max_tries,
+                reason=_REASON_WORDS.get(reason.value, reason.value),
+                tries=self.tries,
             )
         return True, ""
 

@@ -39,6 +39,8 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.serialization import Encoding
 from PIL import Image, UnidentifiedImageError
 
+from workstation.i18n import QT_TRANSLATE_NOOP
+
 LOOPBACK = "127.0.0.1"
 DEFAULT_PORTS = range(4501, 4601)
 SUPPORTED_SPEC_VERSIONS = frozenset({"0.9.5", "1.0.0"})
@@ -52,19 +54,33 @@ _MAX_STREAM_FRAME_BYTES = 8 * 1024 * 1024
 _TRANSACTION_ID = re.compile(r"^[A-Za-z0-9-]{4,50}$")
 
 SBI_ERROR_TEXT: Mapping[str, str] = {
-    "100": "Device not registered",
-    "101": "Unable to detect a biometric object",
-    "102": "Technical error during extraction",
-    "103": "Device tamper detected",
-    "104": "Unable to connect to the management server",
-    "105": "Image orientation error",
-    "106": "Device not found",
-    "107": "Device public key expired",
-    "108": "Domain public key missing",
-    "109": "Requested number of fingers not supported",
-    "110": "Device is not ready",
-    "111": "Device is busy",
-    "112": "Invalid transaction ID",
+    "100": QT_TRANSLATE_NOOP("fingerprints", "Device not registered"),
+    "101": QT_TRANSLATE_NOOP("fingerprints", "Unable to detect a biometric object"),
+    "102": QT_TRANSLATE_NOOP("fingerprints", "Technical error during extraction"),
+    "103": QT_TRANSLATE_NOOP("fingerprints", "Device tamper detected"),
+    "104": QT_TRANSLATE_NOOP("fingerprints", "Unable to connect to the management server"),
+    "105": QT_TRANSLATE_NOOP("fingerprints", "Image orientation error"),
+    "106": QT_TRANSLATE_NOOP("fingerprints", "Device not found"),
+    "107": QT_TRANSLATE_NOOP("fingerprints", "Device public key expired"),
+    "108": QT_TRANSLATE_NOOP("fingerprints", "Domain public key missing"),
+    "109": QT_TRANSLATE_NOOP("fingerprints", "Requested number of fingers not supported"),
+    "110": QT_TRANSLATE_NOOP("fingerprints", "Device is not ready"),
+    "111": QT_TRANSLATE_NOOP("fingerprints", "Device is busy"),
+    "112": QT_TRANSLATE_NOOP("fingerprints", "Invalid transaction ID"),
+}
+
+
+_FINGER_LABELS = {
+    "Left IndexFinger": QT_TRANSLATE_NOOP("fingerprints", "Left IndexFinger"),
+    "Left MiddleFinger": QT_TRANSLATE_NOOP("fingerprints", "Left MiddleFinger"),
+    "Left RingFinger": QT_TRANSLATE_NOOP("fingerprints", "Left RingFinger"),
+    "Left LittleFinger": QT_TRANSLATE_NOOP("fingerprints", "Left LittleFinger"),
+    "Right IndexFinger": QT_TRANSLATE_NOOP("fingerprints", "Right IndexFinger"),
+    "Right MiddleFinger": QT_TRANSLATE_NOOP("fingerprints", "Right MiddleFinger"),
+    "Right RingFinger": QT_TRANSLATE_NOOP("fingerprints", "Right RingFinger"),
+    "Right LittleFinger": QT_TRANSLATE_NOOP("fingerprints", "Right LittleFinger"),
+    "Left Thumb": QT_TRANSLATE_NOOP("fingerprints", "Left Thumb"),
+    "Right Thumb": QT_TRANSLATE_NOOP("fingerprints", "Right Thumb"),
 }
 
 
@@ -85,6 +101,11 @@ class FingerPosition(enum.Enum):
     @property
     def slap(self) -> Slap:
         return next(s for s in Slap if self in s.fingers)
+
+    @property
+    def label(self) -> str:
+        """The SBI name as messages show it; translatable (context "fingerprints")."""
+        return _FINGER_LABELS.get(self.value, self.value)
 
 
 class Slap(enum.Enum):
@@ -191,55 +212,83 @@ class SbiError(Exception):
 
 class NoDeviceFound(SbiError):
     def __init__(self, ports: range | Sequence[int] | None = None) -> None:
-        where = ""
+        message: str
         if ports is not None and len(ports) > 0:
-            where = f" on ports {min(ports)}-{max(ports)}"
-        super().__init__(
-            f"No fingerprint scanner found{where}. Check the scanner is plugged in and its "
-            "device service is running, then search again."
-        )
+            message = QT_TRANSLATE_NOOP(
+                "fingerprints",
+                "No fingerprint scanner found on ports {first}-{last}. Check the scanner is "
+                "plugged in and its device service is running, then search again.",
+            ).format(first=min(ports), last=max(ports))
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "fingerprints",
+                "No fingerprint scanner found. Check the scanner is plugged in and its "
+                "device service is running, then search again.",
+            )
+        super().__init__(message)
 
 
 class DeviceBusy(SbiError):
     def __init__(self) -> None:
         super().__init__(
-            "The fingerprint scanner is busy with another capture. Wait a moment and try again."
+            QT_TRANSLATE_NOOP(
+                "fingerprints",
+                "The fingerprint scanner is busy with another capture. "
+                "Wait a moment and try again.",
+            )
         )
 
 
 class CaptureTimeout(SbiError):
     def __init__(self, seconds: float) -> None:
         super().__init__(
-            f"The fingerprint scanner did not answer within {seconds:g} s. Ask the applicant "
-            "to lift and place the fingers again, then retry; restart the scanner if it repeats."
+            QT_TRANSLATE_NOOP(
+                "fingerprints",
+                "The fingerprint scanner did not answer within {seconds} s. Ask the applicant "
+                "to lift and place the fingers again, then retry; restart the scanner if it "
+                "repeats.",
+            ).format(seconds=f"{seconds:g}")
         )
 
 
 class CaptureCancelled(SbiError):
     def __init__(self) -> None:
-        super().__init__("Capture cancelled.")
+        super().__init__(QT_TRANSLATE_NOOP("fingerprints", "Capture cancelled."))
 
 
 class BadDeviceResponse(SbiError):
     """The device answered, but the answer cannot be trusted; ``problem`` names what was wrong."""
 
-    WRONG_TRANSACTION_ID = "wrong transaction id"
-    STALE_TIMESTAMP = "timestamp outside 5 minutes of this computer's clock"
-    BAD_SIGNATURE = "bad signature"
-    UNTRUSTED_CERTIFICATE = "device certificate not issued by the trusted device CA"
-    HASH_CHAIN_BROKEN = "hash chain broken"
-    MALFORMED = "malformed response"
-    UNSUPPORTED_SPEC_VERSION = "unsupported spec version"
-    UNSUPPORTED_IMAGE = "unsupported image format"
+    WRONG_TRANSACTION_ID = QT_TRANSLATE_NOOP("fingerprints", "wrong transaction id")
+    STALE_TIMESTAMP = QT_TRANSLATE_NOOP(
+        "fingerprints", "timestamp outside 5 minutes of this computer's clock"
+    )
+    BAD_SIGNATURE = QT_TRANSLATE_NOOP("fingerprints", "bad signature")
+    UNTRUSTED_CERTIFICATE = QT_TRANSLATE_NOOP(
+        "fingerprints", "device certificate not issued by the trusted device CA"
+    )
+    HASH_CHAIN_BROKEN = QT_TRANSLATE_NOOP("fingerprints", "hash chain broken")
+    MALFORMED = QT_TRANSLATE_NOOP("fingerprints", "malformed response")
+    UNSUPPORTED_SPEC_VERSION = QT_TRANSLATE_NOOP("fingerprints", "unsupported spec version")
+    UNSUPPORTED_IMAGE = QT_TRANSLATE_NOOP("fingerprints", "unsupported image format")
 
     def __init__(self, problem: str, detail: str = "") -> None:
         self.problem = problem
         self.detail = detail
-        extra = f" ({detail})" if detail else ""
-        super().__init__(
-            f"The fingerprint scanner sent an answer that cannot be accepted: {problem}{extra}. "
-            "Capture again; if it repeats, call the administrator."
-        )
+        message: str
+        if detail:
+            message = QT_TRANSLATE_NOOP(
+                "fingerprints",
+                "The fingerprint scanner sent an answer that cannot be accepted: "
+                "{problem} ({detail}). Capture again; if it repeats, call the administrator.",
+            ).format(problem=problem, detail=detail)
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "fingerprints",
+                "The fingerprint scanner sent an answer that cannot be accepted: "
+                "{problem}. Capture again; if it repeats, call the administrator.",
+            ).format(problem=problem)
+        super().__init__(message)
 
 
 class DeviceError(SbiError):
@@ -247,8 +296,12 @@ class DeviceError(SbiError):
 
     def __init__(self, code: str, info: str = "") -> None:
         self.code = code
-        text = SBI_ERROR_TEXT.get(code) or info or "Device error"
-        super().__init__(f"Fingerprint scanner error {code}: {text}.")
+        text = SBI_ERROR_TEXT.get(code) or info or QT_TRANSLATE_NOOP("fingerprints", "Device error")
+        super().__init__(
+            QT_TRANSLATE_NOOP("fingerprints", "Fingerprint scanner error {code}: {text}.").format(
+                code=code, text=text
+            )
+        )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from workstation.domain.approval import ApprovedArrival
 from workstation.domain.lifecycle import EventType
 from workstation.domain.programme import ProgrammeRules
 from workstation.domain.steps import Problem, StepInvalid
+from workstation.i18n import QT_TRANSLATE_NOOP
 
 
 class Step(StrEnum):
@@ -34,14 +35,14 @@ class Step(StrEnum):
 STEP_ORDER: tuple[Step, ...] = tuple(Step)
 
 STEP_TITLES: Mapping[Step, str] = {
-    Step.ARRIVAL: "Arrival in Kazakhstan",
-    Step.PASSPORT: "Passport check",
-    Step.MEDICAL: "Medical examination (form 028/u)",
-    Step.FINGERPRINTS: "Fingerprints",
-    Step.HOUSING: "Housing agreement",
-    Step.DUTY_PERMIT: "State duty: residence permit",
-    Step.DUTY_CARD: "State duty: residence card",
-    Step.DOCUMENTS: "Documents",
+    Step.ARRIVAL: QT_TRANSLATE_NOOP("checklist", "Arrival in Kazakhstan"),
+    Step.PASSPORT: QT_TRANSLATE_NOOP("checklist", "Passport check"),
+    Step.MEDICAL: QT_TRANSLATE_NOOP("checklist", "Medical examination (form 028/u)"),
+    Step.FINGERPRINTS: QT_TRANSLATE_NOOP("checklist", "Fingerprints"),
+    Step.HOUSING: QT_TRANSLATE_NOOP("checklist", "Housing agreement"),
+    Step.DUTY_PERMIT: QT_TRANSLATE_NOOP("checklist", "State duty: residence permit"),
+    Step.DUTY_CARD: QT_TRANSLATE_NOOP("checklist", "State duty: residence card"),
+    Step.DOCUMENTS: QT_TRANSLATE_NOOP("checklist", "Documents"),
 }
 
 
@@ -115,7 +116,7 @@ def _judged(step: Step, problems: list[Problem], ok_note: str = "") -> Checklist
         return ChecklistItem(step, StepStatus.RECORDED, ok_note)
     expired = all(p.kind == rules_of.EXPIRED for p in problems)
     status = StepStatus.EXPIRED if expired else StepStatus.INVALID
-    return ChecklistItem(step, status, " ".join(p.message for p in problems))
+    return ChecklistItem(step, status, rules_of.joined([p.message for p in problems]))
 
 
 def _judge(
@@ -137,9 +138,18 @@ def _judge(
             problems = rules_of.medical_problems(exam, entry_date, today, rules)
             if exam.result is rules_of.MedicalResult.NOT_FIT:
                 problems.append(
-                    Problem("result", "Not fit for residence: this blocks the submission.")
+                    Problem(
+                        "result",
+                        QT_TRANSLATE_NOOP(
+                            "checklist", "Not fit for residence: this blocks the submission."
+                        ),
+                    )
                 )
-            return _judged(step, problems, f"Certificate {exam.number}")
+            return _judged(
+                step,
+                problems,
+                QT_TRANSLATE_NOOP("checklist", "Certificate {number}").format(number=exam.number),
+            )
         if step is Step.HOUSING:
             agreement = rules_of.HousingAgreement.from_payload(data)
             problems = rules_of.housing_problems(agreement, approval.city, today)
@@ -155,11 +165,19 @@ def _judge(
             missing = [k for k in rules_of.REQUIRED_DOCUMENTS if k not in present]
             if not missing:
                 return ChecklistItem(step, StepStatus.RECORDED)
-            names = ", ".join(rules_of.DOCUMENT_TITLES[k] for k in missing)
-            return ChecklistItem(step, StepStatus.MISSING, f"Missing: {names}.")
+            names = rules_of.joined([rules_of.DOCUMENT_TITLES[k] for k in missing], ", ")
+            return ChecklistItem(
+                step,
+                StepStatus.MISSING,
+                QT_TRANSLATE_NOOP("checklist", "Missing: {names}.").format(names=names),
+            )
     except StepInvalid as exc:
         return ChecklistItem(
-            step, StepStatus.INVALID, f"The record is incomplete ({exc}). Record the step again."
+            step,
+            StepStatus.INVALID,
+            QT_TRANSLATE_NOOP(
+                "checklist", "The record is incomplete ({problem}). Record the step again."
+            ).format(problem=exc.args[0]),
         )
     return ChecklistItem(step, StepStatus.RECORDED)
 
@@ -181,7 +199,9 @@ def evaluate(
                 ChecklistItem(
                     step,
                     StepStatus.NOT_REQUIRED,
-                    f"Not required: the applicant is under {rules.fingerprint_min_age_years}.",
+                    QT_TRANSLATE_NOOP(
+                        "checklist", "Not required: the applicant is under {age}."
+                    ).format(age=rules.fingerprint_min_age_years),
                 )
             )
         elif data is None:

@@ -18,6 +18,7 @@ from typing import Any
 
 from workstation.domain.approval import ApprovedArrival
 from workstation.domain.calendar import WorkingCalendar
+from workstation.i18n import QT_TRANSLATE_NOOP
 
 ISSUED = "issued"
 REFUSED = "refused"
@@ -186,11 +187,27 @@ def reapply_not_before(decided_on: date, years: int = 1) -> date:
 
 def reapply_lock_text(refused_case: str, decided_on: date, not_before: date, match: str) -> str:
     """The flag of an approval that may not be processed yet (cases.flagged, refusals)."""
-    return (
-        f"Re-application locked: the application in case {refused_case} was refused on "
-        f"{decided_on:%d.%m.%Y} (same {match}). A new application may be filed from "
-        f"{not_before:%d.%m.%Y}; this approval cannot be processed."
+    # Stored in English (cases.reapply_lock, cases.flagged); the template is marked so the
+    # desk can show it translated (context "review").
+    return REAPPLY_LOCKED.format(
+        case=refused_case,
+        refused=f"{decided_on:%d.%m.%Y}",
+        match=_MATCHES.get(match, match),
+        again=f"{not_before:%d.%m.%Y}",
     )
+
+
+REAPPLY_LOCKED = QT_TRANSLATE_NOOP(
+    "review",
+    "Re-application locked: the application in case {case} was refused on {refused} "
+    "(same {match}). A new application may be filed from {again}; this approval cannot be "
+    "processed.",
+)
+# Which identifier matched the refused person (journal.review_projection._match).
+_MATCHES = {
+    "IIN": QT_TRANSLATE_NOOP("review", "IIN"),
+    "passport number": QT_TRANSLATE_NOOP("review", "passport number"),
+}
 
 
 # --- the decision -------------------------------------------------------------------------
@@ -214,7 +231,10 @@ class Decision:
             code = RefusalReason(reason)
         except ValueError:
             raise DecisionInvalid(
-                f"Unknown refusal reason {reason!r}: choose one from the list.", field="reason"
+                QT_TRANSLATE_NOOP(
+                    "review", "Unknown refusal reason {reason}: choose one from the list."
+                ).format(reason=repr(reason)),
+                field="reason",
             ) from None
         return cls(issue=False, reason=code, note=note)
 
@@ -223,17 +243,27 @@ class Decision:
         note = " ".join(self.note.split())
         if self.issue:
             if self.reason is not None:
-                raise DecisionInvalid("An issued permit has no refusal reason.", field="reason")
+                raise DecisionInvalid(
+                    QT_TRANSLATE_NOOP("review", "An issued permit has no refusal reason."),
+                    field="reason",
+                )
             return
         if self.reason is None:
-            raise DecisionInvalid("Choose the reason for the refusal.", field="reason")
+            raise DecisionInvalid(
+                QT_TRANSLATE_NOOP("review", "Choose the reason for the refusal."), field="reason"
+            )
         if not note:
             raise DecisionInvalid(
-                "Explain the refusal in a sentence or two: the applicant reads it.", field="note"
+                QT_TRANSLATE_NOOP(
+                    "review", "Explain the refusal in a sentence or two: the applicant reads it."
+                ),
+                field="note",
             )
         if len(note) > NOTE_MAX:
             raise DecisionInvalid(
-                f"The explanation is too long ({len(note)} characters, at most {NOTE_MAX}).",
+                QT_TRANSLATE_NOOP(
+                    "review", "The explanation is too long ({length} characters, at most {max})."
+                ).format(length=len(note), max=NOTE_MAX),
                 field="note",
             )
 

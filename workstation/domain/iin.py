@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from workstation.i18n import QT_TRANSLATE_NOOP
+
 __all__ = [
     "Bin",
     "Iin",
@@ -81,34 +83,53 @@ def check_digit(first11: str) -> int | None:
     return None if second == 10 else second
 
 
-def _plural_digits(count: int) -> str:
-    return f"{count} was given" if count == 1 else f"{count} were given"
+# What _check_shape and _check_control_digit call the number, as the clerk reads it.
+_KIND = {"IIN": QT_TRANSLATE_NOOP("iin", "IIN"), "BIN": QT_TRANSLATE_NOOP("iin", "BIN")}
 
 
 def _check_shape(text: str, kind: str, error: type[ValueError]) -> str:
     """Return the stripped 12 ASCII digits or raise `error` saying what is wrong."""
     value = text.strip()
+    name = _KIND.get(kind, kind)
     if not value:
-        raise error(f"{kind} is empty; enter the 12 digits.")
+        raise error(
+            QT_TRANSLATE_NOOP("iin", "{kind} is empty; enter the 12 digits.").format(kind=name)
+        )
     for position, char in enumerate(value, start=1):
         if char not in _ASCII_DIGITS:
             raise error(
-                f"{kind} may contain only digits 0-9; found {char!r} at position {position}."
+                QT_TRANSLATE_NOOP(
+                    "iin",
+                    "{kind} may contain only digits 0-9; found {char} at position {position}.",
+                ).format(kind=name, char=repr(char), position=position)
             )
     if len(value) != 12:
-        raise error(f"{kind} must be 12 digits; {_plural_digits(len(value))}.")
+        sentence = (
+            QT_TRANSLATE_NOOP("iin", "{kind} must be 12 digits; {count} was given.")
+            if len(value) == 1
+            else QT_TRANSLATE_NOOP("iin", "{kind} must be 12 digits; {count} were given.")
+        )
+        raise error(sentence.format(kind=name, count=len(value)))
     return value
 
 
 def _check_control_digit(value: str, kind: str, error: type[ValueError]) -> None:
     expected = check_digit(value[:11])
+    name = _KIND.get(kind, kind)
     if expected is None:
-        raise error(f"{kind} {value} fails the check digit: this number is never issued.")
+        raise error(
+            QT_TRANSLATE_NOOP(
+                "iin", "{kind} {value} fails the check digit: this number is never issued."
+            ).format(kind=name, value=value)
+        )
     given = int(value[11])
     if given != expected:
         raise error(
-            f"{kind} check digit is {given} but should be {expected}; "
-            "check the number for a typing error."
+            QT_TRANSLATE_NOOP(
+                "iin",
+                "{kind} check digit is {given} but should be {expected}; "
+                "check the number for a typing error.",
+            ).format(kind=name, given=given, expected=expected)
         )
 
 
@@ -117,7 +138,11 @@ def parse_iin(text: str) -> Iin:
     value = _check_shape(text, "IIN", InvalidIIN)
     century_and_sex = _CENTURY_AND_SEX.get(value[6])
     if century_and_sex is None:
-        raise InvalidIIN(f"IIN digit 7 must be 1-6 (century and sex); found {value[6]}.")
+        raise InvalidIIN(
+            QT_TRANSLATE_NOOP(
+                "iin", "IIN digit 7 must be 1-6 (century and sex); found {digit}."
+            ).format(digit=value[6])
+        )
     century, sex = century_and_sex
     year = century + int(value[0:2])
     month = int(value[2:4])
@@ -125,7 +150,11 @@ def parse_iin(text: str) -> Iin:
     try:
         birth_date = date(year, month, day)
     except ValueError:
-        raise InvalidIIN(f"IIN birth date {day:02d}.{month:02d}.{year} does not exist.") from None
+        raise InvalidIIN(
+            QT_TRANSLATE_NOOP("iin", "IIN birth date {date} does not exist.").format(
+                date=f"{day:02d}.{month:02d}.{year}"
+            )
+        ) from None
     _check_control_digit(value, "IIN", InvalidIIN)
     return Iin(value=value, birth_date=birth_date, sex=sex)
 
@@ -167,12 +196,22 @@ def parse_bin(text: str, today: date | None = None) -> Bin:
     month = int(value[2:4])
     if not 1 <= month <= 12:
         raise InvalidBIN(
-            f"BIN digits 3-4 must be the registration month 01-12; found {value[2:4]}."
+            QT_TRANSLATE_NOOP(
+                "iin", "BIN digits 3-4 must be the registration month 01-12; found {digits}."
+            ).format(digits=value[2:4])
         )
     if value[4] not in _BIN_ENTITY_TYPES:
-        raise InvalidBIN(f"BIN digit 5 must be 4, 5 or 6 (entity type); found {value[4]}.")
+        raise InvalidBIN(
+            QT_TRANSLATE_NOOP(
+                "iin", "BIN digit 5 must be 4, 5 or 6 (entity type); found {digit}."
+            ).format(digit=value[4])
+        )
     if value[5] not in _BIN_DIVISION_TYPES:
-        raise InvalidBIN(f"BIN digit 6 must be 0-3 (division type); found {value[5]}.")
+        raise InvalidBIN(
+            QT_TRANSLATE_NOOP(
+                "iin", "BIN digit 6 must be 0-3 (division type); found {digit}."
+            ).format(digit=value[5])
+        )
     _check_control_digit(value, "BIN", InvalidBIN)
     year = _bin_year(int(value[0:2]), month, today or date.today())
     return Bin(value=value, registered=(year, month))

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from workstation.domain.programme import ProgrammeRules
+from workstation.i18n import QT_TRANSLATE_NOOP, Template
 
 
 class CaseState(StrEnum):
@@ -58,6 +59,13 @@ STEP_EVENTS = frozenset(
         EventType.DOCUMENT_ATTACHED,
         EventType.DOCUMENT_REMOVED,
     }
+)
+
+
+# The annulment reason of an entry after the window; cases.annul_reason stores it in English.
+LATE_ENTRY_ANNULS = QT_TRANSLATE_NOOP(
+    "lifecycle",
+    "Entered on {date}, after the arrival window closed on {closed}; the approval is annulled.",
 )
 
 
@@ -134,18 +142,27 @@ def record_arrival(status: CaseStatus, entry_date: date, as_of: date) -> CaseSta
     """
     check_not_locked(status)
     if status.state not in {CaseState.APPROVED, *DESK_STATES}:
-        raise TransitionRefused(_not_now("record the arrival", status.state))
+        raise TransitionRefused(
+            QT_TRANSLATE_NOOP("lifecycle", "Cannot record the arrival: the case {state}.").format(
+                state=describe_state(status.state)
+            )
+        )
     if entry_date > as_of:
         raise TransitionRefused(
-            f"The entry date {entry_date:%d.%m.%Y} is in the future. "
-            "Enter the date stamped in the passport or on the migration card.",
+            QT_TRANSLATE_NOOP(
+                "lifecycle",
+                "The entry date {date} is in the future. "
+                "Enter the date stamped in the passport or on the migration card.",
+            ).format(date=_fmt(entry_date)),
             field="entry_date",
         )
     if entry_date < status.approval_date:
         raise TransitionRefused(
-            f"The entry date {entry_date:%d.%m.%Y} is before the preliminary approval of "
-            f"{status.approval_date:%d.%m.%Y}. Only an entry after the approval counts: "
-            "check the latest entry stamp.",
+            QT_TRANSLATE_NOOP(
+                "lifecycle",
+                "The entry date {date} is before the preliminary approval of {approved}. "
+                "Only an entry after the approval counts: check the latest entry stamp.",
+            ).format(date=_fmt(entry_date), approved=_fmt(status.approval_date)),
             field="entry_date",
         )
     if entry_date > status.window_end:
@@ -153,9 +170,9 @@ def record_arrival(status: CaseStatus, entry_date: date, as_of: date) -> CaseSta
             status,
             state=CaseState.ANNULLED,
             entry_date=entry_date,
-            annul_reason=(
-                f"Entered on {entry_date:%d.%m.%Y}, after the arrival window closed on "
-                f"{status.window_end:%d.%m.%Y}; the approval is annulled."
+            # Stored in cases.annul_reason as this English text.
+            annul_reason=LATE_ENTRY_ANNULS.format(
+                date=_fmt(entry_date), closed=_fmt(status.window_end)
             ),
         )
     # A correction of the entry date after printing means the printed form is wrong.
@@ -168,10 +185,11 @@ def record_arrival(status: CaseStatus, entry_date: date, as_of: date) -> CaseSta
 def check_late_entry(status: CaseStatus, entry_date: date) -> str | None:
     """The warning a clerk must confirm before recording an entry that annuls the case."""
     if entry_date > status.window_end:
-        return (
-            f"The entry date is after the arrival window closed on {status.window_end:%d.%m.%Y}. "
-            "Recording it annuls the preliminary approval."
-        )
+        return QT_TRANSLATE_NOOP(
+            "lifecycle",
+            "The entry date is after the arrival window closed on {closed}. "
+            "Recording it annuls the preliminary approval.",
+        ).format(closed=_fmt(status.window_end))
     return None
 
 
@@ -181,46 +199,89 @@ def record_step(status: CaseStatus, checklist_complete: bool) -> CaseStatus:
     if status.state not in DESK_STATES:
         if status.state is CaseState.APPROVED:
             raise TransitionRefused(
-                "Record the applicant's arrival first: steps can only be recorded "
-                "for an applicant who has entered Kazakhstan."
+                QT_TRANSLATE_NOOP(
+                    "lifecycle",
+                    "Record the applicant's arrival first: steps can only be recorded "
+                    "for an applicant who has entered Kazakhstan.",
+                )
             )
-        raise TransitionRefused(_not_now("change the applicant's steps", status.state))
+        raise TransitionRefused(
+            _not_now(
+                QT_TRANSLATE_NOOP(
+                    "lifecycle", "Cannot change the applicant's steps: the case {state}."
+                ),
+                status.state,
+            )
+        )
     state = CaseState.STEPS_RECORDED if checklist_complete else CaseState.ARRIVED
     return replace(status, state=state)
 
 
 def record_print(status: CaseStatus) -> CaseStatus:
     if status.state not in {CaseState.STEPS_RECORDED, CaseState.PRINTED}:
-        raise TransitionRefused(_not_now("print the application", status.state))
+        raise TransitionRefused(
+            _not_now(
+                QT_TRANSLATE_NOOP("lifecycle", "Cannot print the application: the case {state}."),
+                status.state,
+            )
+        )
     return replace(status, state=CaseState.PRINTED)
 
 
 def record_submission(status: CaseStatus) -> CaseStatus:
     if status.state is not CaseState.PRINTED:
         if status.state in {CaseState.SUBMITTED, CaseState.UNDER_REVIEW}:
-            raise TransitionRefused("The application has already been submitted.")
-        raise TransitionRefused(_not_now("submit the application", status.state))
+            raise TransitionRefused(
+                QT_TRANSLATE_NOOP("lifecycle", "The application has already been submitted.")
+            )
+        raise TransitionRefused(
+            _not_now(
+                QT_TRANSLATE_NOOP("lifecycle", "Cannot submit the application: the case {state}."),
+                status.state,
+            )
+        )
     return replace(status, state=CaseState.SUBMITTED)
 
 
 def record_review_started(status: CaseStatus) -> CaseStatus:
     if status.state not in {CaseState.SUBMITTED, CaseState.UNDER_REVIEW}:
-        raise TransitionRefused(_not_now("review the application", status.state))
+        raise TransitionRefused(
+            _not_now(
+                QT_TRANSLATE_NOOP("lifecycle", "Cannot review the application: the case {state}."),
+                status.state,
+            )
+        )
     return replace(status, state=CaseState.UNDER_REVIEW)
 
 
 def record_decision(status: CaseStatus, decision: str) -> CaseStatus:
     if status.state not in {CaseState.SUBMITTED, CaseState.UNDER_REVIEW}:
-        raise TransitionRefused(_not_now("decide on the application", status.state))
+        raise TransitionRefused(
+            _not_now(
+                QT_TRANSLATE_NOOP(
+                    "lifecycle", "Cannot decide on the application: the case {state}."
+                ),
+                status.state,
+            )
+        )
     if decision not in {"issued", "refused"}:
-        raise TransitionRefused(f"Unknown decision {decision!r}: expected issued or refused")
+        raise TransitionRefused(
+            QT_TRANSLATE_NOOP(
+                "lifecycle", "Unknown decision {decision}: expected issued or refused"
+            ).format(decision=repr(decision))
+        )
     state = CaseState.ISSUED if decision == "issued" else CaseState.REFUSED
     return replace(status, state=state, decision=decision)
 
 
 def annul(status: CaseStatus, reason: str) -> CaseStatus:
     if status.state in FINAL_STATES:
-        raise TransitionRefused(_not_now("annul the case", status.state))
+        raise TransitionRefused(
+            _not_now(
+                QT_TRANSLATE_NOOP("lifecycle", "Cannot annul the case: the case {state}."),
+                status.state,
+            )
+        )
     return replace(status, state=CaseState.ANNULLED, annul_reason=reason)
 
 
@@ -235,10 +296,14 @@ def apply_event(
     """The one entry point projections use: the state after `event_type`, or a refusal."""
     if event_type is EventType.ARRIVAL_APPROVED:
         if status is not None:
-            raise TransitionRefused("This case has already been approved and pulled.")
+            raise TransitionRefused(
+                QT_TRANSLATE_NOOP("lifecycle", "This case has already been approved and pulled.")
+            )
         return approve(_payload_date(payload, "approval_date"), rules)
     if status is None:
-        raise TransitionRefused("No approved arrival is known for this case yet.")
+        raise TransitionRefused(
+            QT_TRANSLATE_NOOP("lifecycle", "No approved arrival is known for this case yet.")
+        )
     check_not_locked(status)
     if event_type is EventType.ARRIVAL_RECORDED:
         return record_arrival(status, _payload_date(payload, "entry_date"), as_of)
@@ -255,8 +320,11 @@ def apply_event(
     if event_type is EventType.ANNULLED:
         return annul(status, str(payload.get("reason") or "annulled"))
     raise TransitionRefused(
-        f"This desk cannot apply an event of type {event_type} (made by a newer version of "
-        "DNR Workstation): it is kept and the case flagged. Update this desk."
+        QT_TRANSLATE_NOOP(
+            "lifecycle",
+            "This desk cannot apply an event of type {type} (made by a newer version of "
+            "DNR Workstation): it is kept and the case flagged. Update this desk.",
+        ).format(type=str(event_type))
     )
 
 
@@ -268,26 +336,39 @@ def _payload_date(payload: dict[str, Any], name: str) -> date:
         return date.fromisoformat(str(raw))
     except ValueError:
         raise TransitionRefused(
-            f"The event's {name.replace('_', ' ')} is not a date (got {raw!r}).", field=name
+            QT_TRANSLATE_NOOP("lifecycle", "The event's {name} is not a date (got {raw}).").format(
+                name=name.replace("_", " "), raw=repr(raw)
+            ),
+            field=name,
         ) from None
 
 
-_STATE_WORDS = {
-    CaseState.APPROVED: "is waiting for the applicant's arrival",
-    CaseState.ARRIVED: "is still collecting the applicant's steps",
-    CaseState.STEPS_RECORDED: "is ready to print",
-    CaseState.PRINTED: "has been printed",
-    CaseState.SUBMITTED: "has been submitted to the migration service",
-    CaseState.UNDER_REVIEW: "is under review by the migration service",
-    CaseState.ISSUED: "is closed: the permit was issued",
-    CaseState.REFUSED: "is closed: the application was refused",
-    CaseState.ANNULLED: "is annulled",
+_STATE_WORDS: dict[CaseState, Template] = {
+    CaseState.APPROVED: QT_TRANSLATE_NOOP("lifecycle", "is waiting for the applicant's arrival"),
+    CaseState.ARRIVED: QT_TRANSLATE_NOOP("lifecycle", "is still collecting the applicant's steps"),
+    CaseState.STEPS_RECORDED: QT_TRANSLATE_NOOP("lifecycle", "is ready to print"),
+    CaseState.PRINTED: QT_TRANSLATE_NOOP("lifecycle", "has been printed"),
+    CaseState.SUBMITTED: QT_TRANSLATE_NOOP(
+        "lifecycle", "has been submitted to the migration service"
+    ),
+    CaseState.UNDER_REVIEW: QT_TRANSLATE_NOOP(
+        "lifecycle", "is under review by the migration service"
+    ),
+    CaseState.ISSUED: QT_TRANSLATE_NOOP("lifecycle", "is closed: the permit was issued"),
+    CaseState.REFUSED: QT_TRANSLATE_NOOP("lifecycle", "is closed: the application was refused"),
+    CaseState.ANNULLED: QT_TRANSLATE_NOOP("lifecycle", "is annulled"),
 }
 
 
-def describe_state(state: CaseState) -> str:
+def describe_state(state: CaseState) -> Template:
+    """What the case is doing, to follow "the case ...": translatable (context "lifecycle")."""
     return _STATE_WORDS[state]
 
 
-def _not_now(action: str, state: CaseState) -> str:
-    return f"Cannot {action}: the case {describe_state(state)}."
+def _not_now(sentence: Template, state: CaseState) -> str:
+    """`sentence` ("Cannot ...: the case {state}.") about a case in `state`."""
+    return sentence.format(state=describe_state(state))
+
+
+def _fmt(day: date) -> str:
+    return f"{day:%d.%m.%Y}"

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from workstation.i18n import QT_TRANSLATE_NOOP
+
 __all__ = [
     "InvalidMRZ",
     "MrzField",
@@ -87,26 +89,38 @@ def mrz_check_digit(field: str) -> int:
 def _split_lines(text: str) -> tuple[str, str]:
     stripped = text.strip()
     if not stripped:
-        raise InvalidMRZ("the MRZ is empty; read or type both lines of the passport MRZ.", "layout")
+        raise InvalidMRZ(
+            QT_TRANSLATE_NOOP(
+                "mrz", "the MRZ is empty; read or type both lines of the passport MRZ."
+            ),
+            "layout",
+        )
     lines = [line.strip() for line in stripped.splitlines()]
     if len(lines) == 1 and len(lines[0]) == 2 * LINE_LENGTH:
         # A reader acting as a keyboard may send both lines without a line break.
         return lines[0][:LINE_LENGTH], lines[0][LINE_LENGTH:]
     if len(lines) == 1:
         raise InvalidMRZ(
-            f"a passport MRZ has 2 lines of {LINE_LENGTH} characters; got one line of "
-            f"{len(lines[0])} characters.",
+            QT_TRANSLATE_NOOP(
+                "mrz",
+                "a passport MRZ has 2 lines of {length} characters; got one line of "
+                "{got} characters.",
+            ).format(length=LINE_LENGTH, got=len(lines[0])),
             "layout",
         )
     if len(lines) != 2:
         raise InvalidMRZ(
-            f"a passport MRZ has 2 lines of {LINE_LENGTH} characters; got {len(lines)} lines.",
+            QT_TRANSLATE_NOOP(
+                "mrz", "a passport MRZ has 2 lines of {length} characters; got {got} lines."
+            ).format(length=LINE_LENGTH, got=len(lines)),
             "layout",
         )
     for number, line in enumerate(lines, start=1):
         if len(line) != LINE_LENGTH:
             raise InvalidMRZ(
-                f"MRZ line {number} has {len(line)} characters; it must have {LINE_LENGTH}.",
+                QT_TRANSLATE_NOOP(
+                    "mrz", "MRZ line {number} has {got} characters; it must have {length}."
+                ).format(number=number, got=len(line), length=LINE_LENGTH),
                 "layout",
             )
     return lines[0], lines[1]
@@ -116,8 +130,11 @@ def _check_characters(line: str, number: int) -> None:
     for position, char in enumerate(line, start=1):
         if char not in _MRZ_ALPHABET:
             raise InvalidMRZ(
-                f"MRZ line {number} has {char!r} at position {position}; "
-                "only A-Z, 0-9 and '<' are allowed.",
+                QT_TRANSLATE_NOOP(
+                    "mrz",
+                    "MRZ line {number} has {char} at position {position}; "
+                    "only A-Z, 0-9 and '<' are allowed.",
+                ).format(number=number, char=repr(char), position=position),
                 "characters",
             )
 
@@ -125,40 +142,76 @@ def _check_characters(line: str, number: int) -> None:
 def _verify_check_digit(
     data: str, check_char: str, label: str, positions: str, field: MrzField
 ) -> None:
+    position = positions.removeprefix("position ")
     if check_char not in _DIGITS:
         raise InvalidMRZ(
-            f"the {label} check digit (line 2, {positions}) must be a digit, not {check_char!r}.",
+            QT_TRANSLATE_NOOP(
+                "mrz",
+                "the {label} check digit (line 2, position {position}) must be a digit, "
+                "not {char}.",
+            ).format(label=_label(label), position=position, char=repr(check_char)),
             field,
         )
     expected = mrz_check_digit(data)
     if int(check_char) != expected:
         raise InvalidMRZ(
-            f"the {label} check digit fails (line 2, {positions}): it is {check_char} but the "
-            f"data gives {expected}; check for a misread character.",
+            QT_TRANSLATE_NOOP(
+                "mrz",
+                "the {label} check digit fails (line 2, position {position}): it is {char} but the "
+                "data gives {expected}; check for a misread character.",
+            ).format(label=_label(label), position=position, char=check_char, expected=expected),
             field,
         )
+
+
+# The parts of the MRZ the messages name (translatable; the English label is the key).
+_LABELS = {
+    "document number": QT_TRANSLATE_NOOP("mrz", "document number"),
+    "birth date": QT_TRANSLATE_NOOP("mrz", "birth date"),
+    "expiry date": QT_TRANSLATE_NOOP("mrz", "expiry date"),
+    "optional data (personal number)": QT_TRANSLATE_NOOP("mrz", "optional data (personal number)"),
+    "composite": QT_TRANSLATE_NOOP("mrz", "composite"),
+    "issuing state": QT_TRANSLATE_NOOP("mrz", "issuing state"),
+    "nationality": QT_TRANSLATE_NOOP("mrz", "nationality"),
+}
+
+
+def _label(label: str) -> str:
+    return _LABELS.get(label, label)
 
 
 def _parse_code(raw: str, label: str, field: MrzField) -> str:
     if not _CODE_RE.fullmatch(raw):
         raise InvalidMRZ(
-            f"the {label} {raw!r} must be letters followed by '<' fillers only.", field
+            QT_TRANSLATE_NOOP(
+                "mrz", "the {label} {raw} must be letters followed by '<' fillers only."
+            ).format(label=_label(label), raw=repr(raw)),
+            field,
         )
     return raw.rstrip(_FILLER)
 
 
 def _parse_names(raw: str) -> tuple[str, str]:
     if any(char in _DIGITS for char in raw):
-        raise InvalidMRZ("the name field (line 1, positions 6-44) contains a digit.", "name")
+        raise InvalidMRZ(
+            QT_TRANSLATE_NOOP("mrz", "the name field (line 1, positions 6-44) contains a digit."),
+            "name",
+        )
     body = raw.rstrip(_FILLER)
     if not body or body.startswith(_FILLER):
         raise InvalidMRZ(
-            "the name field (line 1, positions 6-44) must start with the surname.", "name"
+            QT_TRANSLATE_NOOP(
+                "mrz", "the name field (line 1, positions 6-44) must start with the surname."
+            ),
+            "name",
         )
     surname, separator, given = body.partition(_FILLER * 2)
     if separator and (given.startswith(_FILLER) or _FILLER * 2 in given):
         raise InvalidMRZ(
-            "the name field has '<<' more than once; only the surname is followed by '<<'.",
+            QT_TRANSLATE_NOOP(
+                "mrz",
+                "the name field has '<<' more than once; only the surname is followed by '<<'.",
+            ),
             "name",
         )
     return surname.replace(_FILLER, " "), given.replace(_FILLER, " ")
@@ -166,11 +219,21 @@ def _parse_names(raw: str) -> tuple[str, str]:
 
 def _parse_date(raw: str, label: str, field: MrzField, century: int) -> date:
     if not all(char in _DIGITS for char in raw):
-        raise InvalidMRZ(f"the {label} {raw!r} must be 6 digits YYMMDD.", field)
+        raise InvalidMRZ(
+            QT_TRANSLATE_NOOP("mrz", "the {label} {raw} must be 6 digits YYMMDD.").format(
+                label=_label(label), raw=repr(raw)
+            ),
+            field,
+        )
     try:
         return date(century + int(raw[0:2]), int(raw[2:4]), int(raw[4:6]))
     except ValueError:
-        raise InvalidMRZ(f"the {label} {raw} (YYMMDD) is not a real date.", field) from None
+        raise InvalidMRZ(
+            QT_TRANSLATE_NOOP("mrz", "the {label} {raw} (YYMMDD) is not a real date.").format(
+                label=_label(label), raw=raw
+            ),
+            field,
+        ) from None
 
 
 def parse_td3(text: str, today: date | None = None) -> PassportMRZ:
@@ -185,12 +248,16 @@ def parse_td3(text: str, today: date | None = None) -> PassportMRZ:
 
     if line1[0] != "P":
         raise InvalidMRZ(
-            f"a passport MRZ starts with 'P'; this one starts with {line1[0]!r}.",
+            QT_TRANSLATE_NOOP(
+                "mrz", "a passport MRZ starts with 'P'; this one starts with {char}."
+            ).format(char=repr(line1[0])),
             "document_type",
         )
     if line1[1] not in _LETTERS and line1[1] != _FILLER:
         raise InvalidMRZ(
-            f"the document type {line1[0:2]!r} must be 'P' then a letter or '<'.",
+            QT_TRANSLATE_NOOP(
+                "mrz", "the document type {type} must be 'P' then a letter or '<'."
+            ).format(type=repr(line1[0:2])),
             "document_type",
         )
     document_type = line1[0:2].rstrip(_FILLER)
@@ -200,8 +267,11 @@ def parse_td3(text: str, today: date | None = None) -> PassportMRZ:
     number_raw = line2[0:9]
     if not _DOCUMENT_NUMBER_RE.fullmatch(number_raw):
         raise InvalidMRZ(
-            f"the document number {number_raw!r} must be letters and digits, "
-            "with '<' fillers only at the end.",
+            QT_TRANSLATE_NOOP(
+                "mrz",
+                "the document number {number} must be letters and digits, "
+                "with '<' fillers only at the end.",
+            ).format(number=repr(number_raw)),
             "document_number",
         )
     _verify_check_digit(number_raw, line2[9], "document number", "position 10", "document_number")
@@ -211,7 +281,10 @@ def parse_td3(text: str, today: date | None = None) -> PassportMRZ:
     sex_char = line2[20]
     if sex_char not in ("M", "F", _FILLER):
         raise InvalidMRZ(
-            f"the sex (line 2, position 21) must be M, F or '<'; found {sex_char!r}.", "sex"
+            QT_TRANSLATE_NOOP(
+                "mrz", "the sex (line 2, position 21) must be M, F or '<'; found {char}."
+            ).format(char=repr(sex_char)),
+            "sex",
         )
     expiry_raw = line2[21:27]
     _verify_check_digit(expiry_raw, line2[27], "expiry date", "position 28", "expiry_date")
@@ -236,8 +309,9 @@ def parse_td3(text: str, today: date | None = None) -> PassportMRZ:
     expiry_date = _parse_date(expiry_raw, "expiry date", "expiry_date", 2000)
     if expiry_date <= birth_date:
         raise InvalidMRZ(
-            f"the expiry date {expiry_date:%d.%m.%Y} is not after the birth date "
-            f"{birth_date:%d.%m.%Y}.",
+            QT_TRANSLATE_NOOP(
+                "mrz", "the expiry date {expiry} is not after the birth date {birth}."
+            ).format(expiry=f"{expiry_date:%d.%m.%Y}", birth=f"{birth_date:%d.%m.%Y}"),
             "expiry_date",
         )
 

@@ -10,6 +10,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from workstation.i18n import QT_TRANSLATE_NOOP
+
 
 class InvalidProgrammeConfig(ValueError):
     """The programme configuration file cannot be used; the message says which entry."""
@@ -48,8 +50,11 @@ class ProgrammeRules:
         except KeyError:
             known = ", ".join(str(y) for y in sorted(self.mci_by_year))
             raise InvalidProgrammeConfig(
-                f"No MCI is configured for {year} (configured: {known}). "
-                "Ask the administrator to add the year's MCI to the programme settings."
+                QT_TRANSLATE_NOOP(
+                    "steps",
+                    "No MCI is configured for {year} (configured: {known}). "
+                    "Ask the administrator to add the year's MCI to the programme settings.",
+                ).format(year=year, known=known)
             ) from None
 
     def fee_kzt(self, kind: str, year: int) -> Decimal:

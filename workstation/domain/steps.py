@@ -21,6 +21,7 @@ from workstation.domain.iin import InvalidBIN, InvalidIIN, parse_bin, parse_iin
 from workstation.domain.lifecycle import EventType
 from workstation.domain.mrz import InvalidMRZ, PassportMRZ, parse_td3
 from workstation.domain.programme import InvalidProgrammeConfig, ProgrammeRules
+from workstation.i18n import QT_TRANSLATE_NOOP, Message, Template
 
 TEXT_MAX = 200
 INVALID = "invalid"
@@ -45,9 +46,18 @@ class StepInvalid(ValueError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         if not problems:
             raise ValueError("StepInvalid needs at least one problem")
-        super().__init__(" ".join(p.message for p in problems))
+        super().__init__(joined([p.message for p in problems]))
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.field: str = self.problems[0].field
+
+
+def joined(messages: Sequence[str], separator: str = " ", context: str = "steps") -> str:
+    """Texts one after another, each still translatable on its own (see workstation.i18n)."""
+    if len(messages) == 1:
+        return messages[0]
+    names = [f"m{index}" for index in range(len(messages))]
+    template = separator.join("{" + name + "}" for name in names)
+    return Message(context, template, dict(zip(names, messages, strict=True)))
 
 
 def _fmt(day: date) -> str:
@@ -57,7 +67,14 @@ def _fmt(day: date) -> str:
 def _text(payload: Mapping[str, Any], name: str, problems: list[Problem]) -> str:
     value = payload.get(name, "")
     if not isinstance(value, str):
-        problems.append(Problem(name, f"The recorded {name.replace('_', ' ')} is not text."))
+        problems.append(
+            Problem(
+                name,
+                QT_TRANSLATE_NOOP("steps", "The recorded {name} is not text.").format(
+                    name=name.replace("_", " ")
+                ),
+            )
+        )
         return ""
     return value
 
@@ -67,7 +84,14 @@ def _day(payload: Mapping[str, Any], name: str, problems: list[Problem]) -> date
     try:
         return date.fromisoformat(str(raw))
     except ValueError:
-        problems.append(Problem(name, f"The recorded {name.replace('_', ' ')} is not a date."))
+        problems.append(
+            Problem(
+                name,
+                QT_TRANSLATE_NOOP("steps", "The recorded {name} is not a date.").format(
+                    name=name.replace("_", " ")
+                ),
+            )
+        )
         return date.min
 
 
@@ -75,11 +99,15 @@ def _optional_day(payload: Mapping[str, Any], name: str, problems: list[Problem]
     return None if payload.get(name) in (None, "") else _day(payload, name, problems)
 
 
-def _required(value: str, name: str, what: str, problems: list[Problem]) -> None:
+def _required(value: str, name: str, missing: Template, problems: list[Problem]) -> None:
     if not value.strip():
-        problems.append(Problem(name, f"Enter {what}."))
+        problems.append(Problem(name, missing))
     elif len(value) > TEXT_MAX:
-        problems.append(Problem(name, f"Too long: at most {TEXT_MAX} characters."))
+        problems.append(Problem(name, _too_long()))
+
+
+def _too_long() -> str:
+    return QT_TRANSLATE_NOOP("steps", "Too long: at most {max} characters.").format(max=TEXT_MAX)
 
 
 def _raise_if(problems: list[Problem]) -> None:
@@ -146,7 +174,14 @@ class PassportCheck:
             expires_on=_day(payload, "expires_on", p),
         )
         if not check.number:
-            p.append(Problem("number", "The recorded passport check has no passport number."))
+            p.append(
+                Problem(
+                    "number",
+                    QT_TRANSLATE_NOOP(
+                        "steps", "The recorded passport check has no passport number."
+                    ),
+                )
+            )
         _raise_if(p)
         return check
 
@@ -165,34 +200,93 @@ def _names_match(mrz_name: str, approved: str, truncated: bool) -> bool:
 def passport_mismatches(check: PassportCheck, approval: ApprovedArrival) -> list[Problem]:
     """Every difference between the passport read and the approved case, one per field."""
     problems: list[Problem] = []
-    how_to = "If the applicant has a new passport, the migration service must update the approval."
 
-    def differ(field: str, label: str, read: str, approved: str) -> None:
-        problems.append(
-            Problem(field, f"{label}: the passport says {read}, the approved case says {approved}.")
-        )
+    def differ(field: str, sentence: Template, read: str, approved: str) -> None:
+        problems.append(Problem(field, sentence.format(read=read, approved=approved)))
 
     approved_number = re.sub(r"\s+", "", approval.passport_number.upper())
     if check.number != approved_number:
-        differ("document_number", "Passport number", check.number, approved_number)
-        problems[-1] = Problem("document_number", f"{problems[-1].message} {how_to}")
+        differ(
+            "document_number",
+            QT_TRANSLATE_NOOP(
+                "steps",
+                "Passport number: the passport says {read}, the approved case says {approved}. "
+                "If the applicant has a new passport, the migration service must update the "
+                "approval.",
+            ),
+            check.number,
+            approved_number,
+        )
     if check.issuing_state != approval.passport_issuing_state.upper():
         differ(
-            "issuing_state", "Issuing state", check.issuing_state, approval.passport_issuing_state
+            "issuing_state",
+            QT_TRANSLATE_NOOP(
+                "steps",
+                "Issuing state: the passport says {read}, the approved case says {approved}.",
+            ),
+            check.issuing_state,
+            approval.passport_issuing_state,
         )
     if check.nationality != approval.nationality.upper():
-        differ("nationality", "Citizenship", check.nationality, approval.nationality)
+        differ(
+            "nationality",
+            QT_TRANSLATE_NOOP(
+                "steps", "Citizenship: the passport says {read}, the approved case says {approved}."
+            ),
+            check.nationality,
+            approval.nationality,
+        )
     if check.birth_date != approval.birth_date:
-        differ("birth_date", "Birth date", _fmt(check.birth_date), _fmt(approval.birth_date))
+        differ(
+            "birth_date",
+            QT_TRANSLATE_NOOP(
+                "steps", "Birth date: the passport says {read}, the approved case says {approved}."
+            ),
+            _fmt(check.birth_date),
+            _fmt(approval.birth_date),
+        )
     if check.sex != approval.sex.upper():
-        differ("sex", "Sex", check.sex, approval.sex)
+        differ(
+            "sex",
+            QT_TRANSLATE_NOOP(
+                "steps", "Sex: the passport says {read}, the approved case says {approved}."
+            ),
+            check.sex,
+            approval.sex,
+        )
     truncated = len(_mrz_name(check.surname)) + len(_mrz_name(check.given_names)) + 2 >= 39
     if not _names_match(check.surname, approval.surname, truncated):
-        differ("surname", "Surname", check.surname, approval.surname)
+        differ(
+            "surname",
+            QT_TRANSLATE_NOOP(
+                "steps", "Surname: the passport says {read}, the approved case says {approved}."
+            ),
+            check.surname,
+            approval.surname,
+        )
     if not _names_match(check.given_names, approval.given_names, truncated):
-        differ("given_names", "Given names", check.given_names or "(none)", approval.given_names)
+        differ(
+            "given_names",
+            QT_TRANSLATE_NOOP(
+                "steps", "Given names: the passport says {read}, the approved case says {approved}."
+            )
+            if check.given_names
+            else QT_TRANSLATE_NOOP(
+                "steps",
+                "Given names: the passport says (none), the approved case says {approved}.",
+            ),
+            check.given_names,
+            approval.given_names,
+        )
     if check.expires_on != approval.passport_expiry:
-        differ("expiry_date", "Expiry date", _fmt(check.expires_on), _fmt(approval.passport_expiry))
+        differ(
+            "expiry_date",
+            QT_TRANSLATE_NOOP(
+                "steps", "Expiry date: the passport says {read}, the approved case says {approved}."
+            ),
+            _fmt(check.expires_on),
+            _fmt(approval.passport_expiry),
+        )
     return problems
 
 
@@ -202,15 +296,20 @@ def passport_validity(expires_on: date, today: date, rules: ProgrammeRules) -> P
     if days < 0:
         return Problem(
             "expiry_date",
-            f"The passport expired on {_fmt(expires_on)}. The applicant needs a valid passport.",
+            QT_TRANSLATE_NOOP(
+                "steps", "The passport expired on {date}. The applicant needs a valid passport."
+            ).format(date=_fmt(expires_on)),
             EXPIRED,
         )
     if days < rules.passport_min_validity_days:
         return Problem(
             "expiry_date",
-            f"The passport expires on {_fmt(expires_on)}, in {days} days; the programme needs "
-            f"at least {rules.passport_min_validity_days} days of validity. "
-            "The applicant must renew the passport first.",
+            QT_TRANSLATE_NOOP(
+                "steps",
+                "The passport expires on {date}, in {days} days; the programme needs "
+                "at least {minimum} days of validity. "
+                "The applicant must renew the passport first.",
+            ).format(date=_fmt(expires_on), days=days, minimum=rules.passport_min_validity_days),
             EXPIRED,
         )
     return None
@@ -223,7 +322,16 @@ def check_passport(
     try:
         mrz = parse_td3(mrz_text, today)
     except InvalidMRZ as exc:
-        raise StepInvalid([Problem("mrz", f"The MRZ cannot be read: {exc}")]) from None
+        raise StepInvalid(
+            [
+                Problem(
+                    "mrz",
+                    QT_TRANSLATE_NOOP("steps", "The MRZ cannot be read: {reason}").format(
+                        reason=exc.args[0] if exc.args else str(exc)
+                    ),
+                )
+            ]
+        ) from None
     check = PassportCheck.from_mrz(mrz)
     problems = passport_mismatches(check, approval)
     validity = passport_validity(check.expires_on, today, rules)
@@ -269,7 +377,14 @@ class MedicalExam:
         try:
             result = MedicalResult(str(raw_result))
         except ValueError:
-            p.append(Problem("result", f"The recorded result {raw_result!r} is not fit/not fit."))
+            p.append(
+                Problem(
+                    "result",
+                    QT_TRANSLATE_NOOP(
+                        "steps", "The recorded result {result} is not fit/not fit."
+                    ).format(result=repr(raw_result)),
+                )
+            )
             result = MedicalResult.NOT_FIT
         exam = cls(
             number=_text(payload, "number", p),
@@ -292,25 +407,43 @@ def medical_problems(
     says it blocks submission.
     """
     p: list[Problem] = []
-    _required(exam.number, "number", "the certificate number", p)
-    _required(exam.organisation, "organisation", "the medical organisation that issued it", p)
-    _required(exam.doctor, "doctor", "the doctor's name", p)
+    _required(exam.number, "number", QT_TRANSLATE_NOOP("steps", "Enter the certificate number."), p)
+    _required(
+        exam.organisation,
+        "organisation",
+        QT_TRANSLATE_NOOP("steps", "Enter the medical organisation that issued it."),
+        p,
+    )
+    _required(exam.doctor, "doctor", QT_TRANSLATE_NOOP("steps", "Enter the doctor's name."), p)
     if exam.result is MedicalResult.NOT_FIT and not exam.remarks.strip():
-        p.append(Problem("remarks", 'Write what the certificate says for a "not fit" result.'))
+        p.append(
+            Problem(
+                "remarks",
+                QT_TRANSLATE_NOOP(
+                    "steps", 'Write what the certificate says for a "not fit" result.'
+                ),
+            )
+        )
     if exam.issued_on > today:
         p.append(
             Problem(
                 "issued_on",
-                f"The certificate date {_fmt(exam.issued_on)} is in the future. "
-                "Enter the date printed on the certificate.",
+                QT_TRANSLATE_NOOP(
+                    "steps",
+                    "The certificate date {date} is in the future. "
+                    "Enter the date printed on the certificate.",
+                ).format(date=_fmt(exam.issued_on)),
             )
         )
     elif entry_date is not None and exam.issued_on < entry_date:
         p.append(
             Problem(
                 "issued_on",
-                f"The certificate of {_fmt(exam.issued_on)} is dated before the entry on "
-                f"{_fmt(entry_date)}. The examination must be done after entering Kazakhstan.",
+                QT_TRANSLATE_NOOP(
+                    "steps",
+                    "The certificate of {date} is dated before the entry on {entry}. "
+                    "The examination must be done after entering Kazakhstan.",
+                ).format(date=_fmt(exam.issued_on), entry=_fmt(entry_date)),
             )
         )
     else:
@@ -320,8 +453,11 @@ def medical_problems(
             p.append(
                 Problem(
                     "issued_on",
-                    f"The certificate of {_fmt(exam.issued_on)} is {age} days old; at most "
-                    f"{limit} days are allowed at submission. A new examination is needed.",
+                    QT_TRANSLATE_NOOP(
+                        "steps",
+                        "The certificate of {date} is {age} days old; at most "
+                        "{limit} days are allowed at submission. A new examination is needed.",
+                    ).format(date=_fmt(exam.issued_on), age=age, limit=limit),
                     EXPIRED,
                 )
             )
@@ -392,7 +528,14 @@ class HousingAgreement:
         try:
             kind = HousingKind(str(payload.get("kind")))
         except ValueError:
-            p.append(Problem("kind", "The recorded housing kind is not lease/own/employer."))
+            p.append(
+                Problem(
+                    "kind",
+                    QT_TRANSLATE_NOOP(
+                        "steps", "The recorded housing kind is not lease/own/employer."
+                    ),
+                )
+            )
             kind = HousingKind.LEASE
         raw_type = payload.get("landlord_type")
         landlord_type = None
@@ -400,7 +543,12 @@ class HousingAgreement:
             try:
                 landlord_type = LandlordType(raw_type)
             except ValueError:
-                p.append(Problem("landlord_type", "The recorded landlord type is unknown."))
+                p.append(
+                    Problem(
+                        "landlord_type",
+                        QT_TRANSLATE_NOOP("steps", "The recorded landlord type is unknown."),
+                    )
+                )
         consent = payload.get("owner_consent_shown")
         agreement = cls(
             kind=kind,
@@ -435,55 +583,95 @@ def housing_problems(
         p.append(
             Problem(
                 "city",
-                f"The dwelling must be in the programme city {programme_city}; "
-                f"the agreement says {agreement.city.strip() or '(empty)'}.",
+                (
+                    QT_TRANSLATE_NOOP(
+                        "steps",
+                        "The dwelling must be in the programme city {city}; "
+                        "the agreement says {given}.",
+                    ).format(city=programme_city, given=agreement.city.strip())
+                    if agreement.city.strip()
+                    else QT_TRANSLATE_NOOP(
+                        "steps",
+                        "The dwelling must be in the programme city {city}; "
+                        "the agreement says (empty).",
+                    ).format(city=programme_city)
+                ),
             )
         )
-    _required(agreement.street, "street", "the street", p)
-    _required(agreement.building, "building", "the building number", p)
+    _required(agreement.street, "street", QT_TRANSLATE_NOOP("steps", "Enter the street."), p)
+    _required(
+        agreement.building, "building", QT_TRANSLATE_NOOP("steps", "Enter the building number."), p
+    )
     if len(agreement.apartment) > TEXT_MAX:
-        p.append(Problem("apartment", f"Too long: at most {TEXT_MAX} characters."))
+        p.append(Problem("apartment", _too_long()))
     postcode = agreement.postcode.strip().upper()
     if not _POSTCODE_RE.fullmatch(postcode):
-        p.append(Problem("postcode", "Enter the postcode: 6 digits (010000) or Kazpost's A00A0A0."))
-    _required(agreement.number, "number", "the agreement or title document number", p)
+        p.append(
+            Problem(
+                "postcode",
+                QT_TRANSLATE_NOOP(
+                    "steps", "Enter the postcode: 6 digits (010000) or Kazpost's A00A0A0."
+                ),
+            )
+        )
+    _required(
+        agreement.number,
+        "number",
+        QT_TRANSLATE_NOOP("steps", "Enter the agreement or title document number."),
+        p,
+    )
     if agreement.signed_on > today:
         p.append(
             Problem(
                 "signed_on",
-                f"The agreement date {_fmt(agreement.signed_on)} is in "
-                "the future. Enter the date on the agreement.",
+                QT_TRANSLATE_NOOP(
+                    "steps",
+                    "The agreement date {date} is in the future. Enter the date on the agreement.",
+                ).format(date=_fmt(agreement.signed_on)),
             )
         )
     owner = agreement.kind is HousingKind.OWNERSHIP
     if not owner:
         _landlord_problems(agreement, today, p)
         if agreement.owner_consent_shown is None:
-            p.append(Problem("owner_consent_shown", "Say whether the owner's consent was shown."))
+            p.append(
+                Problem(
+                    "owner_consent_shown",
+                    QT_TRANSLATE_NOOP("steps", "Say whether the owner's consent was shown."),
+                )
+            )
         if agreement.valid_until is None:
-            p.append(Problem("valid_until", "Enter the last day of the agreement."))
+            p.append(
+                Problem(
+                    "valid_until",
+                    QT_TRANSLATE_NOOP("steps", "Enter the last day of the agreement."),
+                )
+            )
     if agreement.valid_until is not None and agreement.valid_from > agreement.valid_until:
         p.append(
             Problem(
                 "valid_until",
-                f"The agreement ends on {_fmt(agreement.valid_until)}, "
-                f"before it starts on {_fmt(agreement.valid_from)}.",
+                QT_TRANSLATE_NOOP(
+                    "steps", "The agreement ends on {until}, before it starts on {start}."
+                ).format(until=_fmt(agreement.valid_until), start=_fmt(agreement.valid_from)),
             )
         )
     elif agreement.valid_from > today:
         p.append(
             Problem(
                 "valid_from",
-                f"The agreement starts on {_fmt(agreement.valid_from)}: "
-                "it must already be in force today.",
+                QT_TRANSLATE_NOOP(
+                    "steps", "The agreement starts on {start}: it must already be in force today."
+                ).format(start=_fmt(agreement.valid_from)),
             )
         )
     elif agreement.valid_until is not None and agreement.valid_until < today:
         p.append(
             Problem(
                 "valid_until",
-                f"The agreement ended on {_fmt(agreement.valid_until)}. "
-                "A current agreement is needed.",
+                QT_TRANSLATE_NOOP(
+                    "steps", "The agreement ended on {until}. A current agreement is needed."
+                ).format(until=_fmt(agreement.valid_until)),
                 EXPIRED,
             )
         )
@@ -491,19 +679,35 @@ def housing_problems(
 
 
 def _landlord_problems(agreement: HousingAgreement, today: date, p: list[Problem]) -> None:
-    _required(agreement.landlord_name, "landlord_name", "the landlord's name", p)
+    _required(
+        agreement.landlord_name,
+        "landlord_name",
+        QT_TRANSLATE_NOOP("steps", "Enter the landlord's name."),
+        p,
+    )
     if agreement.landlord_type is LandlordType.INDIVIDUAL:
         try:
             parse_iin(agreement.landlord_id)
         except InvalidIIN as exc:
-            p.append(Problem("landlord_id", f"Landlord's {exc}"))
+            p.append(Problem("landlord_id", _landlord(exc)))
     elif agreement.landlord_type is LandlordType.COMPANY:
         try:
             parse_bin(agreement.landlord_id, today)
         except InvalidBIN as exc:
-            p.append(Problem("landlord_id", f"Landlord's {exc}"))
+            p.append(Problem("landlord_id", _landlord(exc)))
     else:
-        p.append(Problem("landlord_type", "Choose whether the landlord is a person or a company."))
+        p.append(
+            Problem(
+                "landlord_type",
+                QT_TRANSLATE_NOOP("steps", "Choose whether the landlord is a person or a company."),
+            )
+        )
+
+
+def _landlord(error: ValueError) -> str:
+    return QT_TRANSLATE_NOOP("steps", "Landlord's {problem}").format(
+        problem=error.args[0] if error.args else str(error)
+    )
 
 
 # State duty ---------------------------------------------------------------------------------
@@ -535,7 +739,11 @@ class DutyPayment:
         try:
             kind = DutyKind(str(payload.get("kind")))
         except ValueError:
-            p.append(Problem("kind", "The recorded duty kind is not permit/card."))
+            p.append(
+                Problem(
+                    "kind", QT_TRANSLATE_NOOP("steps", "The recorded duty kind is not permit/card.")
+                )
+            )
             kind = DutyKind.PERMIT
         amount = Decimal(0)
         try:
@@ -553,7 +761,10 @@ def parse_amount(text: str) -> Decimal:
     """'17 300', '17300,00' or '17300.00' -> Decimal('17300.00'); StepInvalid otherwise."""
     cleaned = re.sub(r"[\s\u00a0]", "", text).replace(",", ".")
     problem = Problem(
-        "amount", "Enter the amount in tenge as on the receipt, e.g. 17300 or 865.00."
+        "amount",
+        QT_TRANSLATE_NOOP(
+            "steps", "Enter the amount in tenge as on the receipt, e.g. 17300 or 865.00."
+        ),
     )
     if not re.fullmatch(r"\d+(\.\d{1,2})?", cleaned):
         raise StepInvalid([problem])
@@ -565,27 +776,39 @@ def parse_amount(text: str) -> Decimal:
 
 def duty_problems(payment: DutyPayment, today: date, rules: ProgrammeRules) -> list[Problem]:
     p: list[Problem] = []
-    _required(payment.receipt_number, "receipt_number", "the receipt number", p)
+    _required(
+        payment.receipt_number,
+        "receipt_number",
+        QT_TRANSLATE_NOOP("steps", "Enter the receipt number."),
+        p,
+    )
     if payment.paid_on > today:
         p.append(
             Problem(
                 "paid_on",
-                f"The payment date {_fmt(payment.paid_on)} is in the "
-                "future. Enter the date on the receipt.",
+                QT_TRANSLATE_NOOP(
+                    "steps",
+                    "The payment date {date} is in the future. Enter the date on the receipt.",
+                ).format(date=_fmt(payment.paid_on)),
             )
         )
         return p
     try:
         due = rules.fee_kzt(str(payment.kind), payment.paid_on.year)
     except InvalidProgrammeConfig as exc:
-        p.append(Problem("paid_on", str(exc)))
+        p.append(Problem("paid_on", exc.args[0] if exc.args else str(exc)))
         return p
     if payment.amount_kzt < due:
         p.append(
             Problem(
                 "amount",
-                f"Underpaid: {payment.amount_kzt:.2f} KZT paid, {due:.2f} KZT due in "
-                f"{payment.paid_on.year}. The applicant must pay the difference.",
+                QT_TRANSLATE_NOOP(
+                    "steps",
+                    "Underpaid: {paid} KZT paid, {due} KZT due in {year}. "
+                    "The applicant must pay the difference.",
+                ).format(
+                    paid=f"{payment.amount_kzt:.2f}", due=f"{due:.2f}", year=payment.paid_on.year
+                ),
             )
         )
     return p
@@ -606,12 +829,12 @@ class DocumentKind(StrEnum):
 REQUIRED_DOCUMENTS: tuple[DocumentKind, ...] = tuple(DocumentKind)
 
 DOCUMENT_TITLES: Mapping[DocumentKind, str] = {
-    DocumentKind.PASSPORT_COPY: "Passport copy",
-    DocumentKind.POLICE_CLEARANCE: "Police clearance",
-    DocumentKind.PROOF_OF_RESIDENCE: "Proof of residence",
-    DocumentKind.MEDICAL_CERTIFICATE: "Medical certificate 028/u",
-    DocumentKind.PHOTO: "Photo 35x45 mm",
-    DocumentKind.DUTY_RECEIPT: "State duty receipt",
+    DocumentKind.PASSPORT_COPY: QT_TRANSLATE_NOOP("steps", "Passport copy"),
+    DocumentKind.POLICE_CLEARANCE: QT_TRANSLATE_NOOP("steps", "Police clearance"),
+    DocumentKind.PROOF_OF_RESIDENCE: QT_TRANSLATE_NOOP("steps", "Proof of residence"),
+    DocumentKind.MEDICAL_CERTIFICATE: QT_TRANSLATE_NOOP("steps", "Medical certificate 028/u"),
+    DocumentKind.PHOTO: QT_TRANSLATE_NOOP("steps", "Photo 35x45 mm"),
+    DocumentKind.DUTY_RECEIPT: QT_TRANSLATE_NOOP("steps", "State duty receipt"),
 }
 
 PDF, JPEG, PNG = "application/pdf", "image/jpeg", "image/png"
@@ -638,17 +861,31 @@ def check_document(
     try:
         document_kind = DocumentKind(kind)
     except ValueError:
-        raise StepInvalid([Problem("kind", "Choose which document this scan is.")]) from None
+        raise StepInvalid(
+            [Problem("kind", QT_TRANSLATE_NOOP("steps", "Choose which document this scan is."))]
+        ) from None
     if not filename.strip() or len(filename) > FILENAME_MAX:
-        p.append(Problem("file", "The file needs a name of at most 255 characters."))
+        p.append(
+            Problem(
+                "file",
+                QT_TRANSLATE_NOOP("steps", "The file needs a name of at most 255 characters."),
+            )
+        )
     if not content:
-        p.append(Problem("file", "The file is empty. Scan the document again."))
+        p.append(
+            Problem(
+                "file", QT_TRANSLATE_NOOP("steps", "The file is empty. Scan the document again.")
+            )
+        )
     elif len(content) > max_bytes:
         p.append(
             Problem(
                 "file",
-                f"The file is {len(content) / 1048576:.1f} MB; at most "
-                f"{max_bytes / 1048576:.0f} MB is allowed. Scan at a lower resolution.",
+                QT_TRANSLATE_NOOP(
+                    "steps",
+                    "The file is {size} MB; at most {limit} MB is allowed. "
+                    "Scan at a lower resolution.",
+                ).format(size=f"{len(content) / 1048576:.1f}", limit=f"{max_bytes / 1048576:.0f}"),
             )
         )
     media = media_type_of(content) if content else None
@@ -656,12 +893,20 @@ def check_document(
         p.append(
             Problem(
                 "file",
-                "This file is not a PDF, JPEG or PNG (judged by its content, "
-                "not its name). Save the scan in one of these formats.",
+                QT_TRANSLATE_NOOP(
+                    "steps",
+                    "This file is not a PDF, JPEG or PNG (judged by its content, "
+                    "not its name). Save the scan in one of these formats.",
+                ),
             )
         )
     elif document_kind is DocumentKind.PHOTO and media == PDF:
-        p.append(Problem("file", "The photo must be a JPEG or PNG image, not a PDF."))
+        p.append(
+            Problem(
+                "file",
+                QT_TRANSLATE_NOOP("steps", "The photo must be a JPEG or PNG image, not a PDF."),
+            )
+        )
     _raise_if(p)
     assert media is not None
     return media

@@ -20,6 +20,7 @@ from workstation.domain.lifecycle import (
 )
 from workstation.domain.names import search_key
 from workstation.domain.programme import ProgrammeRules
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal import review_projection
 from workstation.journal.envelope import (
     Event,
@@ -246,6 +247,10 @@ def record_pulled(
     return results
 
 
+# The flag of a case whose pulled event was refused; cases.flagged stores it in English.
+NOT_APPLIED = QT_TRANSLATE_NOOP("lifecycle", "{type} from {desk} not applied: {reason}")
+
+
 def _flag(conn: Connection, event: Event, refusal: TransitionRefused | str) -> None:
     """Mark the case so the clerk sees that a pulled event could not be applied."""
     if isinstance(refusal, ReapplyLocked):
@@ -253,7 +258,11 @@ def _flag(conn: Connection, event: Event, refusal: TransitionRefused | str) -> N
     conn.execute(
         update(cases)
         .where(cases.c.case_id == event.case_id)
-        .values(flagged=f"{event.type} from {event.workstation_id} not applied: {refusal}")
+        .values(
+            flagged=NOT_APPLIED.format(
+                type=str(event.type), desk=event.workstation_id, reason=str(refusal)
+            )
+        )
     )
 
 

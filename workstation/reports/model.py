@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from workstation.domain.clock import KAZAKHSTAN_TIME
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import format_instant
 
 # A report spans at most this many days: beyond ten years a "period" is a mistake in a date.
@@ -41,13 +42,17 @@ class ReportPeriod:
     def __post_init__(self) -> None:
         if self.end < self.start:
             raise InvalidReportPeriod(
-                f"The period ends ({self.end:%d.%m.%Y}) before it starts "
-                f"({self.start:%d.%m.%Y}): swap the dates."
+                QT_TRANSLATE_NOOP(
+                    "reports", "The period ends ({end}) before it starts ({start}): swap the dates."
+                ).format(end=f"{self.end:%d.%m.%Y}", start=f"{self.start:%d.%m.%Y}")
             )
         if (self.end - self.start).days >= MAX_PERIOD_DAYS:
             raise InvalidReportPeriod(
-                f"A report covers at most {MAX_PERIOD_DAYS} days; "
-                f"{self.start:%d.%m.%Y}–{self.end:%d.%m.%Y} is longer."
+                QT_TRANSLATE_NOOP(
+                    "reports", "A report covers at most {days} days; {start}–{end} is longer."
+                ).format(
+                    days=MAX_PERIOD_DAYS, start=f"{self.start:%d.%m.%Y}", end=f"{self.end:%d.%m.%Y}"
+                )
             )
 
     @classmethod

@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.serialization import pkcs7
 
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.security.eds import (
     CertificateExpired,
     CertificateNotYetValid,
@@ -152,7 +153,10 @@ def verify_detached_signature(
     hash_type = _HASHES.get(digest_name)
     if hash_type is None:
         raise SignatureInvalid(
-            SignatureProblem.MALFORMED, f"digest algorithm {digest_name} is not accepted"
+            SignatureProblem.MALFORMED,
+            QT_TRANSLATE_NOOP("signatures", "digest algorithm {algorithm} is not accepted").format(
+                algorithm=digest_name
+            ),
         )
     signing_time, to_verify = _signed_bytes(signer_info, data, hash_type)
     _check_signature_value(signer_info, signer, to_verify, hash_type())
@@ -195,11 +199,17 @@ def _parse(signature_der: bytes) -> _SignedData:
         signer_infos = list(signed["signer_infos"])
     except (ValueError, TypeError, KeyError) as error:
         raise SignatureInvalid(
-            SignatureProblem.MALFORMED, f"The signature is not valid CMS: {error}"
+            SignatureProblem.MALFORMED,
+            QT_TRANSLATE_NOOP("signatures", "The signature is not valid CMS: {error}").format(
+                error=str(error)
+            ),
         ) from error
     if len(signer_infos) != 1:
         raise SignatureInvalid(
-            SignatureProblem.MALFORMED, f"Expected one signer, found {len(signer_infos)}."
+            SignatureProblem.MALFORMED,
+            QT_TRANSLATE_NOOP("signatures", "Expected one signer, found {count}.").format(
+                count=len(signer_infos)
+            ),
         )
     return _SignedData(signer_infos[0], certificates)
 
@@ -220,7 +230,8 @@ def _find_signer(signer_info: Any, certificates: list[x509.Certificate]) -> x509
             if ski.value.digest == sid.chosen.native:
                 return certificate
     raise SignatureInvalid(
-        SignatureProblem.MALFORMED, "The signer's certificate is not in the signature."
+        SignatureProblem.MALFORMED,
+        QT_TRANSLATE_NOOP("signatures", "The signer's certificate is not in the signature."),
     )
 
 
@@ -235,16 +246,24 @@ def _signed_bytes(
         values[attribute["type"].native] = attribute["values"]
     content_type = values.get("content_type")
     if content_type is None or content_type[0].native != "data":
-        raise SignatureInvalid(SignatureProblem.MALFORMED, "The signed content type is not data.")
+        raise SignatureInvalid(
+            SignatureProblem.MALFORMED,
+            QT_TRANSLATE_NOOP("signatures", "The signed content type is not data."),
+        )
     message_digest = values.get("message_digest")
     if message_digest is None:
-        raise SignatureInvalid(SignatureProblem.MALFORMED, "The signature has no message digest.")
+        raise SignatureInvalid(
+            SignatureProblem.MALFORMED,
+            QT_TRANSLATE_NOOP("signatures", "The signature has no message digest."),
+        )
     digest = hashes.Hash(hash_type())
     digest.update(data)
     if message_digest[0].native != digest.finalize():
         raise SignatureInvalid(
             SignatureProblem.TAMPERED,
-            "The data does not match the signature: it was changed after signing.",
+            QT_TRANSLATE_NOOP(
+                "signatures", "The data does not match the signature: it was changed after signing."
+            ),
         )
     signing_time = values.get("signing_time")
     when = signing_time[0].native if signing_time is not None else None
@@ -275,12 +294,17 @@ def _check_signature_value(
         else:
             raise SignatureInvalid(
                 SignatureProblem.MALFORMED,
-                f"Signature algorithm {scheme} does not fit the signer's key.",
+                QT_TRANSLATE_NOOP(
+                    "signatures", "Signature algorithm {scheme} does not fit the signer's key."
+                ).format(scheme=scheme),
             )
     except (InvalidSignature, KeyError) as error:
         raise SignatureInvalid(
             SignatureProblem.BAD_SIGNATURE,
-            "The signature value does not match: the signature or its attributes were changed.",
+            QT_TRANSLATE_NOOP(
+                "signatures",
+                "The signature value does not match: the signature or its attributes were changed.",
+            ),
         ) from error
 
 
@@ -291,36 +315,47 @@ def _require_signing_usage(signer: x509.Certificate) -> None:
         return
     if not (usage.digital_signature or usage.content_commitment):
         raise SignatureInvalid(
-            SignatureProblem.WRONG_KEY_USAGE, "The signer's certificate is not for signing."
+            SignatureProblem.WRONG_KEY_USAGE,
+            QT_TRANSLATE_NOOP("signatures", "The signer's certificate is not for signing."),
         )
 
 
 def _as_signature_problem(refused: LoginRefused) -> SignatureInvalid:
-    subject = "The signer's certificate"
     if isinstance(refused, CertificateNotYetValid):
         return SignatureInvalid(
             SignatureProblem.EXPIRED_SIGNER,
-            f"{subject} was not yet valid at the signing time "
-            f"(valid from {refused.not_before:%Y-%m-%d}).",
+            QT_TRANSLATE_NOOP(
+                "signatures",
+                "The signer's certificate was not yet valid at the signing time "
+                "(valid from {date}).",
+            ).format(date=refused.not_before.date()),
         )
     if isinstance(refused, CertificateExpired):
         return SignatureInvalid(
             SignatureProblem.EXPIRED_SIGNER,
-            f"{subject} had expired at the signing time ({refused.not_after:%Y-%m-%d}).",
+            QT_TRANSLATE_NOOP(
+                "signatures", "The signer's certificate had expired at the signing time ({date})."
+            ).format(date=refused.not_after.date()),
         )
     if isinstance(refused, UntrustedCertificate):
         return SignatureInvalid(
             SignatureProblem.UNTRUSTED_SIGNER,
-            f"{subject} does not chain to the trust store (issuer: {refused.issuer}).",
+            QT_TRANSLATE_NOOP(
+                "signatures",
+                "The signer's certificate does not chain to the trust store (issuer: {issuer}).",
+            ).format(issuer=refused.issuer),
         )
     if isinstance(refused, CertificateRevoked):
         return SignatureInvalid(
             SignatureProblem.REVOKED_SIGNER,
-            f"{subject} was revoked on {refused.revoked_at:%Y-%m-%d}.",
+            QT_TRANSLATE_NOOP(
+                "signatures", "The signer's certificate was revoked on {date}."
+            ).format(date=refused.revoked_at.date()),
         )
+    message = refused.args[0] if refused.args else str(refused)
     if isinstance(refused, CrlMissingOrStale):
-        return SignatureInvalid(SignatureProblem.REVOCATION_UNKNOWN, str(refused))
-    return SignatureInvalid(SignatureProblem.UNTRUSTED_SIGNER, str(refused))
+        return SignatureInvalid(SignatureProblem.REVOCATION_UNKNOWN, message)
+    return SignatureInvalid(SignatureProblem.UNTRUSTED_SIGNER, message)
 
 
 def _der_length(length: int) -> bytes:

@@ -22,6 +22,8 @@ from pathlib import Path
 import keyring
 import platformdirs
 
+from workstation.i18n import QT_TRANSLATE_NOOP
+
 log = logging.getLogger(__name__)
 
 KEY_BYTES = 32
@@ -69,7 +71,9 @@ def _find(
     """((key, where) or None, why the credential store is unusable or None)."""
     stored, backend_problem = _read_keyring(service, account)
     if stored is not None:
-        where = f"the OS credential store ({service}/{account})"
+        where = QT_TRANSLATE_NOOP("setup", "the OS credential store ({entry})").format(
+            entry=f"{service}/{account}"
+        )
         return (_decode(stored, where), _keyring_label()), None
     fallback = fallback_key_path(service, account, fallback_dir)
     if fallback.exists():
@@ -111,23 +115,33 @@ def store_key(data_dir: Path, *, store_exists: bool) -> tuple[bytes, str]:
         account = id_file.read_text(encoding="ascii", errors="replace").strip()
         if not _ACCOUNT.fullmatch(account):
             raise DatabaseKeyUnusable(
-                f"The file {id_file} is damaged. Restore it from the backup of this desk."
+                QT_TRANSLATE_NOOP(
+                    "setup", "The file {file} is damaged. Restore it from the backup of this desk."
+                ).format(file=str(id_file))
             )
         found = find_db_key(SERVICE, account, key_dir)
         if found is not None:
             return found
         if store_exists:
             raise DatabaseKeyUnusable(
-                f"The key of the local database in {data_dir} is neither in the OS credential "
-                f"store ({SERVICE}/{account}) nor in {key_dir}. The database was made by "
-                "another user or on another computer: log in as that user, restore the key, "
-                "or ask the administrator to set this desk up again."
+                QT_TRANSLATE_NOOP(
+                    "setup",
+                    "The key of the local database in {folder} is neither in the OS credential "
+                    "store ({entry}) nor in {key_folder}. The database was made by "
+                    "another user or on another computer: log in as that user, restore the key, "
+                    "or ask the administrator to set this desk up again.",
+                ).format(
+                    folder=str(data_dir), entry=f"{SERVICE}/{account}", key_folder=str(key_dir)
+                )
             )
         return get_or_create_db_key(SERVICE, account, key_dir)
     if store_exists:
         raise DatabaseKeyUnusable(
-            f"The local database in {data_dir} is encrypted but {id_file}, which names its "
-            "key, is missing. Restore it from the backup of this desk."
+            QT_TRANSLATE_NOOP(
+                "setup",
+                "The local database in {folder} is encrypted but {file}, which names its "
+                "key, is missing. Restore it from the backup of this desk.",
+            ).format(folder=str(data_dir), file=str(id_file))
         )
     account = f"local-db-{secrets.token_hex(8)}"
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -178,8 +192,11 @@ def _decode(stored: str, where: str) -> bytes:
         key = b""
     if len(key) != KEY_BYTES:
         raise DatabaseKeyUnusable(
-            f"The database key in {where} is damaged. Restore it from the backup "
-            "or ask the administrator to re-create the local database."
+            QT_TRANSLATE_NOOP(
+                "setup",
+                "The database key in {where} is damaged. Restore it from the backup "
+                "or ask the administrator to re-create the local database.",
+            ).format(where=where)
         )
     return key
 
@@ -187,10 +204,16 @@ def _decode(stored: str, where: str) -> bytes:
 def _read_key_file(path: Path) -> bytes:
     if os.name == "posix" and path.stat().st_mode & 0o077:
         raise DatabaseKeyUnusable(
-            f"The database key file {path} can be read by other users. "
-            f"Run: chmod 600 '{path}' and start again."
+            QT_TRANSLATE_NOOP(
+                "setup",
+                "The database key file {path} can be read by other users. "
+                "Run: chmod 600 '{path}' and start again.",
+            ).format(path=str(path))
         )
-    return _decode(path.read_text(encoding="ascii", errors="replace"), f"file {path}")
+    return _decode(
+        path.read_text(encoding="ascii", errors="replace"),
+        QT_TRANSLATE_NOOP("setup", "file {path}").format(path=str(path)),
+    )
 
 
 def _create_key_file(path: Path, key: bytes) -> bytes:

@@ -26,6 +26,8 @@ from cryptography.x509.verification import (
     VerificationError,
 )
 
+from workstation.i18n import QT_TRANSLATE_NOOP
+
 SigningPrivateKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
 
 _IIN_SERIAL = re.compile(r"IIN(\d{12})")
@@ -42,26 +44,41 @@ class LoginRefused(Exception):
 
 class KeyFileUnreadable(LoginRefused):
     def __init__(self, detail: str = "") -> None:
-        super().__init__(
-            "This file is not a usable EDS key file (PKCS#12)"
-            + (f": {detail}" if detail else "")
-            + ". Choose the AUTH_RSA256_....p12 file from your key folder."
-        )
+        message: str
+        if detail:
+            message = QT_TRANSLATE_NOOP(
+                "login",
+                "This file is not a usable EDS key file (PKCS#12): {detail}. "
+                "Choose the AUTH_RSA256_....p12 file from your key folder.",
+            ).format(detail=detail)
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "login",
+                "This file is not a usable EDS key file (PKCS#12). "
+                "Choose the AUTH_RSA256_....p12 file from your key folder.",
+            )
+        super().__init__(message)
 
 
 class WrongPassword(LoginRefused):
     def __init__(self) -> None:
         super().__init__(
-            "The password for this key file is wrong. Check the keyboard layout and Caps Lock, "
-            "then try again."
+            QT_TRANSLATE_NOOP(
+                "login",
+                "The password for this key file is wrong. Check the keyboard layout and "
+                "Caps Lock, then try again.",
+            )
         )
 
 
 class NotALoginKey(LoginRefused):
     def __init__(self) -> None:
         super().__init__(
-            "This is a signing key, not a log-in key. Choose the AUTH_RSA256_....p12 file "
-            "from your key folder."
+            QT_TRANSLATE_NOOP(
+                "login",
+                "This is a signing key, not a log-in key. Choose the AUTH_RSA256_....p12 file "
+                "from your key folder.",
+            )
         )
 
 
@@ -73,8 +90,11 @@ class CertificateExpired(LoginRefused):
         super().__init__(
             message
             or (
-                f"Your EDS certificate expired on {not_after:%Y-%m-%d}. "
-                "Get a new key from NCA RK (pki.gov.kz) and log in with it."
+                QT_TRANSLATE_NOOP(
+                    "login",
+                    "Your EDS certificate expired on {date}. "
+                    "Get a new key from NCA RK (pki.gov.kz) and log in with it.",
+                ).format(date=not_after.date())
             )
         )
 
@@ -84,17 +104,31 @@ class CertificateNotYetValid(CertificateExpired):
         self.not_before = not_before
         super().__init__(
             not_after,
-            f"This EDS certificate is valid only from {not_before:%Y-%m-%d %H:%M} UTC. "
-            "Check the computer's date and time; if they are right, use your current key.",
+            QT_TRANSLATE_NOOP(
+                "login",
+                "This EDS certificate is valid only from {time} UTC. "
+                "Check the computer's date and time; if they are right, use your current key.",
+            ).format(time=f"{not_before:%Y-%m-%d %H:%M}"),
         )
 
 
 class CertificateRevoked(LoginRefused):
-    def __init__(self, revoked_at: datetime, whose: str = "Your EDS certificate") -> None:
+    def __init__(self, revoked_at: datetime, ca_name: str | None = None) -> None:
+        """`ca_name`: the CA certificate revoked, or None for the staff member's own."""
         self.revoked_at = revoked_at
-        super().__init__(
-            f"{whose} was revoked on {revoked_at:%Y-%m-%d}. Use a new key from NCA RK (pki.gov.kz)."
-        )
+        if ca_name is None:
+            message = QT_TRANSLATE_NOOP(
+                "login",
+                "Your EDS certificate was revoked on {date}. "
+                "Use a new key from NCA RK (pki.gov.kz).",
+            ).format(date=revoked_at.date())
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "login",
+                "The CA certificate {ca} was revoked on {date}. "
+                "Use a new key from NCA RK (pki.gov.kz).",
+            ).format(ca=ca_name, date=revoked_at.date())
+        super().__init__(message)
 
 
 class UntrustedCertificate(LoginRefused):
@@ -102,17 +136,23 @@ class UntrustedCertificate(LoginRefused):
         self.issuer = issuer
         self.detail = detail
         super().__init__(
-            f"This certificate was not issued by a certification centre this desk trusts "
-            f"(issuer: {issuer}). Use your NCA RK key, or ask the administrator to check "
-            "the trust store."
+            QT_TRANSLATE_NOOP(
+                "login",
+                "This certificate was not issued by a certification centre this desk trusts "
+                "(issuer: {issuer}). Use your NCA RK key, or ask the administrator to check "
+                "the trust store.",
+            ).format(issuer=issuer)
         )
 
 
 class NoIinInCertificate(LoginRefused):
     def __init__(self) -> None:
         super().__init__(
-            "This certificate carries no IIN (SERIALNUMBER=IIN...). Use your personal "
-            "NCA RK key, not an organisation key."
+            QT_TRANSLATE_NOOP(
+                "login",
+                "This certificate carries no IIN (SERIALNUMBER=IIN...). Use your personal "
+                "NCA RK key, not an organisation key.",
+            )
         )
 
 
@@ -120,31 +160,42 @@ class CrlMissingOrStale(LoginRefused):
     def __init__(self, issuer: str, next_update: datetime | None) -> None:
         self.issuer = issuer
         self.next_update = next_update
-        state = (
-            "is missing"
-            if next_update is None
-            else f"is out of date (next update was due {next_update:%Y-%m-%d %H:%M} UTC)"
-        )
-        super().__init__(
-            f"The revocation list (CRL) of {issuer} {state}, so the desk cannot tell whether "
-            "the certificate was revoked. Ask the administrator to update the CRLs."
-        )
+        if next_update is None:
+            message = QT_TRANSLATE_NOOP(
+                "login",
+                "The revocation list (CRL) of {issuer} is missing, so the desk cannot tell "
+                "whether the certificate was revoked. Ask the administrator to update the CRLs.",
+            ).format(issuer=issuer)
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "login",
+                "The revocation list (CRL) of {issuer} is out of date (next update was due "
+                "{time} UTC), so the desk cannot tell whether the certificate was revoked. "
+                "Ask the administrator to update the CRLs.",
+            ).format(issuer=issuer, time=f"{next_update:%Y-%m-%d %H:%M}")
+        super().__init__(message)
 
 
 class KeyLockedOut(LoginRefused):
     def __init__(self, until: datetime) -> None:
         self.until = until
         super().__init__(
-            "Too many wrong attempts with this key. It is locked until "
-            f"{until:%Y-%m-%d %H:%M} UTC; try again then or ask a supervisor."
+            QT_TRANSLATE_NOOP(
+                "login",
+                "Too many wrong attempts with this key. It is locked until {time} UTC; "
+                "try again then or ask a supervisor.",
+            ).format(time=f"{until:%Y-%m-%d %H:%M}")
         )
 
 
 class EmptyTrustStore(ValueError):
     def __init__(self, where: str) -> None:
         super().__init__(
-            f"No CA certificates found in {where}. Put the NCA RK root and issuing "
-            "certificates (.pem, .crt or .cer) there."
+            QT_TRANSLATE_NOOP(
+                "login",
+                "No CA certificates found in {where}. Put the NCA RK root and issuing "
+                "certificates (.pem, .crt or .cer) there.",
+            ).format(where=where)
         )
 
 
@@ -185,10 +236,14 @@ def load_staff_key(p12: bytes, password: str) -> StaffKey:
     except Exception as error:  # malformed DER surfaces as assorted parser errors
         raise KeyFileUnreadable() from error
     if loaded.key is None or loaded.cert is None:
-        raise KeyFileUnreadable("it holds no private key and certificate")
+        raise KeyFileUnreadable(
+            QT_TRANSLATE_NOOP("login", "it holds no private key and certificate")
+        )
     key = loaded.key
     if not isinstance(key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):
-        raise KeyFileUnreadable("only RSA and ECDSA keys are supported (GOST needs Kalkan)")
+        raise KeyFileUnreadable(
+            QT_TRANSLATE_NOOP("login", "only RSA and ECDSA keys are supported (GOST needs Kalkan)")
+        )
     return StaffKey(
         private_key=key,
         certificate=loaded.cert.certificate,
@@ -219,7 +274,7 @@ class TrustStore:
 
     def __post_init__(self) -> None:
         if not self.anchors:
-            raise EmptyTrustStore("the trust store")
+            raise EmptyTrustStore(QT_TRANSLATE_NOOP("login", "the trust store"))
 
     @classmethod
     def from_certs(cls, certificates: Iterable[x509.Certificate]) -> TrustStore:
@@ -439,20 +494,19 @@ def _check_revocation(
             problem = CrlMissingOrStale(issuer_name, None)
             if policy.when_missing is CrlAction.REFUSE:
                 raise problem
-            warnings.append(str(problem))
+            warnings.append(problem.args[0])
             continue
         crl = max(usable, key=lambda c: c.last_update_utc)
         entry = crl.get_revoked_certificate_by_serial_number(certificate.serial_number)
         # A revocation after `at` does not undo a signature made before it.
         if entry is not None and entry.revocation_date_utc <= at:
-            whose = "Your EDS certificate" if index == 0 else f"The CA certificate {issuer_name}"
-            raise CertificateRevoked(entry.revocation_date_utc, whose)
+            raise CertificateRevoked(entry.revocation_date_utc, None if index == 0 else issuer_name)
         next_update = crl.next_update_utc
         if next_update is not None and next_update < at:
             problem = CrlMissingOrStale(issuer_name, next_update)
             if policy.when_stale is CrlAction.REFUSE:
                 raise problem
-            warnings.append(str(problem))
+            warnings.append(problem.args[0])
     return tuple(warnings)
 
 

@@ -34,6 +34,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.hashes import SHA256
 
 from workstation.domain.lifecycle import STEP_EVENTS, EventType
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Event
 from workstation.security.cms import (
     _HASHES,
@@ -56,6 +57,15 @@ from workstation.security.eds import (
     verify_signer_certificate,
 )
 from workstation.security.roles import Action, Role, is_permitted
+
+
+def _unknown_signer(serial: int) -> str:
+    return QT_TRANSLATE_NOOP(
+        "signatures",
+        "the signer's certificate (serial {serial}) is not known to this desk; "
+        "it comes with the next sync if central has it",
+    ).format(serial=f"{serial:x}")
+
 
 __all__ = [
     "CertificateRegistry",
@@ -231,18 +241,28 @@ class EventVerifier:
     ) -> None:
         """Raise EventRejected with the reason the event may not be applied."""
         if not signature:
-            raise EventRejected("the event is not signed")
+            raise EventRejected(QT_TRANSLATE_NOOP("signatures", "the event is not signed"))
         signers = self._verified_signers(signed, signature, recorded_at)
         if event_type == EventType.ARRIVAL_APPROVED:
             self._check_approval(signers)
             return
         if len(signers) != 1:
-            raise EventRejected(f"expected one signer, found {len(signers)}")
+            raise EventRejected(
+                QT_TRANSLATE_NOOP("signatures", "expected one signer, found {count}").format(
+                    count=len(signers)
+                )
+            )
         signer = signers[0]
         if signer.fingerprint != actor_fingerprint:
-            raise EventRejected("the signer's certificate is not the one the event names")
+            raise EventRejected(
+                QT_TRANSLATE_NOOP(
+                    "signatures", "the signer's certificate is not the one the event names"
+                )
+            )
         if signer.iin != actor_iin:
-            raise EventRejected("the signer's IIN is not the event's actor")
+            raise EventRejected(
+                QT_TRANSLATE_NOOP("signatures", "the signer's IIN is not the event's actor")
+            )
         self._check_role(event_type, signer)
 
     # ---- steps ---------------------------------------------------------------------------
@@ -258,7 +278,10 @@ class EventVerifier:
             signer = self._signer_by(info.issuer_der, info.serial)
             if info.message_digest != digest:
                 raise EventRejected(
-                    "The data does not match the signature: it was changed after signing."
+                    QT_TRANSLATE_NOOP(
+                        "signatures",
+                        "The data does not match the signature: it was changed after signing.",
+                    )
                 )
             try:
                 key: Any = signer.certificate.public_key()
@@ -267,14 +290,23 @@ class EventVerifier:
                 elif info.scheme == "ecdsa" and isinstance(key, ec.EllipticCurvePublicKey):
                     key.verify(info.signature, info.to_verify, ec.ECDSA(SHA256()))
                 else:
-                    raise EventRejected("The signature algorithm does not fit the signer's key.")
+                    raise EventRejected(
+                        QT_TRANSLATE_NOOP(
+                            "signatures", "The signature algorithm does not fit the signer's key."
+                        )
+                    )
             except InvalidSignature:
                 raise EventRejected(
-                    "The signature value does not match: the signature or its attributes "
-                    "were changed."
+                    QT_TRANSLATE_NOOP(
+                        "signatures",
+                        "The signature value does not match: the signature or its attributes "
+                        "were changed.",
+                    )
                 ) from None
             if not signer.for_signing:
-                raise EventRejected("The signer's certificate is not for signing.")
+                raise EventRejected(
+                    QT_TRANSLATE_NOOP("signatures", "The signer's certificate is not for signing.")
+                )
             self._check_certificate(signer.certificate, at)
             signers.append(signer)
         return signers
@@ -285,10 +317,7 @@ class EventVerifier:
             return cached
         certificate = self.registry.by_issuer_serial(issuer_der, serial)
         if certificate is None:
-            raise EventRejected(
-                f"the signer's certificate (serial {serial:x}) is not known to this desk; "
-                "it comes with the next sync if central has it"
-            )
+            raise EventRejected(_unknown_signer(serial))
         signer = _signer(certificate)
         self._signers[(issuer_der, serial)] = signer
         return signer
@@ -303,9 +332,13 @@ class EventVerifier:
                 raise ValueError("not SignedData")
             signer_infos = list(info["content"]["signer_infos"])
         except (ValueError, TypeError, KeyError) as error:
-            raise EventRejected(f"the signature is not valid CMS ({error})") from error
+            raise EventRejected(
+                QT_TRANSLATE_NOOP("signatures", "the signature is not valid CMS ({error})").format(
+                    error=str(error)
+                )
+            ) from error
         if not signer_infos:
-            raise EventRejected("the signature has no signer")
+            raise EventRejected(QT_TRANSLATE_NOOP("signatures", "the signature has no signer"))
         signers = []
         for signer_info in signer_infos:
             certificate = self._certificate_of(signer_info)
@@ -313,12 +346,16 @@ class EventVerifier:
                 digest_name = signer_info["digest_algorithm"]["algorithm"].native
                 hash_type = _HASHES.get(digest_name)
                 if hash_type is None:
-                    raise EventRejected(f"digest algorithm {digest_name} is not accepted")
+                    raise EventRejected(
+                        QT_TRANSLATE_NOOP(
+                            "signatures", "digest algorithm {algorithm} is not accepted"
+                        ).format(algorithm=digest_name)
+                    )
                 _, to_verify = _signed_bytes(signer_info, signed, hash_type)
                 _check_signature_value(signer_info, certificate, to_verify, hash_type())
                 _require_signing_usage(certificate)
             except SignatureInvalid as error:
-                raise EventRejected(str(error)) from error
+                raise EventRejected(error.args[-1] if error.args else str(error)) from error
             self._check_certificate(certificate, at)
             signers.append(_signer(certificate))
         return signers
@@ -326,15 +363,16 @@ class EventVerifier:
     def _certificate_of(self, signer_info: object) -> x509.Certificate:
         sid = signer_info["sid"]  # type: ignore[index]
         if sid.name != "issuer_and_serial_number":
-            raise EventRejected("the signer is not named by issuer and serial number")
+            raise EventRejected(
+                QT_TRANSLATE_NOOP(
+                    "signatures", "the signer is not named by issuer and serial number"
+                )
+            )
         issuer = sid.chosen["issuer"].dump()
         serial = sid.chosen["serial_number"].native
         certificate = self.registry.by_issuer_serial(issuer, serial)
         if certificate is None:
-            raise EventRejected(
-                f"the signer's certificate (serial {serial:x}) is not known to this desk; "
-                "it comes with the next sync if central has it"
-            )
+            raise EventRejected(_unknown_signer(serial))
         return certificate
 
     def _check_certificate(self, certificate: x509.Certificate, at: datetime) -> None:
@@ -359,23 +397,38 @@ class EventVerifier:
                 )
                 self._chains[key] = None
             except LoginRefused as refused:
-                self._chains[key] = str(_as_signature_problem(refused))
+                problem_of = _as_signature_problem(refused)
+                self._chains[key] = problem_of.args[-1] if problem_of.args else str(problem_of)
         problem = self._chains[key]
         if problem is not None:
             raise EventRejected(problem)
 
     def _check_approval(self, signers: list[_Signer]) -> None:
         bins = {s.bin for s in signers}
-        missing = []
-        if not bins & self.organisations.ministry_bins:
-            missing.append("the ministry")
-        if not bins & self.organisations.migration_bins:
-            missing.append("the migration service")
-        if missing:
+        no_ministry = not bins & self.organisations.ministry_bins
+        no_migration = not bins & self.organisations.migration_bins
+        if no_ministry and no_migration:
             raise EventRejected(
-                "the approval is not signed by "
-                + " and ".join(missing)
-                + " (an untrusted or unknown signer)"
+                QT_TRANSLATE_NOOP(
+                    "signatures",
+                    "the approval is not signed by the ministry and the migration service "
+                    "(an untrusted or unknown signer)",
+                )
+            )
+        if no_ministry:
+            raise EventRejected(
+                QT_TRANSLATE_NOOP(
+                    "signatures",
+                    "the approval is not signed by the ministry (an untrusted or unknown signer)",
+                )
+            )
+        if no_migration:
+            raise EventRejected(
+                QT_TRANSLATE_NOOP(
+                    "signatures",
+                    "the approval is not signed by the migration service "
+                    "(an untrusted or unknown signer)",
+                )
             )
 
     def _check_role(self, event_type: str, signer: _Signer) -> None:
@@ -386,7 +439,9 @@ class EventVerifier:
         if role is not None:
             if not is_permitted(role, action):
                 raise EventRejected(
-                    f"a {role.label} may not {action.label} (signer's role does not permit it)"
+                    QT_TRANSLATE_NOOP(
+                        "signatures", "a {role} may not {action} (signer's role does not permit it)"
+                    ).format(role=role.label, action=action.label)
                 )
             return
         # Staff of another branch this desk's staff list does not hold: the organisation in
@@ -396,8 +451,15 @@ class EventVerifier:
         if action in _OFFICER_ACTIONS:
             if signer.bin not in organisations.migration_bins:
                 raise EventRejected(
-                    f"only a migration officer may {action.label}; the signer's certificate "
-                    "is not the migration service's"
+                    QT_TRANSLATE_NOOP(
+                        "signatures",
+                        "only a migration officer may {action}; the signer's certificate "
+                        "is not the migration service's",
+                    ).format(action=action.label)
                 )
         elif signer.bin in organisations.ministry_bins | organisations.migration_bins:
-            raise EventRejected(f"a ministry or migration service key may not {action.label}")
+            raise EventRejected(
+                QT_TRANSLATE_NOOP(
+                    "signatures", "a ministry or migration service key may not {action}"
+                ).format(action=action.label)
+            )

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from enum import Enum
 from types import MappingProxyType
 
+from workstation.i18n import QT_TRANSLATE_NOOP, Template
+
 
 class Role(Enum):
     """A staff member's role at the desk (DOMAIN.md, "Users")."""
@@ -60,20 +62,24 @@ _ROLE_LABELS: Mapping[Role, str] = MappingProxyType(
 
 _ACTION_LABELS: Mapping[Action, str] = MappingProxyType(
     {
-        Action.VIEW_CASES: "view cases",
-        Action.RECORD_ARRIVAL: "record an arrival",
-        Action.RECORD_STEP: "record a step (medical exam, housing, state duty, documents)",
-        Action.CAPTURE_FINGERPRINTS: "capture fingerprints",
-        Action.VIEW_FINGERPRINTS: "view fingerprints",
-        Action.PRINT_APPLICATION: "print an application",
-        Action.SUBMIT_APPLICATION: "submit an application",
-        Action.REVIEW_APPLICATION: "review an application",
-        Action.DECIDE_APPLICATION: "decide on an application",
-        Action.VIEW_REPORTS: "view and print reports",
-        Action.VIEW_AUDIT: "view the audit log",
-        Action.MANAGE_SETUP: "change the workstation set-up (trust store, central connection)",
-        Action.MANAGE_STAFF: "manage staff records",
-        Action.SYNC: "synchronise the desk with central",
+        Action.VIEW_CASES: QT_TRANSLATE_NOOP("access", "view cases"),
+        Action.RECORD_ARRIVAL: QT_TRANSLATE_NOOP("access", "record an arrival"),
+        Action.RECORD_STEP: QT_TRANSLATE_NOOP(
+            "access", "record a step (medical exam, housing, state duty, documents)"
+        ),
+        Action.CAPTURE_FINGERPRINTS: QT_TRANSLATE_NOOP("access", "capture fingerprints"),
+        Action.VIEW_FINGERPRINTS: QT_TRANSLATE_NOOP("access", "view fingerprints"),
+        Action.PRINT_APPLICATION: QT_TRANSLATE_NOOP("access", "print an application"),
+        Action.SUBMIT_APPLICATION: QT_TRANSLATE_NOOP("access", "submit an application"),
+        Action.REVIEW_APPLICATION: QT_TRANSLATE_NOOP("access", "review an application"),
+        Action.DECIDE_APPLICATION: QT_TRANSLATE_NOOP("access", "decide on an application"),
+        Action.VIEW_REPORTS: QT_TRANSLATE_NOOP("access", "view and print reports"),
+        Action.VIEW_AUDIT: QT_TRANSLATE_NOOP("access", "view the audit log"),
+        Action.MANAGE_SETUP: QT_TRANSLATE_NOOP(
+            "access", "change the workstation set-up (trust store, central connection)"
+        ),
+        Action.MANAGE_STAFF: QT_TRANSLATE_NOOP("access", "manage staff records"),
+        Action.SYNC: QT_TRANSLATE_NOOP("access", "synchronise the desk with central"),
     }
 )
 
@@ -129,11 +135,19 @@ class NotPermitted(PermissionError):
         self.action = action
         allowed = roles_allowed(action)
         if allowed:
-            who = " or ".join(_article(r.label) for r in allowed)
-            hint = f"Ask {who} to do it."
+            who: str = _ROLE_WITH_ARTICLE[allowed[0]]
+            for other in allowed[1:]:
+                who = QT_TRANSLATE_NOOP("access", "{first} or {second}").format(
+                    first=who, second=_ROLE_WITH_ARTICLE[other]
+                )
+            message = QT_TRANSLATE_NOOP(
+                "access", "As {role} you may not {action}. Ask {who} to do it."
+            ).format(role=_ROLE_WITH_ARTICLE[role], action=action.label, who=who)
         else:
-            hint = "No role may do this."
-        super().__init__(f"As {_article(role.label)} you may not {action.label}. {hint}")
+            message = QT_TRANSLATE_NOOP(
+                "access", "As {role} you may not {action}. No role may do this."
+            ).format(role=_ROLE_WITH_ARTICLE[role], action=action.label)
+        super().__init__(message)
 
 
 def is_permitted(role: Role, action: Action) -> bool:
@@ -165,5 +179,12 @@ def permission_table_markdown() -> str:
     return "\n".join([header, rule, *rows]) + "\n"
 
 
-def _article(word: str) -> str:
-    return ("an " if word[0] in "aeiou" else "a ") + word
+# A role as a sentence names one of them (English: "a clerk", "an administrator").
+_ROLE_WITH_ARTICLE: Mapping[Role, Template] = MappingProxyType(
+    {
+        Role.CLERK: QT_TRANSLATE_NOOP("access", "a clerk"),
+        Role.MIGRATION_OFFICER: QT_TRANSLATE_NOOP("access", "a migration officer"),
+        Role.SUPERVISOR: QT_TRANSLATE_NOOP("access", "a supervisor"),
+        Role.ADMINISTRATOR: QT_TRANSLATE_NOOP("access", "an administrator"),
+    }
+)

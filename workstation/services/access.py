@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Actor
 from workstation.security.roles import Action, NotPermitted, Role, require
 
@@ -13,10 +14,19 @@ class NoStaffRole(PermissionError):
 
     def __init__(self, actor: Actor, action: Action) -> None:
         self.action = action
-        super().__init__(
-            f"{actor.name or 'This user'} has no staff role on this desk and may not "
-            f"{action.label}. Log in with your EDS key."
-        )
+        if actor.name:
+            message = QT_TRANSLATE_NOOP(
+                "access",
+                "{name} has no staff role on this desk and may not {action}. "
+                "Log in with your EDS key.",
+            ).format(name=actor.name, action=action.label)
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "access",
+                "This user has no staff role on this desk and may not {action}. "
+                "Log in with your EDS key.",
+            ).format(action=action.label)
+        super().__init__(message)
 
 
 def actor_role(actor: Actor) -> Role | None:

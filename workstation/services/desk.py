@@ -16,6 +16,7 @@ from workstation.domain.checklist import ChecklistItem, Step
 from workstation.domain.clock import Clock
 from workstation.domain.lifecycle import CaseState, CaseStatus, EventType, TransitionRefused
 from workstation.domain.programme import ProgrammeRules
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Actor, new_event
 from workstation.journal.projector import load_status, record
 from workstation.security.roles import Action
@@ -30,7 +31,11 @@ BORDER_POINT_MAX = 120
 
 class CaseNotFound(LookupError):
     def __init__(self, case_id: str) -> None:
-        super().__init__(f"No case {case_id!r} on this desk. Check the id, or sync to pull it.")
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "desk", "No case {case} on this desk. Check the id, or sync to pull it."
+            ).format(case=repr(case_id))
+        )
         self.case_id = case_id
 
 
@@ -248,12 +253,17 @@ class Desk:
         border_point = " ".join(border_point.split())
         if not border_point:
             raise TransitionRefused(
-                "Enter the border crossing point from the entry stamp or migration card.",
+                QT_TRANSLATE_NOOP(
+                    "lifecycle",
+                    "Enter the border crossing point from the entry stamp or migration card.",
+                ),
                 field="border_point",
             )
         if len(border_point) > BORDER_POINT_MAX:
             raise TransitionRefused(
-                f"The border point is too long (at most {BORDER_POINT_MAX} characters).",
+                QT_TRANSLATE_NOOP(
+                    "lifecycle", "The border point is too long (at most {max} characters)."
+                ).format(max=BORDER_POINT_MAX),
                 field="border_point",
             )
         with self.store.transaction() as conn:

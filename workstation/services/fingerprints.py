@@ -39,6 +39,7 @@ from workstation.domain.checklist import Step
 from workstation.domain.clock import Clock
 from workstation.domain.lifecycle import EventType
 from workstation.domain.programme import ProgrammeRules
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Actor, format_instant, new_event
 from workstation.journal.projector import record
 from workstation.security.roles import Action
@@ -138,11 +139,17 @@ def check_ten_print(
     for captured in prints:
         if captured.position in seen:
             raise FingerprintsRefused(
-                f"{captured.position.value} was given twice; keep only the best print."
+                QT_TRANSLATE_NOOP(
+                    "fingerprints", "{finger} was given twice; keep only the best print."
+                ).format(finger=captured.position.label)
             )
         seen.add(captured.position)
         if not captured.image_png:
-            raise FingerprintsRefused(f"{captured.position.value} has an empty image.")
+            raise FingerprintsRefused(
+                QT_TRANSLATE_NOOP("fingerprints", "{finger} has an empty image.").format(
+                    finger=captured.position.label
+                )
+            )
     by_position = {p.position: p for p in prints}
     for position in FingerPosition:
         best = by_position.get(position)
@@ -151,21 +158,33 @@ def check_ten_print(
         if exception is not None:
             if exception.reason is ExceptionReason.OTHER and not exception.note.strip():
                 raise FingerprintsRefused(
-                    f'{position.value}: describe the reason in the note when choosing "Other".'
+                    QT_TRANSLATE_NOOP(
+                        "fingerprints",
+                        '{finger}: describe the reason in the note when choosing "Other".',
+                    ).format(finger=position.label)
                 )
             if best is not None and best.quality >= threshold:
                 raise FingerprintsRefused(
-                    f"{position.value} has a print of quality {best.quality}; remove its exception."
+                    QT_TRANSLATE_NOOP(
+                        "fingerprints",
+                        "{finger} has a print of quality {quality}; remove its exception.",
+                    ).format(finger=position.label, quality=best.quality)
                 )
             continue
         if best is None:
             raise FingerprintsRefused(
-                f"{position.value} has no print. Capture it, or record why it cannot be taken."
+                QT_TRANSLATE_NOOP(
+                    "fingerprints",
+                    "{finger} has no print. Capture it, or record why it cannot be taken.",
+                ).format(finger=position.label)
             )
         if best.quality < threshold:
             raise FingerprintsRefused(
-                f"{position.value} has quality {best.quality}, below {threshold}. Try again "
-                "or record an exception."
+                QT_TRANSLATE_NOOP(
+                    "fingerprints",
+                    "{finger} has quality {quality}, below {threshold}. Try again "
+                    "or record an exception.",
+                ).format(finger=position.label, quality=best.quality, threshold=threshold)
             )
 
 
@@ -241,7 +260,11 @@ class FingerprintDesk:
         check_ten_print(prints, exceptions, self.policy)
         required, reason = self.capture_required(case_id)
         if not required:
-            raise FingerprintsNotRequired(f"{reason} No prints are stored.")
+            raise FingerprintsNotRequired(
+                QT_TRANSLATE_NOOP("fingerprints", "{reason} No prints are stored.").format(
+                    reason=reason
+                )
+            )
         by_position = {p.position: p for p in prints}
         fingers = [
             _finger_entry(

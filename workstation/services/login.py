@@ -24,6 +24,8 @@ from typing import Any
 from cryptography import x509
 
 from workstation.domain.clock import Clock
+from workstation.domain.steps import joined
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Actor
 from workstation.security.audit import AuditAction
 from workstation.security.eds import (
@@ -65,48 +67,66 @@ class DeskNotSetUp(LoginRefused):
 
     def __init__(self, detail: str) -> None:
         super().__init__(
-            f"This desk is not set up for log-in yet: {detail} Ask the administrator to "
-            "install the NCA RK certificates and revocation lists."
+            QT_TRANSLATE_NOOP(
+                "login",
+                "This desk is not set up for log-in yet: {detail} Ask the administrator to "
+                "install the NCA RK certificates and revocation lists.",
+            ).format(detail=detail)
         )
 
 
 class UnknownStaff(LoginRefused):
     def __init__(self, name: str) -> None:
         super().__init__(
-            f"The key of {name} is valid, but this desk has no staff record for that IIN. "
-            "Ask the administrator to add you to the staff list (or to sync the desk)."
+            QT_TRANSLATE_NOOP(
+                "login",
+                "The key of {name} is valid, but this desk has no staff record for that IIN. "
+                "Ask the administrator to add you to the staff list (or to sync the desk).",
+            ).format(name=name)
         )
 
 
 class StaffInactive(LoginRefused):
     def __init__(self, name: str) -> None:
         super().__init__(
-            f"The staff record of {name} is switched off on this desk, so the key cannot be "
-            "used here. Ask the administrator or your supervisor."
+            QT_TRANSLATE_NOOP(
+                "login",
+                "The staff record of {name} is switched off on this desk, so the key cannot be "
+                "used here. Ask the administrator or your supervisor.",
+            ).format(name=name)
         )
 
 
 class WrongBranch(LoginRefused):
     def __init__(self, name: str, staff_city: str, desk_city: str) -> None:
         super().__init__(
-            f"{name} works at the {staff_city} branch; this desk is in {desk_city}. "
-            "Log in at a desk of your branch, or ask the administrator to move your record."
+            QT_TRANSLATE_NOOP(
+                "login",
+                "{name} works at the {staff_city} branch; this desk is in {desk_city}. "
+                "Log in at a desk of your branch, or ask the administrator to move your record.",
+            ).format(name=name, staff_city=staff_city, desk_city=desk_city)
         )
 
 
 class UnknownRole(LoginRefused):
     def __init__(self, name: str, role: str) -> None:
         super().__init__(
-            f"The staff record of {name} has the role {role!r}, which this desk does not know. "
-            "Ask the administrator to set one of: " + ", ".join(r.label for r in Role) + "."
+            QT_TRANSLATE_NOOP(
+                "login",
+                "The staff record of {name} has the role {role}, which this desk does not know. "
+                "Ask the administrator to set one of: {roles}.",
+            ).format(name=name, role=repr(role), roles=", ".join(r.label for r in Role))
         )
 
 
 class KeyNotRegistered(LoginRefused):
     def __init__(self, name: str) -> None:
         super().__init__(
-            f"This is not the key registered for {name} on this desk (a newer or older key?). "
-            "Use your registered key, or ask the administrator to register this one."
+            QT_TRANSLATE_NOOP(
+                "login",
+                "This is not the key registered for {name} on this desk (a newer or older key?). "
+                "Use your registered key, or ask the administrator to register this one.",
+            ).format(name=name)
         )
 
 
@@ -114,19 +134,34 @@ class NoSigningKey(LoginRefused):
     """NCA RK issues two keys: AUTH_* to log in and the signing key (RSA256_*, GOST512_*)
     beside it. Every event a person makes is signed with the second, so both are needed."""
 
-    def __init__(self, folder: Path, detail: str = "") -> None:
-        super().__init__(
-            f"No usable signing key was found next to the log-in key in {folder}{detail}. "
-            "Keep the signing key NCA RK issued with it (RSA256_....p12, same password) in "
-            "the same folder: every record you make is signed with it."
-        )
+    def __init__(self, folder: Path, problems: str = "") -> None:
+        """`problems`: why the key files found there were refused, or empty."""
+        message: str
+        if problems:
+            message = QT_TRANSLATE_NOOP(
+                "login",
+                "No usable signing key was found next to the log-in key in {folder} "
+                "({problems}). Keep the signing key NCA RK issued with it (RSA256_....p12, "
+                "same password) in the same folder: every record you make is signed with it.",
+            ).format(folder=str(folder), problems=problems)
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "login",
+                "No usable signing key was found next to the log-in key in {folder}. "
+                "Keep the signing key NCA RK issued with it (RSA256_....p12, same password) in "
+                "the same folder: every record you make is signed with it.",
+            ).format(folder=str(folder))
+        super().__init__(message)
 
 
 class NotTheLockingKey(LoginRefused):
     def __init__(self, name: str) -> None:
         super().__init__(
-            f"The desk is locked by {name}; only that person's key unlocks it. "
-            "To use the desk yourself, log out from the lock screen first."
+            QT_TRANSLATE_NOOP(
+                "login",
+                "The desk is locked by {name}; only that person's key unlocks it. "
+                "To use the desk yourself, log out from the lock screen first.",
+            ).format(name=name)
         )
 
 
@@ -338,7 +373,11 @@ class LoginService:
         try:
             p12 = key_file.read_bytes()
         except OSError as error:
-            refused = KeyFileUnreadable(f"the file cannot be read ({error.strerror})")
+            refused = KeyFileUnreadable(
+                QT_TRANSLATE_NOOP("login", "the file cannot be read ({reason})").format(
+                    reason=error.strerror
+                )
+            )
             self._tell_failure("", refused, None, {"unlocking": True} if unlocking else {})
             raise refused from error
         key_id = key_file_id(p12)
@@ -362,9 +401,19 @@ class LoginService:
             # Another password may help; another try with an expired key will not, so the
             # count is news there only when the lock is near.
             if isinstance(error, WrongPassword) or left <= 2:
+                note = (
+                    QT_TRANSLATE_NOOP(
+                        "login",
+                        "{left} attempt left before this key is locked for {minutes} minutes.",
+                    )
+                    if left == 1
+                    else QT_TRANSLATE_NOOP(
+                        "login",
+                        "{left} attempts left before this key is locked for {minutes} minutes.",
+                    )
+                )
                 error.add_note(
-                    f"{left} attempt{'s' if left != 1 else ''} left before this key is locked "
-                    f"for {_format_minutes(self.settings.lockout)} minutes."
+                    note.format(left=left, minutes=_format_minutes(self.settings.lockout))
                 )
             raise
 
@@ -446,12 +495,15 @@ class LoginService:
                     revocation=self.settings.revocation,
                 )
             except LoginRefused as refused:
-                problems.append(f"{candidate.name}: {refused}")
+                problems.append(
+                    QT_TRANSLATE_NOOP("login", "{file}: {reason}").format(
+                        file=candidate.name, reason=refused.args[0] if refused.args else ""
+                    )
+                )
                 continue
             self._register_certificate(key.certificate)
             return EventSigner(key)
-        detail = f" ({'; '.join(problems)})" if problems else ""
-        raise NoSigningKey(key_file.parent, detail)
+        raise NoSigningKey(key_file.parent, joined(problems, "; ", "login") if problems else "")
 
     def _register_certificate(self, certificate: x509.Certificate) -> None:
         with self.store.transaction() as conn:
@@ -460,24 +512,40 @@ class LoginService:
     def _trust_store(self) -> TrustStore:
         folder = self.settings.trust_dir
         if not folder.is_dir():
-            raise DeskNotSetUp(f"the trust store folder {folder} does not exist.")
+            raise DeskNotSetUp(
+                QT_TRANSLATE_NOOP(
+                    "login", "the trust store folder {folder} does not exist."
+                ).format(folder=str(folder))
+            )
         try:
             return TrustStore.from_pem_dir(folder)
         except EmptyTrustStore as error:
-            raise DeskNotSetUp(str(error)) from error
+            raise DeskNotSetUp(error.args[0]) from error
         except ValueError as error:  # a certificate file that does not parse
-            raise DeskNotSetUp(f"a file in {folder} is not a certificate ({error}).") from error
+            raise DeskNotSetUp(
+                QT_TRANSLATE_NOOP(
+                    "login", "a file in {folder} is not a certificate ({error})."
+                ).format(folder=str(folder), error=str(error))
+            ) from error
 
     def _crls(self, now: datetime) -> list[x509.CertificateRevocationList]:
         if self.refresh_crls is not None:
             self.refresh_crls(now)
         folder = self.settings.crl_dir
         if not folder.is_dir():
-            raise DeskNotSetUp(f"the revocation list folder {folder} does not exist.")
+            raise DeskNotSetUp(
+                QT_TRANSLATE_NOOP(
+                    "login", "the revocation list folder {folder} does not exist."
+                ).format(folder=str(folder))
+            )
         try:
             return load_crls_from_dir(folder)
         except ValueError as error:
-            raise DeskNotSetUp(f"a file in {folder} is not a revocation list ({error}).") from error
+            raise DeskNotSetUp(
+                QT_TRANSLATE_NOOP(
+                    "login", "a file in {folder} is not a revocation list ({error})."
+                ).format(folder=str(folder), error=str(error))
+            ) from error
 
     def _staff_record(self, identity: CertifiedIdentity) -> StaffRecord:
         with self.store.reading() as conn:

@@ -49,6 +49,8 @@ from workstation.domain.checklist import ChecklistItem, Step
 from workstation.domain.clock import Clock, local_date
 from workstation.domain.lifecycle import CaseState, EventType, TransitionRefused
 from workstation.domain.programme import ProgrammeRules
+from workstation.domain.steps import joined
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Actor, new_event, parse_instant
 from workstation.journal.projector import load_approval, load_status, record, recorded_steps
 from workstation.security.roles import Action, NotPermitted
@@ -83,7 +85,7 @@ class NotReadyToPrint(Exception):
     """The case cannot be printed now; `reasons` are the lines to show the clerk."""
 
     def __init__(self, message: str, reasons: tuple[str, ...] = ()) -> None:
-        super().__init__(message if not reasons else f"{message} " + " ".join(reasons))
+        super().__init__(joined([message, *reasons], context="printing"))
         self.message = message
         self.reasons = reasons
 
@@ -173,8 +175,11 @@ class PrintDesk:
             )
             if submission_digest(now_data) != document.digest:
                 raise PrintedFormChanged(
-                    "The case changed while the preview was open. Open the preview again "
-                    "and print the current form."
+                    QT_TRANSLATE_NOOP(
+                        "printing",
+                        "The case changed while the preview was open. Open the preview again "
+                        "and print the current form.",
+                    )
                 )
             reprint = _last_print(conn, document.case_id) is not None
             event = new_event(
@@ -233,12 +238,19 @@ class PrintDesk:
                 raise CaseNotFound(case_id)
             if status.state not in _RECEIPT_STATES:
                 raise NotReadyToPrint(
-                    "Print the application first: the receipt confirms a printed, signed "
-                    f"application, and the case {lifecycle.describe_state(status.state)}."
+                    QT_TRANSLATE_NOOP(
+                        "printing",
+                        "Print the application first: the receipt confirms a printed, signed "
+                        "application, and the case {state}.",
+                    ).format(state=lifecycle.describe_state(status.state))
                 )
             printed = _last_print(conn, case_id)
             if printed is None:  # a case printed on another desk whose event is not here
-                raise NotReadyToPrint("No printed application is recorded for this case.")
+                raise NotReadyToPrint(
+                    QT_TRANSLATE_NOOP(
+                        "printing", "No printed application is recorded for this case."
+                    )
+                )
             handed_in = _submission_time(conn, case_id) or printed.recorded_at
             data = self._application_data(
                 conn,
@@ -249,9 +261,11 @@ class PrintDesk:
             )
         if submission_digest(data) != printed.digest:
             raise PrintedFormChanged(
-                "The case's data differs from the application printed on "
-                f"{local_date(printed.recorded_at):%d.%m.%Y}. Print the application again, "
-                "then the receipt."
+                QT_TRANSLATE_NOOP(
+                    "printing",
+                    "The case's data differs from the application printed on {date}. "
+                    "Print the application again, then the receipt.",
+                ).format(date=f"{local_date(printed.recorded_at):%d.%m.%Y}")
             )
         receipt = self.receipt_data(data, handed_in)
         return PrintedDocument(
@@ -439,20 +453,38 @@ def _check_ready(
 ) -> None:
     if state not in lifecycle.DESK_STATES:
         raise NotReadyToPrint(
-            f"The application cannot be printed: the case {lifecycle.describe_state(state)}."
+            QT_TRANSLATE_NOOP(
+                "printing", "The application cannot be printed: the case {state}."
+            ).format(state=lifecycle.describe_state(state))
         )
     items = checklist_rules.evaluate(steps, approval, entry_date, today, rules)
     failing = [item for item in items if not item.passes]
     if failing:
         raise NotReadyToPrint(
-            "The application cannot be printed until the checklist is complete:",
-            tuple(_reason(item) for item in failing),
+            QT_TRANSLATE_NOOP(
+                "printing", "The application cannot be printed until the checklist is complete:"
+            ),
+            tuple(checklist_reason(item) for item in failing),
         )
 
 
-def _reason(item: ChecklistItem) -> str:
+_STATUS_WORDS = {
+    "missing": QT_TRANSLATE_NOOP("printing", "missing"),
+    "recorded": QT_TRANSLATE_NOOP("printing", "recorded"),
+    "not required": QT_TRANSLATE_NOOP("printing", "not required"),
+    "invalid": QT_TRANSLATE_NOOP("printing", "invalid"),
+    "expired": QT_TRANSLATE_NOOP("printing", "expired"),
+}
+
+
+def checklist_reason(item: ChecklistItem) -> str:
     status = str(item.status).replace("_", " ")
-    return f"{item.title}: {status}" + (f" ({item.note})" if item.note else "") + "."
+    words = _STATUS_WORDS.get(status, status)
+    if item.note:
+        return QT_TRANSLATE_NOOP("printing", "{step}: {status} ({note}).").format(
+            step=item.title, status=words, note=item.note
+        )
+    return QT_TRANSLATE_NOOP("printing", "{step}: {status}.").format(step=item.title, status=words)
 
 
 def _last_print(conn: Connection, case_id: str) -> _PrintRecord | None:

@@ -29,6 +29,7 @@ from workstation.domain.decision import (
 )
 from workstation.domain.lifecycle import CaseState, EventType
 from workstation.domain.programme import ProgrammeRules
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Actor, new_event
 from workstation.journal.projector import load_approval, load_status, record
 from workstation.security.audit import AuditAction
@@ -326,8 +327,11 @@ class ReviewPrints(PrintDesk):
         printed = _last_print(conn, case_id)
         if printed is None:
             raise NotReadyToPrint(
-                "No printed application is recorded for this case on this desk: "
-                f"the case {lifecycle.describe_state(status.state)}."
+                QT_TRANSLATE_NOOP(
+                    "review",
+                    "No printed application is recorded for this case on this desk: "
+                    "the case {state}.",
+                ).format(state=lifecycle.describe_state(status.state))
             )
         data = self._application_data(
             conn,
@@ -338,8 +342,11 @@ class ReviewPrints(PrintDesk):
         )
         if submission_digest(data) != printed.digest:
             raise PrintedFormChanged(
-                "The case's data differs from the application printed on "
-                f"{local_date(printed.recorded_at):%d.%m.%Y}: ask the service center."
+                QT_TRANSLATE_NOOP(
+                    "review",
+                    "The case's data differs from the application printed on {date}: "
+                    "ask the service center.",
+                ).format(date=f"{local_date(printed.recorded_at):%d.%m.%Y}")
             )
         return PrintedDocument(
             case_id, "application", render_application(data), printed.digest, printed.clerk_name

@@ -14,6 +14,7 @@ import platformdirs
 
 from workstation.domain.clock import Clock
 from workstation.domain.programme import ProgrammeRules
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Actor
 from workstation.security.event_signing import Verification
 from workstation.security.roles import Action
@@ -138,8 +139,11 @@ class DeskSession:
         settings = load_settings()  # raises SettingsInvalid with the file's problem
         if settings is None:
             raise SettingsInvalid(
-                "This desk has no central database configured. An administrator writes "
-                f"{config_path()} or runs `dnr-workstation sync --central URL --save` once."
+                QT_TRANSLATE_NOOP(
+                    "sync",
+                    "This desk has no central database configured. An administrator writes "
+                    "{file} or runs `dnr-workstation sync --central URL --save` once.",
+                ).format(file=str(config_path()))
             )
         return settings.central_url
 

@@ -30,6 +30,7 @@ from workstation.domain.steps import (
     Problem,
     StepInvalid,
 )
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import new_event
 from workstation.journal.projector import load_approval, load_status, record
 from workstation.security.roles import Action
@@ -40,7 +41,11 @@ from workstation.store.models import attachments, journal
 
 class DocumentNotFound(LookupError):
     def __init__(self, attachment_id: str) -> None:
-        super().__init__(f"No document {attachment_id!r} is attached on this desk.")
+        super().__init__(
+            QT_TRANSLATE_NOOP("steps", "No document {document} is attached on this desk.").format(
+                document=repr(attachment_id)
+            )
+        )
         self.attachment_id = attachment_id
 
 
@@ -177,7 +182,9 @@ class CaseSteps:
             if row is None:
                 raise DocumentNotFound(attachment_id)
             if row.removed_event_id is not None:
-                raise TransitionRefused("This document has already been removed.")
+                raise TransitionRefused(
+                    QT_TRANSLATE_NOOP("steps", "This document has already been removed.")
+                )
             payload = {"attachment_id": attachment_id, "kind": row.kind}
             changes = self._record(conn, case_id, EventType.DOCUMENT_REMOVED, payload)
             conn.execute(

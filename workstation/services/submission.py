@@ -20,12 +20,14 @@ from workstation.domain.clock import Clock
 from workstation.domain.decision import decision_due
 from workstation.domain.lifecycle import CaseStatus, EventType, TransitionRefused
 from workstation.domain.programme import ProgrammeRules
+from workstation.domain.steps import joined
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Actor, new_event
 from workstation.journal.projector import load_approval, load_status, record, recorded_steps
 from workstation.security.roles import Action
 from workstation.services.access import require_actor
 from workstation.services.desk import CaseNotFound, Changes, Desk
-from workstation.services.printing import _last_print
+from workstation.services.printing import _last_print, checklist_reason
 from workstation.store.local import LocalStore
 
 
@@ -33,7 +35,7 @@ class NotReadyToSubmit(TransitionRefused):
     """The case cannot be submitted now; `reasons` are the lines to show the clerk."""
 
     def __init__(self, message: str, reasons: tuple[str, ...] = ()) -> None:
-        super().__init__(message if not reasons else f"{message} " + " ".join(reasons))
+        super().__init__(joined([message, *reasons], context="submission"))
         self.message = message
         self.reasons = reasons
 
@@ -88,8 +90,11 @@ class SubmissionDesk:
             printed = _last_print(conn, case_id)
             if printed is None:  # printed on another desk whose event is not here yet
                 raise NotReadyToSubmit(
-                    "No printed application is recorded for this case on this desk: sync, "
-                    "or print the application again."
+                    QT_TRANSLATE_NOOP(
+                        "submission",
+                        "No printed application is recorded for this case on this desk: sync, "
+                        "or print the application again.",
+                    )
                 )
             due = self.due_date(today)
             event = new_event(
@@ -128,14 +133,12 @@ class SubmissionDesk:
         failing = [item for item in items if not item.passes]
         if failing:
             raise NotReadyToSubmit(
-                "The application cannot be submitted: since it was printed, the checklist "
-                "no longer passes. Record the step again, then print and submit.",
-                tuple(
-                    f"{item.title}: {str(item.status).replace('_', ' ')}"
-                    + (f" ({item.note})" if item.note else "")
-                    + "."
-                    for item in failing
+                QT_TRANSLATE_NOOP(
+                    "submission",
+                    "The application cannot be submitted: since it was printed, the checklist "
+                    "no longer passes. Record the step again, then print and submit.",
                 ),
+                tuple(checklist_reason(item) for item in failing),
             )
 
 

@@ -25,6 +25,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.pool import QueuePool
 
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.security.dbkey import KEY_BYTES, DatabaseKeyUnusable, store_key
 from workstation.store import schema
 from workstation.store.models import desk_settings
@@ -126,8 +127,11 @@ class LocalStore:
         if not data_dir.is_dir():
             if not create:
                 raise DataDirMissing(
-                    f"The data directory {data_dir} does not exist. Create it, or leave out "
-                    "--data-dir to use the default one."
+                    QT_TRANSLATE_NOOP(
+                        "setup",
+                        "The data directory {folder} does not exist. Create it, or leave out "
+                        "--data-dir to use the default one.",
+                    ).format(folder=str(data_dir))
                 )
             data_dir.mkdir(parents=True, exist_ok=True)
         path = data_dir / STORE_FILE
@@ -153,9 +157,12 @@ class LocalStore:
             engine.dispose()
             if _is_not_a_database(error):
                 raise StoreKeyWrong(
-                    f"The local database {path} cannot be opened with this desk's key: the "
-                    "key belongs to another database, or the file is damaged. Restore the "
-                    "key (or the file) from the backup of this desk."
+                    QT_TRANSLATE_NOOP(
+                        "setup",
+                        "The local database {path} cannot be opened with this desk's key: the "
+                        "key belongs to another database, or the file is damaged. Restore the "
+                        "key (or the file) from the backup of this desk.",
+                    ).format(path=str(path))
                 ) from None
             raise
         return store

@@ -22,6 +22,7 @@ import platformdirs
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.sync.gateway import CentralError
 
 APP_NAME = "dnr-workstation"
@@ -68,19 +69,30 @@ def load_settings(path: Path | None = None) -> ConnectionSettings | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise SettingsInvalid(f"Cannot read the desk settings {file}: {exc.strerror}.") from None
+        raise SettingsInvalid(
+            QT_TRANSLATE_NOOP("sync", "Cannot read the desk settings {file}: {reason}.").format(
+                file=str(file), reason=exc.strerror
+            )
+        ) from None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise SettingsInvalid(f"The desk settings {file} are not valid TOML: {exc}.") from None
+        raise SettingsInvalid(
+            QT_TRANSLATE_NOOP(
+                "sync", "The desk settings {file} are not valid TOML: {error}."
+            ).format(file=str(file), error=str(exc))
+        ) from None
     central = _table(data, "central", file)
     desk = _table(data, "desk", file)
     sync = _table(data, "sync", file)
     url = _text(central, "url", file)
     if url is None:
         raise SettingsInvalid(
-            f'The desk settings {file} name no central database: add `url = "..."` under '
-            "[central], e.g. postgresql://central.example.kz/dnr."
+            QT_TRANSLATE_NOOP(
+                "sync",
+                'The desk settings {file} name no central database: add `url = "..."` under '
+                "[central], e.g. postgresql://central.example.kz/dnr.",
+            ).format(file=str(file))
         )
     user = _text(central, "user", file)
     interval = sync.get("interval_seconds", DEFAULT_SYNC_INTERVAL_S)
@@ -90,14 +102,25 @@ def load_settings(path: Path | None = None) -> ConnectionSettings | None:
         or not MIN_SYNC_INTERVAL_S <= interval <= MAX_SYNC_INTERVAL_S
     ):
         raise SettingsInvalid(
-            f"In {file}, [sync] interval_seconds must be a whole number of seconds from "
-            f"{MIN_SYNC_INTERVAL_S} to {MAX_SYNC_INTERVAL_S}, not {interval!r}."
+            QT_TRANSLATE_NOOP(
+                "sync",
+                "In {file}, [sync] interval_seconds must be a whole number of seconds from "
+                "{min} to {max}, not {value}.",
+            ).format(
+                file=str(file),
+                min=MIN_SYNC_INTERVAL_S,
+                max=MAX_SYNC_INTERVAL_S,
+                value=repr(interval),
+            )
         )
     parsed = _parse_url(url, file)
     if parsed.password is not None:
         raise SettingsInvalid(
-            f"The central URL in {file} contains a password. Remove it from the file and keep "
-            "it in the OS credential store: `dnr-workstation sync --save --password-stdin`."
+            QT_TRANSLATE_NOOP(
+                "sync",
+                "The central URL in {file} contains a password. Remove it from the file and keep "
+                "it in the OS credential store: `dnr-workstation sync --save --password-stdin`.",
+            ).format(file=str(file))
         )
     if user is not None:
         parsed = parsed.set(username=user)
@@ -115,7 +138,9 @@ def save_settings(settings: ConnectionSettings, path: Path | None = None) -> Pat
     A password in the URL is refused: it belongs in the credential store (`save_password`)."""
     url = make_url(settings.central_url)
     if url.password is not None:
-        raise SettingsInvalid("The password goes to the OS credential store, not the file.")
+        raise SettingsInvalid(
+            QT_TRANSLATE_NOOP("sync", "The password goes to the OS credential store, not the file.")
+        )
     file = config_path(path)
     file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     lines = [
@@ -163,8 +188,11 @@ def save_password(url: str, password: str) -> str:
     account = keyring_account(url)
     if make_url(account).username is None:
         raise SettingsInvalid(
-            "A password needs a database user: give the URL a user (postgresql://USER@host/db) "
-            'or `user = "..."` under [central].'
+            QT_TRANSLATE_NOOP(
+                "sync",
+                "A password needs a database user: give the URL a user "
+                '(postgresql://USER@host/db) or `user = "..."` under [central].',
+            )
         )
     try:
         keyring.set_password(KEYRING_SERVICE, account, password)
@@ -172,15 +200,21 @@ def save_password(url: str, password: str) -> str:
     # Backends raise KeyringError and also their own transport errors (D-Bus, locked store).
     except Exception as exc:
         raise SettingsInvalid(
-            f"The OS credential store did not take the central password ({type(exc).__name__}: "
-            f"{exc}). On a headless host install and unlock a Secret Service (e.g. "
-            "gnome-keyring) or configure a keyring backend; the password is never written "
-            "to the settings file."
+            QT_TRANSLATE_NOOP(
+                "sync",
+                "The OS credential store did not take the central password ({error}). "
+                "On a headless host install and unlock a Secret Service (e.g. "
+                "gnome-keyring) or configure a keyring backend; the password is never written "
+                "to the settings file.",
+            ).format(error=f"{type(exc).__name__}: {exc}")
         ) from None
     if kept != password:
         raise SettingsInvalid(
-            f"The OS credential store ({type(keyring.get_keyring()).__name__}) did not keep "
-            "the central password; configure a keyring backend that stores passwords."
+            QT_TRANSLATE_NOOP(
+                "sync",
+                "The OS credential store ({backend}) did not keep "
+                "the central password; configure a keyring backend that stores passwords.",
+            ).format(backend=type(keyring.get_keyring()).__name__)
         )
     return f"OS credential store ({KEYRING_SERVICE} / {account})"
 
@@ -205,34 +239,54 @@ def connection_password(url: str) -> str | None:
 
 
 def _parse_url(url: str, file: Path | None) -> URL:
-    where = f" in {file}" if file else ""
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise SettingsInvalid(
-            f"{url!r}{where} is not a database URL. Examples: "
-            "sqlite:////var/lib/dnr/central.sqlite3, postgresql://central.example.kz/dnr"
-        ) from None
-    return _checked(parsed, where)
+        if file:
+            message = QT_TRANSLATE_NOOP(
+                "sync",
+                "{url} in {file} is not a database URL. Examples: "
+                "sqlite:////var/lib/dnr/central.sqlite3, postgresql://central.example.kz/dnr",
+            ).format(url=repr(url), file=str(file))
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "sync",
+                "{url} is not a database URL. Examples: "
+                "sqlite:////var/lib/dnr/central.sqlite3, postgresql://central.example.kz/dnr",
+            ).format(url=repr(url))
+        raise SettingsInvalid(message) from None
+    return _checked(parsed, file)
 
 
-def _checked(parsed: URL, where: str) -> URL:
+def _checked(parsed: URL, file: Path | None) -> URL:
     if parsed.get_backend_name() == "sqlite" and (parsed.username or parsed.password):
-        raise SettingsInvalid(
-            f"An SQLite central has no users or passwords: leave them out of the URL{where}."
-        )
+        message: str
+        if file:
+            message = QT_TRANSLATE_NOOP(
+                "sync",
+                "An SQLite central has no users or passwords: leave them out of the URL in {file}.",
+            ).format(file=str(file))
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "sync", "An SQLite central has no users or passwords: leave them out of the URL."
+            )
+        raise SettingsInvalid(message)
     return parsed
 
 
 def _render(url: URL, file: Path | None = None) -> str:
-    _checked(url, f" in {file}" if file else "")
+    _checked(url, file)
     return url.render_as_string(hide_password=False)
 
 
 def _table(data: dict[str, Any], name: str, file: Path) -> dict[str, Any]:
     table = data.get(name, {})
     if not isinstance(table, dict):
-        raise SettingsInvalid(f"In {file}, [{name}] must be a table (a [{name}] section).")
+        raise SettingsInvalid(
+            QT_TRANSLATE_NOOP(
+                "sync", "In {file}, [{name}] must be a table (a [{name}] section)."
+            ).format(file=str(file), name=name)
+        )
     return table
 
 
@@ -241,7 +295,11 @@ def _text(table: dict[str, Any], key: str, file: Path) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise SettingsInvalid(f"In {file}, {key} must be text in quotes, not {value!r}.")
+        raise SettingsInvalid(
+            QT_TRANSLATE_NOOP(
+                "sync", "In {file}, {key} must be text in quotes, not {value}."
+            ).format(file=str(file), key=key, value=repr(value))
+        )
     return value.strip() or None
 
 

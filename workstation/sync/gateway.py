@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from workstation.domain.lifecycle import EventType
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import (
     Event,
     canonical_json,
@@ -112,13 +113,18 @@ def make_engine(url: str, password: str | None = None) -> Engine:
         parsed = make_url(url)
     except ArgumentError:
         raise BadCentralUrl(
-            f"{url!r} is not a database URL. Examples: sqlite:////var/lib/dnr/central.sqlite3, "
-            "postgresql+psycopg://desk@central.example.kz/dnr"
+            QT_TRANSLATE_NOOP(
+                "sync",
+                "{url} is not a database URL. Examples: sqlite:////var/lib/dnr/central.sqlite3, "
+                "postgresql+psycopg://desk@central.example.kz/dnr",
+            ).format(url=repr(url))
         ) from None
     backend = parsed.get_backend_name()
     if backend not in {"sqlite", "postgresql"}:
         raise BadCentralUrl(
-            f"Central must be PostgreSQL or SQLite, not {backend!r} (URL {parsed!r})."
+            QT_TRANSLATE_NOOP(
+                "sync", "Central must be PostgreSQL or SQLite, not {backend} (URL {url})."
+            ).format(backend=repr(backend), url=repr(parsed))
         )
     if backend == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
@@ -129,7 +135,11 @@ def make_engine(url: str, password: str | None = None) -> Engine:
         if parsed.database not in (None, "", ":memory:"):
             folder = Path(parsed.database).expanduser().resolve().parent
             if not folder.is_dir():
-                raise BadCentralUrl(f"The folder for the central file does not exist: {folder}")
+                raise BadCentralUrl(
+                    QT_TRANSLATE_NOOP(
+                        "sync", "The folder for the central file does not exist: {folder}"
+                    ).format(folder=str(folder))
+                )
         # Desks sharing the file take turns writing; the default 5 s is short under load.
         connect_args["timeout"] = SQLITE_BUSY_SECONDS
     else:
@@ -137,7 +147,11 @@ def make_engine(url: str, password: str | None = None) -> Engine:
     try:
         return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
     except NoSuchModuleError:
-        raise BadCentralUrl(f"No database driver for {parsed.drivername!r}.") from None
+        raise BadCentralUrl(
+            QT_TRANSLATE_NOOP("sync", "No database driver for {driver}.").format(
+                driver=repr(parsed.drivername)
+            )
+        ) from None
 
 
 class CentralGateway:
@@ -157,12 +171,22 @@ class CentralGateway:
         if self.dialect == "postgresql" and any(m in reason for m in _REFUSED_LOGIN):
             who = self.engine.url.username or "(no user name)"
             return CentralRefused(
-                f"Central refused the desk's credentials ({who} at "
-                f"{self.engine.url.host or 'localhost'}/{self.engine.url.database}): {reason}. "
-                "Check the user name and the password kept in the credential store, or ask "
-                "the administrator to run `dnr-workstation central add-workstation` again."
+                QT_TRANSLATE_NOOP(
+                    "sync",
+                    "Central refused the desk's credentials ({who} at {where}): {reason}. "
+                    "Check the user name and the password kept in the credential store, or ask "
+                    "the administrator to run `dnr-workstation central add-workstation` again.",
+                ).format(
+                    who=who,
+                    where=f"{self.engine.url.host or 'localhost'}/{self.engine.url.database}",
+                    reason=reason,
+                )
             )
-        return CentralUnreachable(f"Cannot reach central at {self.engine.url!r}: {reason}")
+        return CentralUnreachable(
+            QT_TRANSLATE_NOOP("sync", "Cannot reach central at {url}: {reason}").format(
+                url=repr(self.engine.url), reason=reason
+            )
+        )
 
     @contextmanager
     def _session(self, *, write: bool = False) -> Iterator[Connection]:
@@ -177,14 +201,21 @@ class CentralGateway:
             except DBAPIError as exc:
                 if _sqlstate(exc) == _INSUFFICIENT_PRIVILEGE:
                     raise CentralRefused(
-                        f"Central refused {self.engine.url.username or 'this user'!r}: "
-                        f"{_server_message(exc)}. A desk's role may read and write only its "
-                        "own branch's city: check the desk's city, or ask the administrator."
+                        QT_TRANSLATE_NOOP(
+                            "sync",
+                            "Central refused {user}: {reason}. A desk's role may read and write "
+                            "only its own branch's city: check the desk's city, or ask the "
+                            "administrator.",
+                        ).format(
+                            user=repr(self.engine.url.username or "this user"),
+                            reason=_server_message(exc),
+                        )
                     ) from exc
                 if isinstance(exc, OperationalError) or exc.connection_invalidated:
                     raise CentralUnreachable(
-                        f"Lost the connection to central at {self.engine.url!r}: "
-                        f"{_server_message(exc)}"
+                        QT_TRANSLATE_NOOP(
+                            "sync", "Lost the connection to central at {url}: {reason}"
+                        ).format(url=repr(self.engine.url), reason=_server_message(exc))
                     ) from exc
                 raise
 
@@ -207,19 +238,28 @@ class CentralGateway:
         head = central_head()
         if current is None:
             raise CentralSchemaMismatch(
-                "Central has no DNR schema yet. An administrator runs "
-                "`dnr-workstation central init URL` once."
+                QT_TRANSLATE_NOOP(
+                    "sync",
+                    "Central has no DNR schema yet. An administrator runs "
+                    "`dnr-workstation central init URL` once.",
+                )
             )
         if current != head:
             known = {s.revision for s in ScriptDirectory.from_config(_config()).walk_revisions()}
             if current in known:
                 raise CentralSchemaMismatch(
-                    f"Central's schema ({current}) is older than this desk ({head}): "
-                    "an administrator upgrades it with `dnr-workstation central init URL`."
+                    QT_TRANSLATE_NOOP(
+                        "sync",
+                        "Central's schema ({current}) is older than this desk ({head}): "
+                        "an administrator upgrades it with `dnr-workstation central init URL`.",
+                    ).format(current=current, head=head)
                 )
             raise CentralSchemaMismatch(
-                f"Central's schema ({current}) is newer than this desk knows ({head}): "
-                "update the desk application."
+                QT_TRANSLATE_NOOP(
+                    "sync",
+                    "Central's schema ({current}) is newer than this desk knows ({head}): "
+                    "update the desk application.",
+                ).format(current=current, head=head)
             )
 
     def push(self, batch: Sequence[tuple[Event, str]]) -> int:
@@ -274,9 +314,12 @@ class CentralGateway:
         hidden = sorted(event_ids - visible)
         if hidden:
             raise CentralRefused(
-                f"Central already holds {len(hidden)} of these event ids (first {hidden[0]}) "
-                "under a branch this desk's role cannot see; nothing of the batch was "
-                "stored. Ask the administrator to check the desk's branch and city."
+                QT_TRANSLATE_NOOP(
+                    "sync",
+                    "Central already holds {count} of these event ids (first {first}) "
+                    "under a branch this desk's role cannot see; nothing of the batch was "
+                    "stored. Ask the administrator to check the desk's branch and city.",
+                ).format(count=len(hidden), first=hidden[0])
             )
 
     def pull(self, after_seq: int, city: str | None, limit: int) -> list[tuple[int, Event]]:
