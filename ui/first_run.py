@@ -18,7 +18,7 @@ import threading
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import error_text
 from workstation.domain.programme import DEFAULT_RULES
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.security.dbkey import DatabaseKeyUnusable
 from workstation.security.eds import EmptyTrustStore, TrustStore, load_crls_from_dir
 from workstation.services.login import LoginSettings, save_login_settings
@@ -62,7 +64,11 @@ def check_central_url(url: str) -> tuple[str, str | None]:
     text = url.strip()
     if not text:
         raise SettingsInvalid(
-            "Enter the central database URL, e.g. postgresql://desk_ast_01@central.example.kz/dnr."
+            QT_TRANSLATE_NOOP(
+                "FirstRunDialog",
+                "Enter the central database URL, e.g. "
+                "postgresql://desk_ast_01@central.example.kz/dnr.",
+            )
         )
     bare, password = split_password(text)  # SettingsInvalid: not a URL at all
     make_engine(bare).dispose()  # BadCentralUrl: not PostgreSQL or SQLite, no driver, no folder
@@ -76,7 +82,9 @@ def try_connection(url: str, password: str | None) -> str:
         gateway.check_schema()
     finally:
         gateway.engine.dispose()
-    return "Connected: central answers and its schema matches this version."
+    return QCoreApplication.translate(
+        "FirstRunDialog", "Connected: central answers and its schema matches this version."
+    )
 
 
 class FirstRunDialog(QDialog):
@@ -110,12 +118,13 @@ class FirstRunDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("kept in the OS credential store"))
         self.workstation_id = QLineEdit()
-        self.workstation_id.setPlaceholderText(self.tr("e.g. WS-AST-01 (made up if empty)"))
+        self.workstation_id.setPlaceholderText(self.tr("as registered at central, e.g. WS-AST-01"))
         self.city = QComboBox()
         self.city.addItems(list(DEFAULT_RULES.cities))
         self.test_button = QPushButton(self.tr("&Test connection"))
         self.test_button.clicked.connect(self.start_test)
         self.url_error = self._message_label()
+        self.workstation_error = self._message_label()
         self.test_result = self._message_label()
 
         central = QGroupBox(self.tr("Central database"))
@@ -124,6 +133,7 @@ class FirstRunDialog(QDialog):
         central_form.addRow("", self.url_error)
         central_form.addRow(self.tr("&Password:"), self.password)
         central_form.addRow(self.tr("&Workstation id:"), self.workstation_id)
+        central_form.addRow("", self.workstation_error)
         central_form.addRow(self.tr("&City of the branch:"), self.city)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
@@ -209,7 +219,7 @@ class FirstRunDialog(QDialog):
         try:
             url, in_url = check_central_url(self.url.text())
         except (SettingsInvalid, CentralError) as exc:
-            self._say(self.url_error, str(exc))
+            self._say(self.url_error, error_text(exc))
             self._say(self.test_result, "")
             return
         self._say(self.url_error, "")
@@ -221,9 +231,14 @@ class FirstRunDialog(QDialog):
             try:
                 self._tested.emit(True, try_connection(url, password))
             except CentralError as exc:
-                self._tested.emit(False, str(exc))
+                self._tested.emit(False, error_text(exc))
             except Exception as exc:  # a driver's own error: name it, the desk stays up
-                self._tested.emit(False, f"Could not connect ({type(exc).__name__}): {exc}")
+                self._tested.emit(
+                    False,
+                    QCoreApplication.translate(
+                        "FirstRunDialog", "Could not connect ({kind}): {reason}"
+                    ).format(kind=type(exc).__name__, reason=exc),
+                )
 
         self._test_thread = threading.Thread(target=work, name="first-run-test", daemon=True)
         self._test_thread.start()
@@ -266,7 +281,7 @@ class FirstRunDialog(QDialog):
                 count = len(store.anchors) + len(store.intermediates)
                 self._say(
                     self.trust_error,
-                    self.tr("{n} CA certificate(s) found.").format(n=count),
+                    self.tr("%n CA certificate(s) found.", "", count),
                     ok=True,
                 )
                 trust_ok = trust
@@ -284,7 +299,7 @@ class FirstRunDialog(QDialog):
                 )
             else:
                 note = (
-                    self.tr("{n} CRL(s) found.").format(n=len(crls))
+                    self.tr("%n CRL(s) found.", "", len(crls))
                     if crls
                     else self.tr(
                         "No .crl file yet: log-in is refused until the administrator puts the "
@@ -295,6 +310,23 @@ class FirstRunDialog(QDialog):
                 crl_ok = crl
         return trust_ok, crl_ok
 
+    def _check_workstation_id(self, url: str | None) -> bool:
+        """A PostgreSQL central knows each desk by the id `central add-workstation` gave it:
+        its row-level security refuses a desk under another id, so one made up here would
+        fail every sync. An embedded (SQLite) central takes any id."""
+        needed = url is not None and url.startswith("postgresql")
+        if needed and not self.workstation_id.text().strip():
+            self._say(
+                self.workstation_error,
+                self.tr(
+                    "Enter the workstation id the administrator registered at central "
+                    "(central add-workstation): central accepts this desk's work only under it."
+                ),
+            )
+            return False
+        self._say(self.workstation_error, "")
+        return True
+
     def save(self) -> bool:
         """Check every field, write the settings, accept; False (and messages) if refused."""
         self._say(self.save_error, "")
@@ -304,12 +336,16 @@ class FirstRunDialog(QDialog):
             url, in_url = check_central_url(self.url.text())
             self._say(self.url_error, "")
         except (SettingsInvalid, CentralError) as exc:
-            self._say(self.url_error, str(exc))
+            self._say(self.url_error, error_text(exc))
+        workstation_ok = self._check_workstation_id(url)
         trust, crl = self._check_folders()
-        if url is None or trust is None or crl is None:
-            (
-                self.url if url is None else self.trust_dir if trust is None else self.crl_dir
-            ).setFocus()
+        if url is None or not workstation_ok or trust is None or crl is None:
+            if url is None:
+                self.url.setFocus()
+            elif not workstation_ok:
+                self.workstation_id.setFocus()
+            else:
+                (self.trust_dir if trust is None else self.crl_dir).setFocus()
             return False
         settings = ConnectionSettings(
             central_url=url,
@@ -337,7 +373,7 @@ class FirstRunDialog(QDialog):
                 self.config_file,
             )
         except (SettingsInvalid, DatabaseKeyUnusable) as exc:
-            self._say(self.save_error, str(exc))
+            self._say(self.save_error, error_text(exc))
             return False
         except OSError as exc:
             self._say(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Sequence
@@ -89,6 +90,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sync.add_argument("--data-dir", type=Path, default=None, metavar="DIR")
     sync.add_argument("--city", default=None, help="the desk's branch city (remembered)")
+    sync.add_argument(
+        "--workstation-id",
+        default=None,
+        metavar="ID",
+        help="the id `central add-workstation` registered this desk under (remembered; "
+        "--save to a PostgreSQL central needs it)",
+    )
     sync.add_argument("--user", default=None, help="database user, if not in the URL")
     sync.add_argument(
         "--config",
@@ -161,6 +169,24 @@ def _desk_verification(store: LocalStore, data_dir: Path | None) -> Verification
         raise CommandFailed(f"The desk's trust store cannot be used: {refused}") from None
 
 
+def _with_id(
+    settings: ConnectionSettings | None, url: str, args: argparse.Namespace
+) -> ConnectionSettings | None:
+    """The settings the desk's id follows: --workstation-id over the file's. Saving a
+    PostgreSQL central without an id is refused: a made-up id is not the one central
+    registered, and its row-level security would refuse every sync of the desk."""
+    if args.workstation_id:
+        base = settings or ConnectionSettings(url)
+        return dataclasses.replace(base, workstation_id=args.workstation_id)
+    known = settings is not None and settings.workstation_id
+    if args.save and url.startswith("postgresql") and not known:
+        raise CommandFailed(
+            "--save to a PostgreSQL central needs --workstation-id ID: the id "
+            "`dnr-workstation central add-workstation` registered this desk under."
+        )
+    return settings
+
+
 def run_sync(args: argparse.Namespace) -> int:
     file_settings = load_settings(args.config)
     store = _open_store(args.data_dir)
@@ -180,9 +206,10 @@ def run_sync(args: argparse.Namespace) -> int:
             password = sys.stdin.readline().rstrip("\r\n")
             if not password:
                 raise CommandFailed("--password-stdin: standard input had no password line.")
+        id_settings = _with_id(file_settings, url, args)  # refused before any connection
         gateway = CentralGateway(url, password=password or stored_password(url))
         try:
-            identity = desk_identity(store, args.city, settings=file_settings)
+            identity = desk_identity(store, args.city, settings=id_settings)
             if args.central:
                 remember_central_url(store, url)
             if args.save:

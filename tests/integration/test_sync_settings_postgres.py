@@ -57,7 +57,12 @@ def test_sync_saves_then_runs_from_the_settings_file(
     monkeypatch.setattr(cli, "CentralGateway", spy)
     monkeypatch.setattr("sys.stdin", io.StringIO(SECRET + "\n"))
     args = ["sync", "--central", empty_pg_url, "--data-dir", str(data), "--city", "Astana"]
-    code = cli.main([*args, "--password-stdin", "--save"])
+    # Bug: --save made an id up, not the one central registered; row-level security then
+    # refused the desk's work. It is asked for now.
+    code = cli.main([*args, "--save"])
+    out, err = capsys.readouterr()
+    assert code != 0 and "needs --workstation-id" in err and not settings_file.exists()
+    code = cli.main([*args, "--workstation-id", "WS-AST-01", "--password-stdin", "--save"])
     out, err = capsys.readouterr()
     assert (code, err) == (0, "")
     assert "(Astana): pushed 0 new event(s), pulled " in out
@@ -73,5 +78,6 @@ def test_sync_saves_then_runs_from_the_settings_file(
     code = cli.main(["sync", "--data-dir", str(data)])
     out, err = capsys.readouterr()
     assert (code, err) == (0, "")
-    assert out.startswith(f"{saved.workstation_id} (Astana): pushed 0 new event(s), pulled 0")
+    assert saved.workstation_id == "WS-AST-01"
+    assert out.startswith("WS-AST-01 (Astana): pushed 0 new event(s), pulled 0")
     assert passwords == [SECRET, SECRET]

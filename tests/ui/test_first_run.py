@@ -118,7 +118,14 @@ def test_the_password_goes_to_the_credential_store_not_the_file(  # type: ignore
     dialog.password.setText("s3cret-desk-pw")
     dialog.trust_dir.setText(str(trust))
     dialog.crl_dir.setText(str(crl))
+    # Bug: an empty id was made up (WS-53A0D744), and PostgreSQL's row-level security then
+    # refused every sync of the desk registered as WS-AST-01. Now the id is asked for.
+    assert not dialog.save()
+    assert dialog.workstation_error.text().startswith("Enter the workstation id")
+    assert not config_file.exists()
+    dialog.workstation_id.setText("WS-AST-01")
     assert dialog.save()
+    assert dialog.workstation_error.text() == ""
     text = config_file.read_text(encoding="utf-8")
     assert "s3cret-desk-pw" not in text and 'user = "desk_ast_01"' in text
     account = "postgresql://desk_ast_01@central.example.kz/dnr"
