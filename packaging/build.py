@@ -62,20 +62,21 @@ def platform_tag() -> str:
 
 
 def build_translations() -> list[Path]:
-    """Compile resources/translations/*.ts to .qm next to them (Qt Linguist's lrelease)."""
-    sources = sorted(TRANSLATIONS.glob("*.ts")) if TRANSLATIONS.is_dir() else []
-    if not sources:
-        return []
-    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
-    if lrelease is None:
-        lrelease = shutil.which("pyside6-lrelease")
-    if lrelease is None:
-        raise SystemExit("pyside6-lrelease is missing: install PySide6 in this environment.")
-    made = []
-    for source in sources:
-        target = source.with_suffix(".qm")
-        subprocess.run([lrelease, "-silent", str(source), "-qm", str(target)], check=True)
-        made.append(target)
+    """Check the .ts files (an unfinished entry fails the build) and compile them to .qm."""
+    sys.path.insert(0, str(PACKAGING))
+    try:
+        import translations  # packaging/translations.py (not a package, see the bundle test)
+    finally:
+        sys.path.remove(str(PACKAGING))
+    problems = translations.check()
+    if problems:
+        for line in problems[:40]:
+            say(line)
+        raise SystemExit(
+            f"{len(problems)} translation problem(s): finish them in Qt Linguist "
+            "(python packaging/translations.py check lists them)"
+        )
+    made: list[Path] = translations.release()
     return made
 
 

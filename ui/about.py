@@ -9,7 +9,7 @@ from importlib import metadata
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import (
     QDialog,
@@ -54,7 +54,9 @@ def _package_texts(row: PackageLicence) -> str:
         if text:
             parts.append(f"==== {name} ====\n\n{text.strip()}\n")
     if not parts:
-        return f"{row.name} {row.version}: {row.licence}. The package ships no licence text."
+        return QCoreApplication.translate(
+            "AboutDialog", "{name} {version}: {licence}. The package ships no licence text."
+        ).format(name=row.name, version=row.version, licence=row.licence)
     return "\n".join(parts)
 
 

@@ -15,10 +15,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from ui.first_run import FirstRunDialog, needs_first_run
+from ui.i18n import LANGUAGES, chosen_language, install, pseudo_requested
 from ui.idle_lock import IdleLock
-from ui.login_dialog import LoginDialog, refusal_text
+from ui.login_dialog import LANGUAGE_CHANGED, LoginDialog, refusal_text
 from ui.main_window import MainWindow
 from ui.smoke import SmokeRun
+from ui.ui_settings import demo_remembered, remember_demo
 from workstation import __version__, logs
 from workstation.domain.clock import SystemClock
 from workstation.domain.programme import DEFAULT_RULES
@@ -86,6 +88,18 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument(
+        "--language",
+        choices=sorted(LANGUAGES),
+        default=None,
+        help="the language of the desk for this run (kk, ru, en); otherwise the one chosen in "
+        "the desk (saved in ui.ini), else the system's",
+    )
+    parser.add_argument(
+        "--pseudo",
+        action="store_true",
+        help="pseudo-translation: every text 40%% longer and accented, to check layouts",
+    )
+    parser.add_argument(
         "--exit-when-shown",
         action="store_true",
         help=argparse.SUPPRESS,  # the start-up benchmark: print the time to a shown worklist
@@ -149,16 +163,23 @@ def log_in(
         except LoginRefused as refused:
             print(f"error: {refusal_text(refused)}", file=sys.stderr)
             return None
-    dialog = LoginDialog(
-        service,
-        demo_keys=demo.keys if demo else (),
-        demo_password=demo.password if demo else None,
-        key_file=args.key,
-    )
-    dialog.show()
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.session
+    while True:
+        dialog = LoginDialog(
+            service,
+            demo_keys=demo.keys if demo else (),
+            demo_password=demo.password if demo else None,
+            key_file=args.key,
+        )
+        dialog.show()
+        result = dialog.exec()
+        if result == LANGUAGE_CHANGED and dialog.chosen_language is not None:
+            # The log-in screen is the only one open: make it again in the new language.
+            install(dialog.chosen_language, args.pseudo or pseudo_requested())
+            args.key = Path(dialog.key_path.text()) if dialog.key_path.text() else args.key
+            continue
+        if result != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.session
 
 
 def run(argv: Sequence[str], stdin: TextIO | None = None) -> int:
@@ -171,12 +192,16 @@ def run(argv: Sequence[str], stdin: TextIO | None = None) -> int:
     app.setOrganizationName("DNR")
     app.setDesktopFileName("dnr-workstation")  # the Linux desktop entry (its icon, its name)
     app.setWindowIcon(QIcon(str(resource_path("icons", "dnr-workstation.svg"))))
+    install(chosen_language(args.language), args.pseudo or pseudo_requested())
     scripted = args.password_stdin or args.exit_when_shown
+    args.demo = args.demo or (args.data_dir is None and not scripted and demo_remembered())
     if needs_first_run(args.demo, scripted, data_dir_of(args)):
         first_run = FirstRunDialog(data_dir_of(args))
         if first_run.exec() != QDialog.DialogCode.Accepted:
             return 0
         args.demo = first_run.choice == "demo"
+        if args.demo:
+            remember_demo()
     try:
         session = open_session(args)
     except DataDirMissing as exc:

@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import labels
+from ui import i18n
 from ui.runner import Runner
 from ui.widgets.date_field import DateField
 from workstation.domain.lifecycle import TransitionRefused
 from workstation.services.desk import Changes, ConfirmationNeeded, Desk
 
-# Where most applicants cross; the clerk may type any other point from the stamp.
+# Where most applicants cross; the clerk may type any other point from the stamp. Not
+# translated: the point is recorded as it is chosen (data, like an address).
 COMMON_BORDER_POINTS = (
     "Astana International Airport (NQZ)",
     "Almaty International Airport (ALA)",
@@ -66,7 +67,7 @@ class ArrivalDialog(QDialog):
             self.tr(
                 "Enter the date of entry stamped in the passport or on the migration card, "
                 "not today's date. Approved on {approval}; entry allowed until {end}."
-            ).format(approval=labels.format_date(approval_date), end=labels.format_date(window_end))
+            ).format(approval=i18n.format_date(approval_date), end=i18n.format_date(window_end))
         )
         intro.setWordWrap(True)
 
@@ -169,16 +170,18 @@ class ArrivalDialog(QDialog):
             answer = QMessageBox.question(
                 self,
                 self.tr("Annul the approval?"),
-                str(error) + "\n\n" + self.tr("Record this entry date and annul the case?"),
+                self.tr("{reason}\n\nRecord this entry date and annul the case?").format(
+                    reason=i18n.error_text(error)
+                ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
             if answer == QMessageBox.StandardButton.Yes:
                 self.save(confirm_annulment=True)
             else:
-                self._show_error("entry_date", str(error))
+                self._show_error("entry_date", i18n.error_text(error))
             return
         if isinstance(error, TransitionRefused):
-            self._show_error(error.field, str(error))
+            self._show_error(error.field, i18n.error_text(error))
             return
         self._runner.show_error(error)

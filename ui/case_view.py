@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -19,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import labels
+from ui import i18n, labels
 from workstation.domain.checklist import Step, StepStatus
 from workstation.domain.clock import KAZAKHSTAN_TIME
 from workstation.domain.lifecycle import CaseState
+from workstation.journal.envelope import parse_instant
 from workstation.services.conflicts import OtherDeskRecord
 from workstation.services.desk import CaseDetail
 
@@ -131,38 +135,51 @@ class CaseView(QWidget):
         self.fields: dict[str, QLabel] = {}
         person = QGroupBox(self.tr("Applicant"))
         person_form = QFormLayout(person)
+        # A narrow pane or long labels (Kazakh, Russian): a value goes under its label.
+        person_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for key, title in (
-            ("iin", self.tr("IIN")),
-            ("birth", self.tr("Born")),
-            ("sex", self.tr("Sex")),
-            ("nationality", self.tr("Citizenship")),
-            ("passport", self.tr("Passport")),
-            ("occupation", self.tr("Occupation")),
-            ("contact", self.tr("Contact")),
+            ("iin", self.tr("IIN:")),
+            ("birth", self.tr("Born:")),
+            ("sex", self.tr("Sex:")),
+            ("nationality", self.tr("Citizenship:")),
+            ("passport", self.tr("Passport:")),
+            ("occupation", self.tr("Occupation:")),
+            ("contact", self.tr("Contact:")),
         ):
             self.fields[key] = _value_label()
-            person_form.addRow(title + ":", self.fields[key])
+            person_form.addRow(title, self.fields[key])
         approval = QGroupBox(self.tr("Preliminary approval"))
         approval_form = QFormLayout(approval)
+        approval_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for key, title in (
-            ("approval", self.tr("Approval")),
-            ("recommendation", self.tr("Ministry recommendation")),
-            ("city", self.tr("Programme city")),
-            ("entry", self.tr("Entry")),
-            ("case_id", self.tr("Case")),
+            ("approval", self.tr("Approval:")),
+            ("recommendation", self.tr("Ministry recommendation:")),
+            ("city", self.tr("Programme city:")),
+            ("entry", self.tr("Entry:")),
+            ("case_id", self.tr("Case:")),
         ):
             self.fields[key] = _value_label()
-            approval_form.addRow(title + ":", self.fields[key])
+            approval_form.addRow(title, self.fields[key])
 
         self.checklist = QTreeWidget()
         self.checklist.setObjectName("checklist")
         self.checklist.setColumnCount(3)
         self.checklist.setHeaderLabels([self.tr("Step"), self.tr("State"), self.tr("Recorded")])
         self.checklist.setRootIsDecorated(False)
-        self.checklist.setUniformRowHeights(True)
         self.checklist.itemActivated.connect(self._step_activated)
-        self.checklist.setColumnWidth(0, 270)
-        self.checklist.setColumnWidth(1, 80)
+        # The state as wide as its longest text, the date column as wide as a date or its
+        # title; the step takes what is left. A note is cut in its cell (in full in the
+        # tooltip and below the tree).
+        self.checklist.setUniformRowHeights(True)
+        columns = self.checklist.header()
+        columns.setStretchLastSection(False)
+        columns.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        columns.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        columns.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        date_width = self.checklist.fontMetrics().horizontalAdvance(
+            i18n.format_date(date(2000, 12, 28))
+        )
+        columns.resizeSection(2, max(date_width + 16, columns.sectionSizeHint(2)))
         self.checklist.setMinimumHeight(190)
         # What still stands between the case and printing, in full (the tree cuts notes).
         self.checklist_notes = QLabel()
@@ -242,7 +259,9 @@ class CaseView(QWidget):
             f"color: white; background: {colour}; border-radius: 4px; padding: 2px 8px;"
         )
         self.window_line.setText(self._window_text(detail))
-        reason = status.annul_reason or detail.flagged or ""
+        reason = i18n.stored_text(
+            status.annul_reason or detail.flagged or "", *i18n.STORED_CONTEXTS
+        )
         self.flag_line.setText(reason)
         self.flag_line.setVisible(bool(reason))
         # A re-application lock stops all work on the case: a banner, not a line.
@@ -277,24 +296,24 @@ class CaseView(QWidget):
         sex = {"M": self.tr("male"), "F": self.tr("female")}.get(a.sex, a.sex)
         values = {
             "iin": a.iin,
-            "birth": f"{labels.format_date(a.birth_date)}, {a.birth_place}",
+            "birth": f"{i18n.format_date(a.birth_date)}, {a.birth_place}",
             "sex": sex,
             "nationality": a.nationality,
             "passport": self.tr("{number} ({state}), valid until {expiry}").format(
                 number=a.passport_number,
                 state=a.passport_issuing_state,
-                expiry=labels.format_date(a.passport_expiry),
+                expiry=i18n.format_date(a.passport_expiry),
             ),
             "occupation": a.occupation,
             "contact": " · ".join(x for x in (a.email, a.phone) if x),
-            "approval": f"{a.approval_number}, {labels.format_date(a.approval_date)}",
+            "approval": f"{a.approval_number}, {i18n.format_date(a.approval_date)}",
             "recommendation": (
-                f"{a.recommendation_number}, {labels.format_date(a.recommendation_date)}"
+                f"{a.recommendation_number}, {i18n.format_date(a.recommendation_date)}"
             ),
             "city": a.city,
             "entry": (
                 self.tr("{date} at {point}").format(
-                    date=labels.format_date(status.entry_date), point=detail.border_point or ""
+                    date=i18n.format_date(status.entry_date), point=detail.border_point or ""
                 )
                 if status.entry_date
                 else self.tr("not recorded yet")
@@ -309,22 +328,29 @@ class CaseView(QWidget):
             record = detail.steps.get(item.step)
             when = ""
             if record is not None:
-                when = record.recorded_at[:10]
+                day = i18n.format_date(
+                    parse_instant(record.recorded_at).astimezone(KAZAKHSTAN_TIME).date()
+                )
                 # Each scan added or removed is a version of the documents, not a correction.
                 if record.versions > 1 and item.step is not Step.DOCUMENTS:
-                    when += " " + self.tr("(corrected {n}×)").format(n=record.versions - 1)
+                    when = self.tr("{date} (corrected {n}×)").format(
+                        date=day, n=i18n.format_number(record.versions - 1)
+                    )
+                else:
+                    when = day
+            note = i18n.text_of(item.note) if item.note else ""
             row = QTreeWidgetItem(
                 [
                     f"{_STATUS_MARK[item.status]}  {labels.step_label(item.step)}",
                     labels.step_status_label(item.status),
                     # A failing step says why (at a glance); a passing one says when.
-                    item.note if not item.passes and item.note else when or item.note,
+                    note if not item.passes and note else when or note,
                 ]
             )
             row.setForeground(0, QBrush(QColor(_STATUS_COLOUR[item.status])))
             row.setForeground(1, QBrush(QColor(_STATUS_COLOUR[item.status])))
-            if item.note:
-                row.setToolTip(2, item.note)
+            if note:
+                row.setToolTip(2, note)
             row.setData(0, STEP_ROLE, item.step)
             if item.step in self.recordable_steps:
                 row.setToolTip(0, self.tr("Enter or double-click to record this step"))
@@ -337,32 +363,48 @@ class CaseView(QWidget):
         self._show_conflicts(detail)
         failing = [
             f"• {labels.step_label(item.step)}: "
-            + (item.note or labels.step_status_label(item.status))
+            + (i18n.text_of(item.note) if item.note else labels.step_status_label(item.status))
             for item in detail.checklist
             if not item.passes
         ]
-        self.checklist_notes.setText(
-            self.tr("Still needed before printing:") + "\n" + "\n".join(failing)
-            if failing
-            else self.tr("Every step is in order: the application can be printed.")
-        )
+        if failing:
+            notes = self.tr("Still needed before printing:") + "\n" + "\n".join(failing)
+        elif detail.effective_state in {CaseState.ARRIVED, CaseState.STEPS_RECORDED}:
+            notes = self.tr("Every step is in order: the application can be printed.")
+        else:  # printed, submitted or decided: printing is behind this case
+            notes = self.tr("Every step is in order.")
+        self.checklist_notes.setText(notes)
         self.checklist_notes.setStyleSheet(
             f"color: {_STATUS_COLOUR[StepStatus.MISSING if failing else StepStatus.RECORDED]};"
         )
 
     def _other_desk_row(self, other: OtherDeskRecord, step: Step) -> QTreeWidgetItem:
         when = other.recorded_at.astimezone(KAZAKHSTAN_TIME)
-        text = self.tr("Also recorded at desk {desk} on {date} {time}").format(
-            desk=other.workstation_id,
-            date=labels.format_date(when.date()),
-            time=when.strftime("%H:%M"),
-        )
-        if other.actor_iin:
-            text += " " + self.tr("by IIN {iin}").format(iin=other.actor_iin)
-        if other.applied:
-            text += " — " + self.tr("superseded by a later record in central's order")
+        values = {
+            "desk": other.workstation_id,
+            "date": i18n.format_date(when.date()),
+            "time": when.strftime("%H:%M"),
+            "iin": other.actor_iin or "",
+            "why": i18n.text_of(other.refusal or ""),
+        }
+        # Whole sentences, one per case: a translation may order the parts differently.
+        if other.applied and other.actor_iin:
+            template = self.tr(
+                "Also recorded at desk {desk} on {date} {time} by IIN {iin} — superseded by a "
+                "later record in central's order"
+            )
+        elif other.applied:
+            template = self.tr(
+                "Also recorded at desk {desk} on {date} {time} — superseded by a later record "
+                "in central's order"
+            )
+        elif other.actor_iin:
+            template = self.tr(
+                "Also recorded at desk {desk} on {date} {time} by IIN {iin} — not applied: {why}"
+            )
         else:
-            text += " — " + self.tr("not applied: {why}").format(why=other.refusal or "")
+            template = self.tr("Also recorded at desk {desk} on {date} {time} — not applied: {why}")
+        text = template.format(**values)
         child = QTreeWidgetItem([f"    ↳ {text}"])
         child.setForeground(0, QBrush(QColor(_CONFLICT_COLOUR)))
         child.setToolTip(0, text)
@@ -390,9 +432,9 @@ class CaseView(QWidget):
 
     def _window_text(self, detail: CaseDetail) -> str:
         status = detail.status
-        end = labels.format_date(status.window_end)
+        end = i18n.format_date(status.window_end)
         if status.entry_date is not None:
-            return self.tr("Entered on {date}.").format(date=labels.format_date(status.entry_date))
+            return self.tr("Entered on {date}.").format(date=i18n.format_date(status.entry_date))
         if detail.days_left < 0:
             return self.tr(
                 "The 30-day arrival window closed on {end}. If the applicant entered by then, "
@@ -407,21 +449,19 @@ class CaseView(QWidget):
 
 def review_text(detail: CaseDetail) -> str:
     """Submission and decision in one line: due date, permit number or refusal."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("CaseView", text)
-
     if detail.decided_on is not None and detail.permit_number:
-        return tr("Permit issued on {date}: {number}.").format(
-            date=labels.format_date(detail.decided_on), number=detail.permit_number
+        return QCoreApplication.translate("CaseView", "Permit issued on {date}: {number}.").format(
+            date=i18n.format_date(detail.decided_on), number=detail.permit_number
         )
     if detail.decided_on is not None and detail.status.state is CaseState.REFUSED:
-        return tr("Refused on {date}; a new application is possible from {again}.").format(
-            date=labels.format_date(detail.decided_on),
-            again=labels.format_date(detail.reapply_not_before),
+        return QCoreApplication.translate(
+            "CaseView", "Refused on {date}; a new application is possible from {again}."
+        ).format(
+            date=i18n.format_date(detail.decided_on),
+            again=i18n.format_date(detail.reapply_not_before),
         )
     if detail.submitted_on is not None and detail.due_date is not None:
-        return tr("Submitted on {date}; the migration service decides by {due}.").format(
-            date=labels.format_date(detail.submitted_on), due=labels.format_date(detail.due_date)
-        )
+        return QCoreApplication.translate(
+            "CaseView", "Submitted on {date}; the migration service decides by {due}."
+        ).format(date=i18n.format_date(detail.submitted_on), due=i18n.format_date(detail.due_date))
     return ""

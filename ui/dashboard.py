@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -31,13 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import i18n
 from ui.dashboard_charts import FunnelChart, WeeklyChart, stage_labels
+from ui.i18n import error_text, format_date, format_number
 from ui.runner import Runner
 from workstation.reports import ReportData, ReportPeriod
-from workstation.reports.csv_export import staff_name
 from workstation.reports.model import STAGE_COLOURS, InvalidReportPeriod
 from workstation.reports.service import ReportDesk
-from workstation.reports.texts import texts_for
 from workstation.security.roles import Action, Role, is_permitted
 from workstation.services.access import actor_role
 
@@ -52,16 +53,6 @@ def _qdate(day: date) -> QDate:
 
 def _pydate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
-
-
-def system_language() -> str:
-    """The report language that matches the desk's locale: Kazakh, Russian, else English."""
-    language = QLocale.system().language()
-    if language == QLocale.Language.Kazakh:
-        return "kk"
-    if language == QLocale.Language.Russian:
-        return "ru"
-    return "en"
 
 
 class Tile(QFrame):
@@ -128,7 +119,7 @@ class DashboardPanel(QWidget):
         self.to_date.setObjectName("toDate")
         for edit in (self.from_date, self.to_date):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd.MM.yyyy")
+            edit.setDisplayFormat(i18n.date_format())
             edit.dateChanged.connect(self.refresh)
         self.center = QComboBox()
         self.center.setObjectName("center")
@@ -145,7 +136,8 @@ class DashboardPanel(QWidget):
         self.language.setObjectName("language")
         for code, name in LANGUAGE_NAMES:
             self.language.addItem(name, code)
-        self.language.setCurrentIndex([c for c, _ in LANGUAGE_NAMES].index(system_language()))
+        # The report is written in the desk's language unless the supervisor picks another.
+        self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
         self.pdf_button = QPushButton(self.tr("Export &PDF…"))
         self.pdf_button.setObjectName("exportPdf")
         self.pdf_button.clicked.connect(lambda: self.ask_and_export("pdf"))
@@ -195,6 +187,8 @@ class DashboardPanel(QWidget):
         charts = QHBoxLayout()
         charts.addWidget(self.funnel, 1)
         charts.addWidget(self.weekly, 1)
+        for chart in (self.funnel, self.weekly):  # high as there is room, not as they'd like
+            chart.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
 
         self.window_title = QLabel()
         self.window_title.setStyleSheet("font-weight: 600;")
@@ -226,8 +220,8 @@ class DashboardPanel(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.status)
         layout.addLayout(tiles)
-        layout.addLayout(charts)
-        layout.addWidget(tables, 1)
+        layout.addLayout(charts, 3)
+        layout.addWidget(tables, 2)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -244,10 +238,20 @@ class DashboardPanel(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setAlternatingRowColors(True)
         table.verticalHeader().setVisible(False)
-        table.setMinimumHeight(180)
         header = table.horizontalHeader()
+        # The header and a few rows at least, in this font.
+        table.setMinimumHeight(
+            header.sizeHint().height()
+            + 5 * table.verticalHeader().defaultSectionSize()
+            + 2 * table.frameWidth()
+        )
+        # Each column as wide as its header and cells; the staff table scrolls sideways
+        # rather than cut a column, the arrival windows give what is left to the applicant.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        if name == "windowList":
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setStretchLastSection(True)
         return table
 
     # Behaviour ---------------------------------------------------------------------------
@@ -269,7 +273,7 @@ class DashboardPanel(QWidget):
         try:
             period = self.period()
         except InvalidReportPeriod as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             self.status.setStyleSheet("color: #b91c1c;")
             return
         self.status.setStyleSheet("color: #4b5563;")
@@ -290,16 +294,17 @@ class DashboardPanel(QWidget):
         f = data.funnel
         for key, value in zip(TILE_KEYS, (f.approved, f.arrived, f.annulled, f.submitted,
                                           f.issued, f.refused), strict=True):  # fmt: skip
-            self.tiles[key].set_value(str(value))
-        locale = QLocale()
+            self.tiles[key].set_value(format_number(value))
         for key, median in (("to_arrival", data.median_days_to_arrival),
                             ("to_decision", data.median_days_to_decision)):  # fmt: skip
-            self.tiles[key].set_value("—" if median is None else locale.toString(median, "f", 1))
+            self.tiles[key].set_value("—" if median is None else format_number(median, 1))
         share = data.share_in_time
         self.tiles["in_time"].set_value(
-            "—" if share is None else f"{locale.toString(share * 100, 'f', 1)} %",
+            "—"
+            if share is None
+            else self.tr("{percent} %").format(percent=format_number(share * 100, 1)),
             self.tr("Decided within 3 working days ({n} of {total})").format(
-                n=data.decided_in_time, total=data.decided
+                n=format_number(data.decided_in_time), total=format_number(data.decided)
             ),
         )
         self.funnel.show_report(data)
@@ -309,10 +314,10 @@ class DashboardPanel(QWidget):
         where = data.center or self.tr("all centers")
         self.status.setText(
             self.tr("{start} – {end}, {where}; as of {today}").format(
-                start=data.period.start.strftime("%d.%m.%Y"),
-                end=data.period.end.strftime("%d.%m.%Y"),
+                start=format_date(data.period.start),
+                end=format_date(data.period.end),
                 where=where,
-                today=data.as_of.strftime("%d.%m.%Y"),
+                today=format_date(data.as_of),
             )
         )
         self.shown.emit()
@@ -328,14 +333,14 @@ class DashboardPanel(QWidget):
     def _fill_window_list(self, data: ReportData) -> None:
         self.window_title.setText(
             self.tr("Arrival windows ending in the next 3 days ({n})").format(
-                n=len(data.window_ending)
+                n=format_number(len(data.window_ending))
             )
         )
         table = self.window_table
         table.setRowCount(len(data.window_ending))
         for row, case in enumerate(data.window_ending):
             cells = [case.case_id, f"{case.surname} {case.given_names}",
-                     case.window_end.strftime("%d.%m.%Y"), str(case.days_left)]  # fmt: skip
+                     format_date(case.window_end), format_number(case.days_left)]  # fmt: skip
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 if column == 3:
@@ -347,16 +352,22 @@ class DashboardPanel(QWidget):
                 table.setItem(row, column, item)
 
     def _fill_staff(self, data: ReportData) -> None:
-        english = texts_for("en")
         table = self.staff_table
         table.setRowCount(len(data.staff))
         for row, person in enumerate(data.staff):
             role = _role_label(person.role)
-            cells = [staff_name(person, english), role, person.arrivals, person.steps,
+            name = (
+                person.name
+                if person.known
+                else QCoreApplication.translate("dashboard", "IIN {iin}").format(iin=person.name)
+            )
+            cells = [name, role, person.arrivals, person.steps,
                      person.printed, person.submitted, person.reviews, person.decisions,
                      person.total]  # fmt: skip
             for column, value in enumerate(cells):
-                item = QTableWidgetItem(str(value))
+                item = QTableWidgetItem(
+                    format_number(value) if isinstance(value, int) else str(value)
+                )
                 if isinstance(value, int):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -407,10 +418,14 @@ class DashboardPanel(QWidget):
 
 
 def _role_label(role: str | None) -> str:
-    try:
-        return Role(role).label if role else "—"
-    except ValueError:
-        return role or "—"
+    """The role in the desk's language; a role this desk does not know, as recorded."""
+    names = {
+        Role.CLERK.value: QCoreApplication.translate("dashboard", "clerk"),
+        Role.MIGRATION_OFFICER.value: QCoreApplication.translate("dashboard", "migration officer"),
+        Role.SUPERVISOR.value: QCoreApplication.translate("dashboard", "supervisor"),
+        Role.ADMINISTRATOR.value: QCoreApplication.translate("dashboard", "administrator"),
+    }
+    return names.get(role or "", role or "—")
 
 
 def install_dashboard(window: QMainWindow) -> DashboardPanel | None:
@@ -427,8 +442,8 @@ def install_dashboard(window: QMainWindow) -> DashboardPanel | None:
     cases = window.takeCentralWidget()
     tabs = QTabWidget()
     tabs.setObjectName("mainTabs")
-    tabs.addTab(panel, window.tr("&Dashboard"))
-    tabs.addTab(cases, window.tr("&Cases"))
+    tabs.addTab(panel, QCoreApplication.translate("MainWindow", "&Dashboard"))
+    tabs.addTab(cases, QCoreApplication.translate("MainWindow", "&Cases"))
     window.setCentralWidget(tabs)
 
     def show_dashboard() -> None:
@@ -439,14 +454,18 @@ def install_dashboard(window: QMainWindow) -> DashboardPanel | None:
         tabs.setCurrentWidget(cases)
         window.worklist.focus_search()  # type: ignore[attr-defined]
 
-    menu = QMenu(window.tr("&Reports"), window)
-    dashboard_action = QAction(window.tr("Supervisor &dashboard"), window)
+    menu = QMenu(QCoreApplication.translate("MainWindow", "&Reports"), window)
+    dashboard_action = QAction(
+        QCoreApplication.translate("MainWindow", "Supervisor &dashboard"), window
+    )
     dashboard_action.setShortcut(QKeySequence(DASHBOARD_SHORTCUT))
     dashboard_action.triggered.connect(show_dashboard)
     window.addAction(dashboard_action)
     menu.addAction(dashboard_action)
-    for text, format in ((window.tr("Export the report as &PDF…"), "pdf"),
-                         (window.tr("Export the report as &CSV…"), "csv")):  # fmt: skip
+    for text, format in (
+        (QCoreApplication.translate("MainWindow", "Export the report as &PDF…"), "pdf"),
+        (QCoreApplication.translate("MainWindow", "Export the report as &CSV…"), "csv"),
+    ):
         action = QAction(text, window)
         action.triggered.connect(lambda _c=False, f=format: panel.ask_and_export(f))
         menu.addAction(action)

@@ -18,19 +18,15 @@ from PySide6.QtWidgets import QWidget
 from workstation.reports.model import STAGE_COLOURS, ReportData
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("dashboard", text)
-
-
 def stage_labels() -> dict[str, str]:
     return {
-        "approved": _tr("Approved"),
-        "arrived": _tr("Arrived"),
-        "annulled": _tr("Annulled"),
-        "submitted": _tr("Submitted"),
-        "issued": _tr("Issued"),
-        "refused": _tr("Refused"),
-        "decided": _tr("Decided"),
+        "approved": QCoreApplication.translate("dashboard", "Approved"),
+        "arrived": QCoreApplication.translate("dashboard", "Arrived"),
+        "annulled": QCoreApplication.translate("dashboard", "Annulled"),
+        "submitted": QCoreApplication.translate("dashboard", "Submitted"),
+        "issued": QCoreApplication.translate("dashboard", "Issued"),
+        "refused": QCoreApplication.translate("dashboard", "Refused"),
+        "decided": QCoreApplication.translate("dashboard", "Decided"),
     }
 
 
@@ -72,7 +68,9 @@ class FunnelChart(ChartPanel):
     """One bar per stage, in the stage's colour (the same as the PDF's), with its number."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("Cases by stage in the period"), parent)
+        super().__init__(
+            QCoreApplication.translate("dashboard", "Cases by stage in the period"), parent
+        )
 
     def show_report(self, data: ReportData) -> None:
         chart = self._empty_chart()
@@ -110,7 +108,7 @@ class WeeklyChart(ChartPanel):
     """Approvals, entries, submissions and decisions per week of the period."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("By week"), parent)
+        super().__init__(QCoreApplication.translate("dashboard", "By week"), parent)
 
     def show_report(self, data: ReportData) -> None:
         chart = self._empty_chart()

@@ -5,8 +5,9 @@ changed afterwards."""
 from __future__ import annotations
 
 from html import escape
+from typing import cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import labels
+from ui.i18n import error_text, text_of
 from ui.runner import Runner
 from workstation.domain.decision import (
     REASON_LABELS,
@@ -39,6 +41,35 @@ from workstation.services.desk import Changes
 from workstation.services.review import ReviewDesk
 
 _ERROR_STYLE = "color: #b91c1c;"
+
+# The refusal reasons in the officer's language (the core's REASON_LABELS are the English).
+REASON_TEXTS = cast(
+    "dict[RefusalReason, str]",  # PySide6 types QT_TRANSLATE_NOOP as returning object
+    {
+        RefusalReason.INVALID_DOCUMENTS: QT_TRANSLATE_NOOP(
+            "DecisionDialog", "Documents invalid or incomplete"
+        ),
+        RefusalReason.FALSE_INFORMATION: QT_TRANSLATE_NOOP(
+            "DecisionDialog", "False or inaccurate information"
+        ),
+        RefusalReason.MEDICAL_EXAM: QT_TRANSLATE_NOOP("DecisionDialog", "Medical examination"),
+        RefusalReason.SECURITY_CHECK: QT_TRANSLATE_NOOP("DecisionDialog", "Security check"),
+        RefusalReason.HOUSING_NOT_CONFIRMED: QT_TRANSLATE_NOOP(
+            "DecisionDialog", "Housing not confirmed"
+        ),
+        RefusalReason.PROGRAMME_REQUIREMENTS: QT_TRANSLATE_NOOP(
+            "DecisionDialog", "Programme requirements not met"
+        ),
+        RefusalReason.OTHER: QT_TRANSLATE_NOOP("DecisionDialog", "Other grounds"),
+    },
+)
+
+
+def reason_label(reason: RefusalReason) -> str:
+    """A refusal reason in the desk's language."""
+    if reason in REASON_TEXTS:
+        return QCoreApplication.translate("DecisionDialog", REASON_TEXTS[reason])
+    return text_of(REASON_LABELS[reason])  # a reason the UI does not know yet: as the core has it
 
 
 class DecisionDialog(QDialog):
@@ -63,7 +94,7 @@ class DecisionDialog(QDialog):
         self.setModal(True)
         self.resize(560, 420)
 
-        heading = QLabel(f"<b>{applicant}</b> · {case_id}")
+        heading = QLabel(f"<b>{escape(applicant)}</b> · {escape(case_id)}")
         heading.setTextFormat(Qt.TextFormat.RichText)
 
         self.issue = QRadioButton(self.tr("&Issue the residence permit"))
@@ -76,8 +107,8 @@ class DecisionDialog(QDialog):
         self.reason = QComboBox()
         self.reason.setObjectName("refusalReason")
         self.reason.addItem(self.tr("— choose the reason —"), None)
-        for code, label in REASON_LABELS.items():
-            self.reason.addItem(self.tr(label), code)
+        for code in REASON_LABELS:
+            self.reason.addItem(reason_label(code), code)
         self.note = QPlainTextEdit()
         self.note.setObjectName("refusalNote")
         self.note.setPlaceholderText(
@@ -185,7 +216,7 @@ class DecisionDialog(QDialog):
                 "<p>The applicant may apply again from <b>{again}</b>; a new approval before "
                 "then is blocked at every desk.</p>"
             ).format(
-                reason=self.tr(REASON_LABELS[decision.reason]),
+                reason=reason_label(decision.reason),
                 note=escape(" ".join(decision.note.split())),
                 again=labels.format_date(again),
             )
@@ -207,7 +238,7 @@ class DecisionDialog(QDialog):
         target = {"reason": self.reason_error, "note": self.note_error}.get(
             error.field or "", self.error
         )
-        target.setText(str(error))
+        target.setText(error_text(error))
         if error.field == "note":
             self.note.setFocus()
         elif error.field == "reason":
@@ -231,7 +262,7 @@ class DecisionDialog(QDialog):
             self.back_to_form()
             self._show_invalid(error)
         elif isinstance(error, (TransitionRefused, NotPermitted, PermissionError, LookupError)):
-            self.confirm_error.setText(str(error))
+            self.confirm_error.setText(error_text(error))
         else:
             self.runner.show_error(error)
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.about import AboutDialog
@@ -10,38 +13,45 @@ from ui.about import show_about as open_about
 from workstation.services.setup import DeskSession
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
-
-
-def shortcut_rows() -> list[tuple[str, str]]:
+def _keys_rows() -> list[tuple[str, str]]:
+    """Keys that are not menu actions: moving between the search box, the list and a case."""
     return [
-        ("Ctrl+F", _tr("Find a case: IIN, passport, surname or given name")),
-        ("↓ / Page Down", _tr("From the search box into the list")),
-        ("Enter", _tr("Open the highlighted case")),
-        ("Ctrl+Shift+A", _tr("Record or correct the arrival of the open case")),
-        ("Ctrl+Shift+F", _tr("Capture the fingerprints of the open case")),
-        ("Ctrl+Shift+P", _tr("Check the passport (MRZ) of the open case")),
-        ("Ctrl+Shift+M", _tr("Record the medical examination of the open case")),
-        ("Ctrl+Shift+H", _tr("Record the housing agreement of the open case")),
-        ("Ctrl+Shift+D", _tr("Record a state duty receipt of the open case")),
-        ("Ctrl+Shift+O", _tr("Attach, view or remove the documents of the open case")),
-        ("Ctrl+P", _tr("Preview and print the application of the open case")),
-        ("Ctrl+Shift+R", _tr("Preview and print the applicant's receipt")),
-        ("Esc", _tr("Back to the search box")),
-        ("F5", _tr("Sync with central now")),
-        ("Ctrl+L", _tr("Lock the desk (unlock with the same EDS key)")),
-        ("F1", _tr("This list")),
-        ("Ctrl+Q", _tr("Quit")),
+        (
+            "↓ / Page Down",
+            QCoreApplication.translate("dialogs", "From the search box into the list"),
+        ),
+        ("Enter", QCoreApplication.translate("dialogs", "Open the highlighted case")),
+        ("Esc", QCoreApplication.translate("dialogs", "Back to the search box")),
     ]
+
+
+def _action_text(action: QAction) -> str:
+    text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return text.rstrip("…").rstrip(".").strip()
+
+
+def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
+    """Every shortcut this window has for its user's role, from its actions, in menu order;
+    so the list is complete for clerk, officer and supervisor and in the desk's language."""
+    rows: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for action in window.findChildren(QAction):
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if not keys or keys in seen or not action.isVisible() or not action.text():
+            continue
+        seen.add(keys)
+        rows.append((keys, _action_text(action)))
+    return rows + _keys_rows()
 
 
 def show_shortcuts(parent: QWidget) -> QMessageBox:
     rows = "".join(
-        f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in shortcut_rows()
+        f"<tr><td><b>{html.escape(k)}</b></td><td>&nbsp;&nbsp;{html.escape(v)}</td></tr>"
+        for k, v in shortcut_rows(parent)
     )
     box = QMessageBox(parent)
-    box.setWindowTitle(_tr("Keyboard shortcuts"))
+    box.setObjectName("shortcutsBox")
+    box.setWindowTitle(QCoreApplication.translate("dialogs", "Keyboard shortcuts"))
     box.setText(f"<table>{rows}</table>")
     box.open()
     return box

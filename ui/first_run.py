@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import error_text
+from ui.widgets.fit_window import fit_to_layout
 from workstation.domain.programme import DEFAULT_RULES
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.security.dbkey import DatabaseKeyUnusable
@@ -172,6 +173,7 @@ class FirstRunDialog(QDialog):
         layout.addWidget(staff)
         layout.addWidget(self.save_error)
         layout.addLayout(buttons)
+        fit_to_layout(self)  # the intro wraps: as high as it needs at the dialog's width
         self._tested.connect(self._show_test, Qt.ConnectionType.QueuedConnection)
         self._test_thread: threading.Thread | None = None
         self.url.setFocus()

@@ -7,90 +7,91 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from ui import i18n
 from workstation.domain.checklist import Step, StepStatus
 from workstation.domain.lifecycle import CaseState
 from workstation.services.worklist import DeadlineFilter, StatusFilter
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
-
-
 def state_label(state: CaseState) -> str:
     return {
-        CaseState.APPROVED: _tr("Awaiting arrival"),
-        CaseState.ARRIVED: _tr("Arrived: steps in progress"),
-        CaseState.STEPS_RECORDED: _tr("Ready to print"),
-        CaseState.PRINTED: _tr("Printed"),
-        CaseState.SUBMITTED: _tr("Submitted"),
-        CaseState.UNDER_REVIEW: _tr("Under review"),
-        CaseState.ISSUED: _tr("Permit issued"),
-        CaseState.REFUSED: _tr("Refused"),
-        CaseState.ANNULLED: _tr("Annulled"),
+        CaseState.APPROVED: QCoreApplication.translate("labels", "Awaiting arrival"),
+        CaseState.ARRIVED: QCoreApplication.translate("labels", "Arrived: steps in progress"),
+        CaseState.STEPS_RECORDED: QCoreApplication.translate("labels", "Ready to print"),
+        CaseState.PRINTED: QCoreApplication.translate("labels", "Printed"),
+        CaseState.SUBMITTED: QCoreApplication.translate("labels", "Submitted"),
+        CaseState.UNDER_REVIEW: QCoreApplication.translate("labels", "Under review"),
+        CaseState.ISSUED: QCoreApplication.translate("labels", "Permit issued"),
+        CaseState.REFUSED: QCoreApplication.translate("labels", "Refused"),
+        CaseState.ANNULLED: QCoreApplication.translate("labels", "Annulled"),
     }[state]
 
 
 def window_closed_label() -> str:
-    return _tr("Window closed: no entry recorded")
+    return QCoreApplication.translate("labels", "Window closed: no entry recorded")
 
 
 def step_label(step: Step) -> str:
     return {
-        Step.ARRIVAL: _tr("Arrival in Kazakhstan"),
-        Step.PASSPORT: _tr("Passport check"),
-        Step.MEDICAL: _tr("Medical examination (form 028/u)"),
-        Step.FINGERPRINTS: _tr("Fingerprints"),
-        Step.HOUSING: _tr("Housing agreement"),
-        Step.DUTY_PERMIT: _tr("State duty: residence permit"),
-        Step.DUTY_CARD: _tr("State duty: residence card"),
-        Step.DOCUMENTS: _tr("Documents"),
+        Step.ARRIVAL: QCoreApplication.translate("labels", "Arrival in Kazakhstan"),
+        Step.PASSPORT: QCoreApplication.translate("labels", "Passport check"),
+        Step.MEDICAL: QCoreApplication.translate("labels", "Medical examination (form 028/u)"),
+        Step.FINGERPRINTS: QCoreApplication.translate("labels", "Fingerprints"),
+        Step.HOUSING: QCoreApplication.translate("labels", "Housing agreement"),
+        Step.DUTY_PERMIT: QCoreApplication.translate("labels", "State duty: residence permit"),
+        Step.DUTY_CARD: QCoreApplication.translate("labels", "State duty: residence card"),
+        Step.DOCUMENTS: QCoreApplication.translate("labels", "Documents"),
     }[step]
 
 
 def step_status_label(status: StepStatus) -> str:
     return {
-        StepStatus.MISSING: _tr("Missing"),
-        StepStatus.RECORDED: _tr("Recorded"),
-        StepStatus.NOT_REQUIRED: _tr("Not required"),
-        StepStatus.INVALID: _tr("Invalid"),
-        StepStatus.EXPIRED: _tr("Expired"),
+        StepStatus.MISSING: QCoreApplication.translate("labels", "Missing"),
+        StepStatus.RECORDED: QCoreApplication.translate("labels", "Recorded"),
+        StepStatus.NOT_REQUIRED: QCoreApplication.translate("labels", "Not required"),
+        StepStatus.INVALID: QCoreApplication.translate("labels", "Invalid"),
+        StepStatus.EXPIRED: QCoreApplication.translate("labels", "Expired"),
     }[status]
 
 
 def status_filter_label(value: StatusFilter) -> str:
     return {
-        StatusFilter.OPEN_AT_DESK: _tr("Open at the desk"),
-        StatusFilter.AWAITING_ARRIVAL: _tr("Awaiting arrival"),
-        StatusFilter.IN_PROGRESS: _tr("Arrived: steps in progress"),
-        StatusFilter.READY_TO_PRINT: _tr("Ready to print"),
-        StatusFilter.PRINTED: _tr("Printed"),
-        StatusFilter.WITH_MIGRATION_SERVICE: _tr("With the migration service"),
-        StatusFilter.DECIDED: _tr("Decided"),
-        StatusFilter.ANNULLED: _tr("Annulled or window closed"),
-        StatusFilter.ALL: _tr("All cases"),
+        StatusFilter.OPEN_AT_DESK: QCoreApplication.translate("labels", "Open at the desk"),
+        StatusFilter.AWAITING_ARRIVAL: QCoreApplication.translate("labels", "Awaiting arrival"),
+        StatusFilter.IN_PROGRESS: QCoreApplication.translate(
+            "labels", "Arrived: steps in progress"
+        ),
+        StatusFilter.READY_TO_PRINT: QCoreApplication.translate("labels", "Ready to print"),
+        StatusFilter.PRINTED: QCoreApplication.translate("labels", "Printed"),
+        StatusFilter.WITH_MIGRATION_SERVICE: QCoreApplication.translate(
+            "labels", "With the migration service"
+        ),
+        StatusFilter.DECIDED: QCoreApplication.translate("labels", "Decided"),
+        StatusFilter.ANNULLED: QCoreApplication.translate("labels", "Annulled or window closed"),
+        StatusFilter.ALL: QCoreApplication.translate("labels", "All cases"),
     }[value]
 
 
 def deadline_filter_label(value: DeadlineFilter) -> str:
     return {
-        DeadlineFilter.ANY: _tr("Any days left"),
-        DeadlineFilter.WITHIN_3_DAYS: _tr("3 days or fewer"),
-        DeadlineFilter.WITHIN_7_DAYS: _tr("7 days or fewer"),
-        DeadlineFilter.WITHIN_14_DAYS: _tr("14 days or fewer"),
+        DeadlineFilter.ANY: QCoreApplication.translate("labels", "Any days left"),
+        DeadlineFilter.WITHIN_3_DAYS: QCoreApplication.translate("labels", "3 days or fewer"),
+        DeadlineFilter.WITHIN_7_DAYS: QCoreApplication.translate("labels", "7 days or fewer"),
+        DeadlineFilter.WITHIN_14_DAYS: QCoreApplication.translate("labels", "14 days or fewer"),
     }[value]
 
 
 def format_date(value: date | None) -> str:
-    # Kazakhstan writes dates day first with dots, in all three languages of the desk.
-    return value.strftime("%d.%m.%Y") if value else ""
+    """The date the desk's way (dd.mm.yyyy in all three languages): see `ui.i18n.format_date`."""
+    return i18n.format_date(value)
 
 
 def days_left_text(days: int) -> str:
     if days < 0:
-        return _tr("closed")
+        return QCoreApplication.translate("labels", "closed")
     if days == 0:
-        return _tr("last day")
-    return str(days)
+        return QCoreApplication.translate("labels", "last day")
+    return i18n.format_number(days)
 
 
 # Colours for days left in the arrival window: closed, urgent (3 days or fewer), more.

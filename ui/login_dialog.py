@@ -26,17 +26,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.security.demo_setup import DemoKeyFile
+from ui.i18n import error_text
+from ui.language import LanguageChooser
+from workstation.security.demo_setup import DemoKeyFile, DemoKeyKind
 from workstation.security.eds import LoginRefused, WrongPassword
+from workstation.security.roles import Role
 from workstation.services.login import LoginService, StaffSession
 
+LANGUAGE_CHANGED = 2  # exec() result: the person chose another language, show the screen again
 DEMO_STYLE = "color: white; background: #b45309; padding: 2px 8px; border-radius: 3px;"
 ERROR_STYLE = "color: #b91c1c;"
 
 
 def refusal_text(error: LoginRefused) -> str:
     """The refusal's message and its notes (attempts left), as the person at the desk reads it."""
-    return " ".join([str(error), *getattr(error, "__notes__", ())])
+    return error_text(error)
 
 
 def _error_label(name: str) -> QLabel:
@@ -70,6 +74,7 @@ class LoginDialog(QDialog):
         self.locked = locked
         self.session: StaffSession | None = None
         self._demo_password = demo_password
+        self.chosen_language: str | None = None
         unlocking = locked is not None
         self.setObjectName("unlockDialog" if unlocking else "loginDialog")
         self.setWindowTitle(
@@ -103,7 +108,14 @@ class LoginDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        layout.addWidget(title)
+        heading = QHBoxLayout()
+        heading.addWidget(title, 1)
+        self.language: LanguageChooser | None = None
+        if not unlocking:  # the one who unlocks keeps the language the desk runs in
+            self.language = LanguageChooser()
+            self.language.chosen.connect(self._language_chosen)
+            heading.addWidget(self.language, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(heading)
         layout.addWidget(intro)
 
         self.demo_list: QListWidget | None = None
@@ -168,6 +180,28 @@ class LoginDialog(QDialog):
         else:
             self.key_path.setFocus()
 
+    def _language_chosen(self, code: str) -> None:
+        # The caller makes the screen again in the new language (ui.app.log_in).
+        self.chosen_language = code
+        self.done(LANGUAGE_CHANGED)
+
+    def _demo_label(self, key: DemoKeyFile) -> str:
+        """The key's line in the demo list (DemoKeyFile.label, in the desk's language)."""
+        if key.role is not None:
+            role = {
+                Role.CLERK: self.tr("Clerk"),
+                Role.MIGRATION_OFFICER: self.tr("Migration officer"),
+                Role.SUPERVISOR: self.tr("Supervisor"),
+                Role.ADMINISTRATOR: self.tr("Administrator"),
+            }[key.role]
+            return self.tr("DEMO · {role} — {name}").format(role=role, name=key.display_name)
+        refused = {
+            DemoKeyKind.EXPIRED: self.tr("DEMO · expired key (refused) — {name}"),
+            DemoKeyKind.REVOKED: self.tr("DEMO · revoked key (refused) — {name}"),
+            DemoKeyKind.UNTRUSTED: self.tr("DEMO · key from an untrusted CA (refused) — {name}"),
+        }[key.kind]
+        return refused.format(name=key.display_name)
+
     def _demo_box(self, demo_keys: Sequence[DemoKeyFile]) -> tuple[QFrame, QListWidget]:
         box = QFrame()
         box.setObjectName("demoKeys")
@@ -188,7 +222,7 @@ class LoginDialog(QDialog):
         demo_list = QListWidget()
         demo_list.setObjectName("demoKeyList")
         for key in demo_keys:
-            item = QListWidgetItem(key.label)
+            item = QListWidgetItem(self._demo_label(key))
             item.setData(Qt.ItemDataRole.UserRole, str(key.path))
             item.setToolTip(str(key.path))
             demo_list.addItem(item)

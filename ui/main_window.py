@@ -11,6 +11,7 @@ from ui.case_view import CaseView
 from ui.changes import ChangeHub
 from ui.dashboard import install_dashboard
 from ui.dialogs import show_about, show_shortcuts
+from ui.language import language_menu
 from ui.review_queue import install_review
 from ui.runner import Runner
 from ui.steps.registry import openers
@@ -84,10 +85,9 @@ class MainWindow(QMainWindow):
         self.dashboard = install_dashboard(self)  # a supervisor's figures, reports and exports
 
     def _title(self) -> str:
-        title = self.tr("DNR Workstation")
         if self.session.demo:
-            title += " — " + self.tr("DEMO (sample data, not for real cases)")
-        return title
+            return self.tr("DNR Workstation — DEMO (sample data, not for real cases)")
+        return self.tr("DNR Workstation")
 
     # Menus and shortcuts ------------------------------------------------------------------
 
@@ -147,6 +147,8 @@ class MainWindow(QMainWindow):
         desk_menu = menu.addMenu(self.tr("&Desk"))
         desk_menu.addAction(self.find_action)
         desk_menu.addAction(self.sync_action)
+        desk_menu.addSeparator()
+        desk_menu.addMenu(language_menu(self))
         desk_menu.addSeparator()
         desk_menu.addAction(quit_action)
         case_menu = menu.addMenu(self.tr("&Case"))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import error_text, text_of
 from ui.runner import Runner
 from workstation.domain.clock import KAZAKHSTAN_TIME
 from workstation.security.roles import NotPermitted
@@ -142,8 +143,9 @@ class PrintPreview(QDialog):
         self.runner.run(work, self._show_document, self._show_refusal)
 
     def _title(self) -> str:
-        what = self.tr("Application") if self.kind == "application" else self.tr("Receipt")
-        return self.tr("{what} — {case}").format(what=what, case=self.case_id)
+        if self.kind == "application":
+            return self.tr("Application — {case}").format(case=self.case_id)
+        return self.tr("Receipt — {case}").format(case=self.case_id)
 
     def _show_document(self, document: PrintedDocument) -> None:
         self.document = document
@@ -166,9 +168,10 @@ class PrintPreview(QDialog):
             self.reject()
             return
         if isinstance(error, NotReadyToPrint):
-            heading, lines = error.message, error.reasons
+            heading = text_of(error.message)
+            lines: tuple[str, ...] = tuple(text_of(reason) for reason in error.reasons)
         else:
-            heading, lines = str(error), ()
+            heading, lines = error_text(error), ()
         items = "".join(f"<li>{escape(line)}</li>" for line in lines)
         self.reasons.setText(
             f"<h3>{escape(self._cannot_print())}</h3><p>{escape(heading)}</p>"

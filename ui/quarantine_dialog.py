@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,7 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import i18n
 from workstation.services.quarantine import QuarantinedApproval
+
+
+def _date_text(value: str) -> str:
+    """The approval date from the event (yyyy-mm-dd) the desk's way; as it is if not a date."""
+    try:
+        return i18n.format_date(date.fromisoformat(value))
+    except ValueError:
+        return value
 
 
 class QuarantineDialog(QDialog):
@@ -45,7 +55,14 @@ class QuarantineDialog(QDialog):
         )
         for row, item in enumerate(approvals):
             for column, value in enumerate(
-                (item.case_id, item.approval_number, item.approval_date, item.reason)
+                (
+                    item.case_id,
+                    item.approval_number,
+                    _date_text(item.approval_date),
+                    # Stored English (the journal's refusal): shown in the desk's language
+                    # when a template of the catalogue fits it, else as it is.
+                    i18n.stored_text(item.reason, *i18n.STORED_CONTEXTS),
+                )
             ):
                 cell = QTableWidgetItem(value)
                 cell.setToolTip(value)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import labels
+from ui.i18n import error_text, format_number
 from ui.runner import Runner
 from workstation.domain.lifecycle import CaseState, TransitionRefused
 from workstation.security.roles import Action, NotPermitted, is_permitted
@@ -164,18 +166,18 @@ class ReviewQueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "days_left":
                 return self.tr("Working days left to decide (working calendar)")
-            return f"{row.case_id} · IIN {row.iin} · {row.passport_number}"
+            return self.tr("{case} · IIN {iin} · {passport}").format(
+                case=row.case_id, iin=row.iin, passport=row.passport_number
+            )
         return None
 
 
 def days_left_text(days: int) -> str:
-    from PySide6.QtCore import QCoreApplication
-
     if days < 0:
         return QCoreApplication.translate("ReviewQueue", "overdue by %n day(s)", "", -days)
     if days == 0:
         return QCoreApplication.translate("ReviewQueue", "due today")
-    return str(days)
+    return format_number(days)
 
 
 class ReviewQueuePanel(QWidget):
@@ -254,10 +256,11 @@ class ReviewFeatures:
         due = self.submission.due_date(self.window.desk.clock.today())
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            self.window.tr("Submit the application"),
-            self.window.tr(
+            QCoreApplication.translate("MainWindow", "Submit the application"),
+            QCoreApplication.translate(
+                "MainWindow",
                 "Submit the printed application of {name} to the migration service? It "
-                "decides by {due} (3 working days)."
+                "decides by {due} (3 working days).",
             ).format(name=detail.approval.full_name, due=labels.format_date(due)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self.window,
@@ -281,8 +284,8 @@ class ReviewFeatures:
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            self.window.tr("Not submitted"),
-            str(error),
+            QCoreApplication.translate("MainWindow", "Not submitted"),
+            error_text(error),
             QMessageBox.StandardButton.Ok,
             self.window,
         )
@@ -355,7 +358,9 @@ def install_review(window: MainWindow) -> ReviewFeatures:
         a.menu() for a in window.menuBar().actions() if window.print_action in a.menu().actions()
     )
     if view.may_submit:
-        submit = QAction(window.tr("&Submit to the migration service…"), window)
+        submit = QAction(
+            QCoreApplication.translate("MainWindow", "&Submit to the migration service…"), window
+        )
         submit.setShortcut(QKeySequence("Ctrl+Shift+S"))
         submit.triggered.connect(features.ask_submit)
         window.addAction(submit)
@@ -374,16 +379,22 @@ def _install_queue(window: MainWindow, features: ReviewFeatures, case_menu: Any)
     sizes = splitter.sizes()
     tabs = QTabWidget()
     tabs.setObjectName("officerTabs")
-    tabs.addTab(queue, window.tr("Review queue"))
-    tabs.addTab(window.worklist, window.tr("All cases"))  # takes it out of the splitter
+    tabs.addTab(queue, QCoreApplication.translate("MainWindow", "Review queue"))
+    tabs.addTab(
+        window.worklist, QCoreApplication.translate("MainWindow", "All cases")
+    )  # takes it out of the splitter
     splitter.insertWidget(0, tabs)
     splitter.setSizes(sizes)
     features.queue, features.tabs = queue, tabs
     queue.case_selected.connect(window.open_case)
     queue.case_opened.connect(features.open_for_review)
     for text, keys, slot in (
-        (window.tr("&Review queue"), "Ctrl+Shift+V", features.focus_queue),
-        (window.tr("&Decide…"), "Ctrl+Shift+E", features.decide),
+        (
+            QCoreApplication.translate("MainWindow", "&Review queue"),
+            "Ctrl+Shift+V",
+            features.focus_queue,
+        ),
+        (QCoreApplication.translate("MainWindow", "&Decide…"), "Ctrl+Shift+E", features.decide),
     ):
         action = QAction(text, window)
         action.setShortcut(QKeySequence(keys))
@@ -394,6 +405,8 @@ def _install_queue(window: MainWindow, features: ReviewFeatures, case_menu: Any)
     # prints a ready case, which an officer never has).
     window.print_action.triggered.disconnect()
     window.print_action.triggered.connect(features.view_application)
-    window.print_action.setText(window.tr("View the &printed application…"))
+    window.print_action.setText(
+        QCoreApplication.translate("MainWindow", "View the &printed application…")
+    )
     model.refresh()
     queue.table.setFocus()

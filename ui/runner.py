@@ -14,6 +14,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from ui.i18n import error_text
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -127,7 +129,7 @@ class Runner(QObject):
         QMessageBox.warning(
             self._parent_widget,
             self.tr("Something went wrong"),
-            str(error) or type(error).__name__,
+            error_text(error) or type(error).__name__,
         )
 
     def shutdown(self) -> None:

@@ -14,10 +14,18 @@ import time
 from datetime import datetime
 from enum import Enum
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QStatusBar,
+    QToolButton,
+    QWidget,
+)
 
+from ui import i18n
 from ui.changes import ChangeHub
 from ui.runner import PROGRESS_DELAY_MS, Runner
 from workstation.domain.clock import KAZAKHSTAN_TIME
@@ -109,6 +117,59 @@ class SyncStatusBar(QWidget):
         self.hide_progress()
         self.error_label.setVisible(False)
         self.last_label.setText(self.tr("Not synced yet"))
+        # When the status bar cannot show everything (long translations, a narrow window), the
+        # last sync and then the queue give way: their texts go into the state's tooltip, so
+        # the state and a refused approval stay whole. Re-fitted on each change of either.
+        self.state_message = ""
+        self.folded: list[QLabel] = []
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.timeout.connect(self.fit)
+
+    # ---- fitting into the status bar ----------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ParentChange and isinstance(self.parentWidget(), QStatusBar):
+            self.parentWidget().installEventFilter(self)
+        elif event.type() == QEvent.Type.LayoutRequest:  # a text or a part shown changed
+            self._refit.start(0)
+        return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self._refit.start(0)
+        return super().eventFilter(watched, event)
+
+    def fit(self) -> None:
+        """Fold (hide) the last sync, then the queue, while the status bar is too narrow for all
+        it holds; unfold them once there is room again."""
+        bar = self.parentWidget()
+        if not isinstance(bar, QStatusBar) or not bar.isVisible():
+            return
+        spacing = self.layout().spacing()
+        for label in (self.last_label, self.queue_label):  # the least needed first
+            if label not in self.folded and bar.sizeHint().width() > bar.width():
+                self.folded.append(label)
+                label.setVisible(False)
+                self._relayout()
+        for label in reversed(list(self.folded)):
+            room = bar.width() - bar.sizeHint().width()
+            if room < label.sizeHint().width() + spacing:
+                break
+            self.folded.remove(label)
+            label.setVisible(True)
+            self._relayout()
+        self._show_state_tooltip()
+
+    def _relayout(self) -> None:
+        self.layout().invalidate()
+        self.updateGeometry()  # the status bar asks again how wide this is
+
+    def _show_state_tooltip(self) -> None:
+        folded = [
+            label.text() for label in (self.queue_label, self.last_label) if label in self.folded
+        ]
+        self.state_label.setToolTip("\n".join(t for t in (self.state_message, *folded) if t))
 
     def show_state(self, state: SyncState, message: str = "") -> None:
         self.state = state
@@ -122,7 +183,8 @@ class SyncStatusBar(QWidget):
         }[state]
         self.state_label.setText(f"● {text}")
         self.state_label.setStyleSheet(f"color: {_COLOURS[state]}; font-weight: 600;")
-        self.state_label.setToolTip(message)
+        self.state_message = message
+        self._show_state_tooltip()
         # Offline is expected (the desk works on); a refusal needs someone to act.
         shown = state in {SyncState.REFUSED, SyncState.FAILED, SyncState.NOT_CONFIGURED}
         self.error_label.setText(
@@ -142,6 +204,7 @@ class SyncStatusBar(QWidget):
         self.queue_label.setStyleSheet(
             f"color: {_COLOURS[SyncState.OFFLINE]};" if length else "color: palette(text);"
         )
+        self._refit.start(0)
 
     def show_quarantine(self, approvals: list[QuarantinedApproval]) -> None:
         self.quarantined = approvals
@@ -160,11 +223,12 @@ class SyncStatusBar(QWidget):
     def show_last_sync(self, when: datetime, report: SyncReport) -> None:
         local = when.astimezone(KAZAKHSTAN_TIME)
         self.last_label.setText(self.tr("Last sync {time}").format(time=local.strftime("%H:%M")))
+        self._refit.start(0)  # its text is in the state's tooltip while folded
         self.last_label.setToolTip(
             self.tr("{date} {time}: {summary}").format(
-                date=local.strftime("%d.%m.%Y"),
+                date=i18n.format_date(local.date()),
                 time=local.strftime("%H:%M"),
-                summary=report.summary(),
+                summary=summary_text(report),
             )
         )
 
@@ -289,7 +353,7 @@ class BackgroundSync(QObject):
         self._close_round()
         self.last_report = report
         self.last_success = self.session.clock.now()
-        self.status.show_state(SyncState.ONLINE, report.summary())
+        self.status.show_state(SyncState.ONLINE, summary_text(report))
         self.status.show_last_sync(self.last_success, report)
         if report.pulled or report.pushed or report.replayed:
             self.changes.publish(
@@ -344,10 +408,46 @@ class BackgroundSync(QObject):
 def describe_failure(error: BaseException) -> tuple[SyncState, str]:
     """How the status bar names what stopped a round."""
     if isinstance(error, CentralUnreachable):
-        return SyncState.OFFLINE, str(error)
+        return SyncState.OFFLINE, i18n.error_text(error)
     if isinstance(error, SettingsInvalid):
-        return SyncState.NOT_CONFIGURED, str(error)
+        return SyncState.NOT_CONFIGURED, i18n.error_text(error)
     if isinstance(error, CentralError):  # refused log-in, schema too old or too new
-        return SyncState.REFUSED, str(error)
-    name = type(error).__name__
-    return SyncState.FAILED, f"{name}: {error}" if str(error) else name
+        return SyncState.REFUSED, i18n.error_text(error)
+    name = type(error).__name__  # a bug: its class name helps whoever reads the log
+    return SyncState.FAILED, f"{name}: {i18n.error_text(error)}" if str(error) else name
+
+
+def summary_text(report: SyncReport) -> str:
+    """What a sync round did, in the desk's language (SyncReport.summary() is the English of
+    the command line): one sentence per part, the rare ones only when they happened."""
+
+    parts = [
+        QCoreApplication.translate(
+            "SyncStatusBar",
+            "Sent {pushed}, received {pulled}: {applied} applied, {refused} refused",
+        ).format(
+            pushed=i18n.format_number(report.pushed),
+            pulled=i18n.format_number(report.pulled),
+            applied=i18n.format_number(report.applied),
+            refused=i18n.format_number(report.refused),
+        )
+    ]
+    if report.pushed_again:
+        parts.append(
+            QCoreApplication.translate("SyncStatusBar", "already at central: {n}").format(
+                n=i18n.format_number(report.pushed_again)
+            )
+        )
+    if report.already_here:
+        parts.append(
+            QCoreApplication.translate("SyncStatusBar", "already on this desk: {n}").format(
+                n=i18n.format_number(report.already_here)
+            )
+        )
+    if report.replayed:
+        parts.append(
+            QCoreApplication.translate(
+                "SyncStatusBar", "cases re-applied in central order: {n}"
+            ).format(n=i18n.format_number(report.replayed))
+        )
+    return "; ".join(parts)

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
-from ui import labels
+from ui import i18n, labels
 from ui.runner import Runner
 from workstation.domain.lifecycle import CaseState
 from workstation.services.desk import Desk
@@ -173,12 +173,12 @@ class WorklistModel(QAbstractTableModel):
     def _tooltip(self, row: WorklistRow) -> str:
         if row.state is CaseState.APPROVED:
             text = self.tr("Approved {approval}; entry allowed until {end}").format(
-                approval=labels.format_date(row.approval_date),
-                end=labels.format_date(row.window_end),
+                approval=i18n.format_date(row.approval_date),
+                end=i18n.format_date(row.window_end),
             )
         elif row.entry_date is not None:
             text = self.tr("Entered Kazakhstan on {date}").format(
-                date=labels.format_date(row.entry_date)
+                date=i18n.format_date(row.entry_date)
             )
         else:
             text = labels.state_label(row.state)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import labels
+from ui import i18n, labels
 from ui.worklist_model import CASE_ID_ROLE, WorklistModel
 from workstation.services.worklist import COUNT_CAP, DeadlineFilter, StatusFilter, WorklistQuery
 
@@ -69,11 +69,11 @@ class WorklistPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((78, 300, 112, 100, 80, 200)):
-            self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Every column as wide as its header and its cells (in any language); the name takes
+        # what is left.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(model.COLUMNS.index("name"), QHeaderView.ResizeMode.Stretch)
 
         filters = QHBoxLayout()
         status_label = QLabel(self.tr("&Status:"))
@@ -128,9 +128,9 @@ class WorklistPanel(QWidget):
         total = self.model.total
         self.empty_hint.setVisible(total == 0)
         if total > COUNT_CAP:
-            text = self.tr("more than {n} cases").format(n=f"{COUNT_CAP:,}".replace(",", " "))
+            text = self.tr("more than {n} cases").format(n=i18n.format_number(COUNT_CAP))
         else:
-            text = self.tr("%n case(s)", "", total)
+            text = self.tr("%Ln case(s)", "", total)  # %Ln: the number the locale's way
         self.count_label.setText(text)
 
     def _open_first(self) -> None:

@@ -125,6 +125,8 @@ def test_an_officer_decides_a_case_each_way_through_the_dialog(
     issued = open_from_queue(qtbot, window, 0)
     assert window.case_view.decide_button.isVisible()
     assert "decides by 25.11.2026" in window.case_view.review_line.text()
+    # Bug: the officer read the clerk's "the application can be printed" on a submitted case.
+    assert window.case_view.checklist_notes.text() == "Every step is in order."
     dialog = window.review_features.decide()
     qtbot.waitExposed(dialog)
     qtbot.keyClick(dialog.issue, Qt.Key.Key_Space)  # keyboard first: focus starts on Issue

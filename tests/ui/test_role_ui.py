@@ -38,3 +38,22 @@ def test_a_clerk_is_offered_the_desk_actions(qtbot: Any, main_window: Any) -> No
     qtbot.waitUntil(lambda: main_window.runner.pending == 0)
     assert main_window.print_action.isEnabled()
     assert main_window.case_view.recordable_steps
+
+
+def test_the_shortcut_list_names_every_shortcut_the_window_has(
+    qtbot: Any, main_window: Any
+) -> None:
+    """Bug: F1 listed a fixed set: no Submit (Ctrl+Shift+S) or officer keys, and Ctrl+Q even
+    where Quit has no key. Now it is read from the window's own actions."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from ui.dialogs import shortcut_rows
+
+    rows = dict(shortcut_rows(main_window))
+    for action in main_window.findChildren(QAction):
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if keys:
+            assert keys in rows, keys
+    assert rows["Ctrl+P"] == "Print the application"
+    assert rows["Ctrl+Shift+S"].startswith("Submit")
+    assert "Esc" in rows and "Enter" in rows

@@ -100,7 +100,7 @@ def test_offline_then_online(qtbot: Any, main_window: MainWindow, desk_session: 
     assert (report.pushed, report.already_here) == (1, 1)
     assert status.state is SyncState.ONLINE and status.state_label.text() == "● Online"
     assert status.last_label.text() == "Last sync 11:30"  # the UI clock: 11:30 in Astana
-    assert "pushed 1 new event(s)" in status.last_label.toolTip()
+    assert "Sent 1, received " in status.last_label.toolTip()
     assert status.queue_label.text() == "Nothing to send"
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import error_text, format_number
 from ui.runner import Runner
 from ui.steps.step_form import error_label
 from workstation.domain.lifecycle import DESK_STATES, TransitionRefused
@@ -36,18 +37,23 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def kind_label(kind: DocumentKind) -> str:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("documents", text)
+KIND_LABELS = cast(
+    "dict[DocumentKind, str]",  # PySide6 types QT_TRANSLATE_NOOP as returning object
+    {
+        DocumentKind.PASSPORT_COPY: QT_TRANSLATE_NOOP("documents", "Passport copy"),
+        DocumentKind.POLICE_CLEARANCE: QT_TRANSLATE_NOOP("documents", "Police clearance"),
+        DocumentKind.PROOF_OF_RESIDENCE: QT_TRANSLATE_NOOP("documents", "Proof of residence"),
+        DocumentKind.MEDICAL_CERTIFICATE: QT_TRANSLATE_NOOP(
+            "documents", "Medical certificate 028/u"
+        ),
+        DocumentKind.PHOTO: QT_TRANSLATE_NOOP("documents", "Photo 35×45 mm"),
+        DocumentKind.DUTY_RECEIPT: QT_TRANSLATE_NOOP("documents", "State duty receipt"),
+    },
+)
 
-    return {
-        DocumentKind.PASSPORT_COPY: tr("Passport copy"),
-        DocumentKind.POLICE_CLEARANCE: tr("Police clearance"),
-        DocumentKind.PROOF_OF_RESIDENCE: tr("Proof of residence"),
-        DocumentKind.MEDICAL_CERTIFICATE: tr("Medical certificate 028/u"),
-        DocumentKind.PHOTO: tr("Photo 35×45 mm"),
-        DocumentKind.DUTY_RECEIPT: tr("State duty receipt"),
-    }[kind]
+
+def kind_label(kind: DocumentKind) -> str:
+    return QCoreApplication.translate("documents", KIND_LABELS[kind])
 
 
 class DocumentsDialog(QDialog):
@@ -67,7 +73,7 @@ class DocumentsDialog(QDialog):
             self.tr(
                 "Scans are kept inside the desk's encrypted store (PDF, JPEG or PNG, at most "
                 "{mb} MB). Choose a row, then attach, view or remove."
-            ).format(mb=steps.max_document_bytes // (1024 * 1024))
+            ).format(mb=format_number(steps.max_document_bytes // (1024 * 1024)))
         )
         intro.setWordWrap(True)
 
@@ -133,7 +139,9 @@ class DocumentsDialog(QDialog):
                     [
                         ("✔  " if document else "○  ") + kind_label(kind),
                         document.filename if document else self.tr("missing"),
-                        f"{_type_name(document.media_type)}, {_size(document.size)}"
+                        self.tr("{type}, {size}").format(
+                            type=_type_name(document.media_type), size=_size(document.size)
+                        )
                         if document
                         else "",
                     ]
@@ -221,7 +229,7 @@ class DocumentsDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, (StepInvalid, TransitionRefused, OSError)):
-            self.error.setText(str(error))
+            self.error.setText(error_text(error))
             self.error.setVisible(True)
             return
         self.runner.show_error(error)
@@ -277,16 +285,21 @@ class DocumentPreview(QDialog):
         self, document: AttachedDocument, content: bytes, pages: int | None, parent: QWidget
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{kind_label(document.kind)}: {document.filename}")
+        self.setWindowTitle(
+            self.tr("{kind}: {file}").format(kind=kind_label(document.kind), file=document.filename)
+        )
         layout = QVBoxLayout(self)
         self.image = QLabel()
         self.image.setObjectName("preview")
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         if document.media_type == PDF:
+            what = (
+                self.tr("PDF document, %n page(s), {size}.", "", pages)
+                if pages is not None
+                else self.tr("PDF document, ? page(s), {size}.")
+            )
             self.image.setText(
-                self.tr("PDF document, {pages} page(s), {size}.").format(
-                    pages=pages if pages is not None else "?", size=_size(document.size)
-                )
+                what.format(size=_size(document.size))
                 + "\n"
                 + self.tr("PDFs are not shown here; save a copy to open it where you choose.")
             )
@@ -324,7 +337,13 @@ def _type_name(media_type: str) -> str:
 
 
 def _size(size: int) -> str:
-    return f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{max(1, size // 1024)} KB"
+    if size >= 1048576:
+        return QCoreApplication.translate("documents", "{size} MB").format(
+            size=format_number(size / 1048576, 1)
+        )
+    return QCoreApplication.translate("documents", "{size} KB").format(
+        size=format_number(max(1, size // 1024))
+    )
 
 
 def open_documents_dialog(window: MainWindow, detail: CaseDetail) -> QDialog | None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QWidget
 
+from ui.i18n import format_number
 from ui.runner import Runner
 from ui.steps.step_form import StepForm, date_edit, display_date, set_date
+from ui.widgets.fit_window import fit_to_layout
 from workstation.domain.checklist import Step
 from workstation.domain.lifecycle import DESK_STATES
 from workstation.domain.programme import InvalidProgrammeConfig
@@ -43,6 +46,7 @@ class DutyForm(StepForm):
         self.amount.setPlaceholderText(self.tr("Tenge, as on the receipt"))
         self.due = QLabel()
         self.due.setObjectName("due")
+        self.due.setWordWrap(True)  # longer in Kazakh and Russian than the fields are wide
 
         self.add_field("kind", self.tr("&Duty:"), self.kind)
         self.add_field("receipt_number", self.tr("&Receipt number:"), self.receipt_number)
@@ -53,6 +57,7 @@ class DutyForm(StepForm):
         self.paid_on.textChanged.connect(self._show_due)
         self._show_due()
         self.receipt_number.setFocus()
+        fit_to_layout(self)  # the due amount wraps: as high as it needs at the form's width
         self.load_history()
 
     def _show_due(self) -> None:
@@ -67,7 +72,7 @@ class DutyForm(StepForm):
             return
         self.due.setText(
             self.tr("Due for a payment in {year}: {fee} KZT (MCI {mci})").format(
-                year=year, fee=f"{fee:,.2f}".replace(",", " "), mci=rules.mci(year)
+                year=year, fee=format_number(float(fee), 2), mci=format_number(rules.mci(year))
             )
         )
 
@@ -86,8 +91,16 @@ class DutyForm(StepForm):
         return self.tr("Receipt {number} of {date}: {amount} KZT").format(
             number=p.get("receipt_number", "?"),
             date=display_date(p.get("paid_on")),
-            amount=p.get("amount_kzt", "?"),
+            amount=_amount(p.get("amount_kzt", "?")),
         )
+
+
+def _amount(value: object) -> str:
+    """A recorded amount in tenge the local way; anything else as it was recorded."""
+    try:
+        return format_number(float(Decimal(str(value))), 2)
+    except (InvalidOperation, ValueError):
+        return str(value)
 
 
 def _opener(kind: DutyKind):  # type: ignore[no-untyped-def]

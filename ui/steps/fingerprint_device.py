@@ -33,6 +33,7 @@ from workstation.biometrics.sbi import (
     Slap,
     trusted_ca_from_pem,
 )
+from workstation.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +52,17 @@ def sbi_client_from_environment(environ: Mapping[str, str] | None = None) -> Sbi
             low, high = int(first), int(last or first)
         except ValueError:
             raise ScannerSettingsInvalid(
-                f'DNR_SBI_PORTS is "{text}"; write a port range like 4501-4600.'
+                QT_TRANSLATE_NOOP(
+                    "fingerprint_device",
+                    'DNR_SBI_PORTS is "{text}"; write a port range like 4501-4600.',
+                ).format(text=text)
             ) from None
         if not 1 <= low <= high <= 65535:
-            raise ScannerSettingsInvalid(f'DNR_SBI_PORTS "{text}" is not a valid port range.')
+            raise ScannerSettingsInvalid(
+                QT_TRANSLATE_NOOP(
+                    "fingerprint_device", 'DNR_SBI_PORTS "{text}" is not a valid port range.'
+                ).format(text=text)
+            )
         ports = range(low, high + 1)
     trusted = None
     ca_path = env.get("DNR_SBI_CA", "").strip()
@@ -63,11 +71,15 @@ def sbi_client_from_environment(environ: Mapping[str, str] | None = None) -> Sbi
             trusted = trusted_ca_from_pem(Path(ca_path).read_bytes())
         except OSError as exc:
             raise ScannerSettingsInvalid(
-                f"DNR_SBI_CA: cannot read {ca_path} ({exc.strerror})."
+                QT_TRANSLATE_NOOP(
+                    "fingerprint_device", "DNR_SBI_CA: cannot read {path} ({reason})."
+                ).format(path=ca_path, reason=exc.strerror)
             ) from exc
         except ValueError as exc:
             raise ScannerSettingsInvalid(
-                f"DNR_SBI_CA: {ca_path} is not a PEM certificate."
+                QT_TRANSLATE_NOOP(
+                    "fingerprint_device", "DNR_SBI_CA: {path} is not a PEM certificate."
+                ).format(path=ca_path)
             ) from exc
     return SbiClient(ports=ports, trusted_ca=trusted)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from typing import cast
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import error_text
 from ui.widgets.hand_diagram import finger_name
 from workstation.biometrics.quality import (
     CaptureRuleBroken,
@@ -22,17 +25,25 @@ from workstation.biometrics.quality import (
     FingerCaptureSession,
 )
 
+REASON_LABELS = cast(
+    "dict[ExceptionReason, str]",  # PySide6 types QT_TRANSLATE_NOOP as returning object
+    {
+        ExceptionReason.AMPUTATED: QT_TRANSLATE_NOOP(
+            "fingerprint_exception", "Amputated (finger missing)"
+        ),
+        ExceptionReason.INJURED: QT_TRANSLATE_NOOP("fingerprint_exception", "Injured"),
+        ExceptionReason.BANDAGED: QT_TRANSLATE_NOOP(
+            "fingerprint_exception", "Bandaged or in a cast"
+        ),
+        ExceptionReason.OTHER: QT_TRANSLATE_NOOP(
+            "fingerprint_exception", "Other (describe in the note)"
+        ),
+    },
+)
+
 
 def reason_label(reason: ExceptionReason) -> str:
-    return QCoreApplication.translate(
-        "fingerprint_exception",
-        {
-            ExceptionReason.AMPUTATED: "Amputated (finger missing)",
-            ExceptionReason.INJURED: "Injured",
-            ExceptionReason.BANDAGED: "Bandaged or in a cast",
-            ExceptionReason.OTHER: "Other (describe in the note)",
-        }[reason],
-    )
+    return QCoreApplication.translate("fingerprint_exception", REASON_LABELS[reason])
 
 
 class FingerExceptionDialog(QDialog):
@@ -108,7 +119,7 @@ class FingerExceptionDialog(QDialog):
         try:
             updated = base.record_exception(reason, self.note.text())
         except CaptureRuleBroken as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             self.error.setVisible(True)
             return
         self.decided.emit(updated)

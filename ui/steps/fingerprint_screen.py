@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import error_text, text_of
 from ui.runner import Runner
 from ui.steps.fingerprint_device import (
     ScannerJobs,
@@ -41,6 +42,7 @@ from ui.widgets.hand_diagram import (
     HandDiagram,
     finger_name,
     slap_name,
+    slap_short_name,
     state_text,
 )
 from workstation.biometrics.file_import import import_print_file
@@ -114,7 +116,7 @@ class FingerprintScreen(QDialog):
     def _build(self, applicant: str) -> None:
         name = QLabel(applicant)
         name.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        self.requirement_label = QLabel(self.requirement)
+        self.requirement_label = QLabel(text_of(self.requirement))
         self.requirement_label.setObjectName("requirement")
         self.requirement_label.setWordWrap(True)
         if not self.required:
@@ -245,7 +247,7 @@ class FingerprintScreen(QDialog):
             if all(ten.finger(f).tries for f in wanted):
                 names = ", ".join(finger_name(f) for f in wanted)
                 text = self.tr("Next: {slap} again, for {names}").format(
-                    slap=slap_name(slap).split(" (")[0], names=names
+                    slap=slap_short_name(slap), names=names
                 )
             else:
                 text = self.tr("Next: {slap}").format(slap=slap_name(slap))
@@ -316,7 +318,9 @@ class FingerprintScreen(QDialog):
 
     def _not_found(self, error: BaseException) -> None:
         self.device = None
-        self.device_label.setText(str(error) + " " + self.tr("Or import prints from files (I)."))
+        self.device_label.setText(
+            error_text(error) + " " + self.tr("Or import prints from files (I).")
+        )
         self.device_label.setStyleSheet(f"color: {BELOW_COLOUR};")
 
     def capture_next(self) -> None:
@@ -363,9 +367,17 @@ class FingerprintScreen(QDialog):
         self.frames_shown = 0
         self.preview.setText(self.tr("Waiting for the scanner…"))
         self._say(
-            self.tr("Place the {slap} on the scanner. Esc cancels.").format(
-                slap=slap_name(slap).lower()
-            )
+            {
+                Slap.LEFT_SLAP: self.tr(
+                    "Place the left slap (four fingers of the left hand) on the scanner. "
+                    "Esc cancels."
+                ),
+                Slap.RIGHT_SLAP: self.tr(
+                    "Place the right slap (four fingers of the right hand) on the scanner. "
+                    "Esc cancels."
+                ),
+                Slap.THUMBS: self.tr("Place both thumbs on the scanner. Esc cancels."),
+            }[slap]
         )
         if known is not None:
             self.jobs.start_preview(client, known, slap)
@@ -390,8 +402,8 @@ class FingerprintScreen(QDialog):
                 ten = ten.with_finger(replace(session, tries=session.tries + 1))
         self.ten_print = ten
         lines = [
-            self.tr("{slap}: {n} print(s) captured.").format(
-                slap=slap_name(capture.slap).split(" (")[0], n=len(capture.prints)
+            self.tr("{slap}: %n print(s) captured.", "", len(capture.prints)).format(
+                slap=slap_short_name(capture.slap)
             )
         ]
         low = [p for p in capture.prints if not ten.finger(p.position).passed]
@@ -401,7 +413,7 @@ class FingerprintScreen(QDialog):
         for missing in capture.missing:
             lines.append(
                 self.tr("{finger} not read ({reason}).").format(
-                    finger=finger_name(missing.position), reason=missing.reason
+                    finger=finger_name(missing.position), reason=text_of(missing.reason)
                 )
             )
         self._say(" ".join(lines), problem=bool(low or capture.missing))
@@ -420,7 +432,7 @@ class FingerprintScreen(QDialog):
         elif isinstance(error, SbiError):
             if isinstance(error, NoDeviceFound):
                 self._not_found(error)
-            self._say(str(error), problem=True)
+            self._say(error_text(error), problem=True)
         else:
             self.runner.show_error(error)
         self._refresh()
@@ -468,7 +480,7 @@ class FingerprintScreen(QDialog):
 
     def _not_imported(self, error: BaseException) -> None:
         if isinstance(error, ValueError):
-            self._say(str(error), problem=True)
+            self._say(error_text(error), problem=True)
         else:
             self.runner.show_error(error)
 
@@ -506,7 +518,7 @@ class FingerprintScreen(QDialog):
         self._saving = False
         self._refresh()
         if isinstance(error, FingerprintsRefused | TransitionRefused):
-            self._say(str(error), problem=True)
+            self._say(error_text(error), problem=True)
             return
         self.runner.show_error(error)
 
@@ -548,7 +560,9 @@ def open_fingerprint_screen(window: MainWindow, detail: CaseDetail) -> QDialog |
     try:
         client = sbi_client_from_environment()
     except ScannerSettingsInvalid as exc:
-        QMessageBox.warning(window, window.tr("Scanner settings"), str(exc))
+        QMessageBox.warning(
+            window, QCoreApplication.translate("MainWindow", "Scanner settings"), error_text(exc)
+        )
         return None
     a = detail.approval
     screen = FingerprintScreen(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QWidget
 
 from ui.runner import Runner
 from ui.steps.step_form import StepForm, date_edit, display_date, set_date
+from ui.widgets.fit_window import fit_to_layout
 from workstation.domain.checklist import Step
 from workstation.domain.lifecycle import DESK_STATES
 from workstation.domain.steps import HousingAgreement, HousingKind, LandlordType
@@ -16,6 +18,24 @@ from workstation.services.steps import CaseSteps, StepVersion
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+
+# The kinds as the form offers them and the history shows them.
+KIND_LABELS = cast(
+    "dict[HousingKind, str]",  # PySide6 types QT_TRANSLATE_NOOP as returning object
+    {
+        HousingKind.LEASE: QT_TRANSLATE_NOOP("HousingForm", "Lease"),
+        HousingKind.OWNERSHIP: QT_TRANSLATE_NOOP("HousingForm", "Own property"),
+        HousingKind.EMPLOYER: QT_TRANSLATE_NOOP("HousingForm", "Provided by the employer"),
+    },
+)
+
+
+def kind_label(kind: object) -> str:
+    """The housing kind in words; an unknown recorded value is shown as it is."""
+    try:
+        return QCoreApplication.translate("HousingForm", KIND_LABELS[HousingKind(str(kind))])
+    except (KeyError, ValueError):
+        return str(kind)
 
 
 class HousingForm(StepForm):
@@ -40,9 +60,8 @@ class HousingForm(StepForm):
             return QLineEdit(str(value) if value else default)
 
         self.kind = QComboBox()
-        self.kind.addItem(self.tr("Lease"), HousingKind.LEASE)
-        self.kind.addItem(self.tr("Own property"), HousingKind.OWNERSHIP)
-        self.kind.addItem(self.tr("Provided by the employer"), HousingKind.EMPLOYER)
+        for housing_kind in KIND_LABELS:
+            self.kind.addItem(kind_label(housing_kind), housing_kind)
         self.landlord_type = QComboBox()
         self.landlord_type.addItem(self.tr("A person (IIN)"), LandlordType.INDIVIDUAL)
         self.landlord_type.addItem(self.tr("A company (BIN)"), LandlordType.COMPANY)
@@ -87,6 +106,7 @@ class HousingForm(StepForm):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self.kind.setFocus()
+        fit_to_layout(self)  # never narrower than the labels and fields need
         self.load_history()
 
     def _fill(self, data: dict[str, Any]) -> None:
@@ -154,7 +174,7 @@ class HousingForm(StepForm):
     def summarise(self, version: StepVersion) -> str:
         p = version.payload
         return self.tr("{kind} No. {number} of {date}, {city}, {street} {building}").format(
-            kind=p.get("kind", "?"),
+            kind=kind_label(p.get("kind", "?")),
             number=p.get("number", "?"),
             date=display_date(p.get("signed_on")),
             city=p.get("city", ""),

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QWidget
 from ui import labels
 from ui.runner import Runner
 from ui.steps.step_form import StepForm, display_date
+from ui.widgets.fit_window import fit_to_layout
 from workstation.domain.checklist import Step
 from workstation.domain.lifecycle import DESK_STATES
 from workstation.domain.mrz import LINE_LENGTH
@@ -52,6 +53,7 @@ class PassportForm(StepForm):
         self.add_field("mrz", self.tr("&MRZ:"), self.mrz)
         self.mrz.installEventFilter(self)
         self.mrz.setFocus()
+        fit_to_layout(self)  # the intro wraps: as high as it needs at the form's width
         self.load_history()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import error_text, format_date, format_datetime, text_of
 from ui.runner import Runner
 from ui.widgets.date_field import DateField
 from workstation.domain.checklist import Step
@@ -55,7 +56,7 @@ def set_date(edit: DateField, iso: object) -> None:
 
 def display_date(iso: object) -> str:
     try:
-        return date.fromisoformat(str(iso)).strftime("%d.%m.%Y")
+        return format_date(date.fromisoformat(str(iso)))
     except ValueError:
         return str(iso)
 
@@ -78,7 +79,11 @@ class StepForm(QDialog):
         self.steps, self.runner, self.detail, self.step = steps, runner, detail, step
         self.case_id = detail.approval.case_id
         a = detail.approval
-        self.setWindowTitle(f"{title}: {a.surname} {a.given_names}")
+        self.setWindowTitle(
+            QCoreApplication.translate("StepForm", "{title}: {name}").format(
+                title=title, name=f"{a.surname} {a.given_names}"
+            )
+        )
         self.setModal(True)
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
@@ -89,12 +94,18 @@ class StepForm(QDialog):
         self.history = QTreeWidget()
         self.history.setObjectName("history")
         self.history.setColumnCount(3)
-        self.history.setHeaderLabels([self.tr("Recorded"), self.tr("By"), self.tr("What")])
+        self.history.setHeaderLabels(
+            [
+                QCoreApplication.translate("StepForm", "Recorded"),
+                QCoreApplication.translate("StepForm", "By"),
+                QCoreApplication.translate("StepForm", "What"),
+            ]
+        )
         self.history.setRootIsDecorated(False)
         self.history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.history.setMaximumHeight(110)
         self.history.setColumnWidth(0, 130)
-        self.history_box = QGroupBox(self.tr("History of this step"))
+        self.history_box = QGroupBox(QCoreApplication.translate("StepForm", "History of this step"))
         QVBoxLayout(self.history_box).addWidget(self.history)
         self.history_box.setVisible(False)
 
@@ -137,8 +148,10 @@ class StepForm(QDialog):
             when = parse_instant(version.recorded_at).astimezone(KAZAKHSTAN_TIME)
             what = self.summarise(version)
             if not version.current:
-                what = self.tr("superseded: {what}").format(what=what)
-            row = QTreeWidgetItem([when.strftime("%d.%m.%Y %H:%M"), version.actor_iin, what])
+                what = QCoreApplication.translate("StepForm", "superseded: {what}").format(
+                    what=what
+                )
+            row = QTreeWidgetItem([format_datetime(when), version.actor_iin, what])
             row.setToolTip(2, what)
             self.history.addTopLevelItem(row)
         self.history_box.setVisible(bool(versions))
@@ -172,7 +185,10 @@ class StepForm(QDialog):
             value = field.date() if isinstance(field, DateField) else None
             if value is None:
                 self.show_problem(
-                    name, self.tr("Type the date as day.month.year, e.g. 05.11.2026.")
+                    name,
+                    QCoreApplication.translate(
+                        "StepForm", "Type the date as day.month.year, e.g. 05.11.2026."
+                    ),
                 )
             else:
                 values.append(value)
@@ -180,7 +196,9 @@ class StepForm(QDialog):
 
     def submit(self, work: Callable[[], Changes]) -> None:
         self.save_button.setEnabled(False)
-        self.runner.run(work, self._saved, self._failed, label=self.tr("Saving…"))
+        self.runner.run(
+            work, self._saved, self._failed, label=QCoreApplication.translate("StepForm", "Saving…")
+        )
 
     def save(self) -> None:
         raise NotImplementedError
@@ -194,11 +212,11 @@ class StepForm(QDialog):
         self.save_button.setEnabled(True)
         if isinstance(error, StepInvalid):
             for problem in error.problems:
-                self.show_problem(problem.field, problem.message)
+                self.show_problem(problem.field, text_of(problem.message))
             self.focus_field(error.field)
             return
         if isinstance(error, TransitionRefused):
-            self.show_problem(error.field, str(error))
+            self.show_problem(error.field, error_text(error))
             self.focus_field(error.field)
             return
         self.runner.show_error(error)

@@ -19,7 +19,7 @@ class DateField(QLineEdit):
     def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setInputMask("99.99.9999;_")
-        self.setPlaceholderText("dd.mm.yyyy")
+        self.setPlaceholderText(self.tr("dd.mm.yyyy"))
         self.setMaximumWidth(140)
         if value is not None:
             self.set_date(value)

@@ -3,7 +3,7 @@ the large preview that shows live frames during capture and the chosen finger's 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
@@ -12,9 +12,8 @@ from ui.widgets.hand_diagram import (
     BELOW_COLOUR,
     FINGER_CODE,
     finger_name,
-    slap_name,
+    slap_short_name,
     state_text,
-    tr,
 )
 from workstation.biometrics.quality import FingerCaptureSession, TenPrintSet
 from workstation.biometrics.sbi import CapturedPrint, FingerPosition, Slap
@@ -70,7 +69,11 @@ class FingerTile(QFrame):
             self.image.setPixmap(QPixmap())
             self.image.setText("—")
             self._image_digest = None
-            self.quality.setText(tr("Quality — / {t}").format(t=session.threshold))
+            self.quality.setText(
+                QCoreApplication.translate("finger_tiles", "Quality — / {t}").format(
+                    t=session.threshold
+                )
+            )
             self.quality.setStyleSheet("color: #6b7280;")
         else:
             digest = hash(best.image_png)
@@ -86,14 +89,27 @@ class FingerTile(QFrame):
                 )
                 self._image_digest = digest
             colour = ACCEPTED_COLOUR if session.passed else BELOW_COLOUR
-            text = tr("Quality {q} / {t}").format(q=best.quality, t=session.threshold)
             if best.imported:
-                text += " · " + tr("imported")
+                text = QCoreApplication.translate(
+                    "finger_tiles", "Quality {q} / {t} · imported"
+                ).format(q=best.quality, t=session.threshold)
+            else:
+                text = QCoreApplication.translate("finger_tiles", "Quality {q} / {t}").format(
+                    q=best.quality, t=session.threshold
+                )
             self.quality.setText(text)
             self.quality.setStyleSheet(f"color: {colour}; font-weight: 600;")
-        self.tries.setText(tr("Tries {n} of {max}").format(n=session.tries, max=session.max_tries))
+        self.tries.setText(
+            QCoreApplication.translate("finger_tiles", "Tries {n} of {max}").format(
+                n=session.tries, max=session.max_tries
+            )
+        )
         self.state.setText(state_text(session, short=True))
-        self.setToolTip(f"{finger_name(self.position)}: {state_text(session)}")
+        self.setToolTip(
+            QCoreApplication.translate("finger_tiles", "{finger}: {state}").format(
+                finger=finger_name(self.position), state=state_text(session)
+            )
+        )
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.clicked.emit(self.position)
@@ -106,11 +122,13 @@ class FingerTiles(QGroupBox):
     finger_clicked = Signal(object)  # FingerPosition
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Prints (best try of each finger)"), parent)
+        super().__init__(
+            QCoreApplication.translate("finger_tiles", "Prints (best try of each finger)"), parent
+        )
         self.tiles: dict[FingerPosition, FingerTile] = {}
         grid = QGridLayout(self)
         for row, (slap, fingers) in enumerate(TILE_ROWS):
-            title = QLabel(slap_name(slap).split(" (")[0])
+            title = QLabel(slap_short_name(slap))
             title.setStyleSheet("color: #4b5563; font-weight: 600;")
             grid.addWidget(title, row * 2, 0, 1, 4)
             for column, position in enumerate(fingers):
@@ -149,7 +167,9 @@ class PrintPreview(QLabel):
     def show_print(self, captured: CapturedPrint | None) -> None:
         if captured is None:
             self.setPixmap(QPixmap())
-            self.setText(tr("Live preview appears during capture"))
+            self.setText(
+                QCoreApplication.translate("finger_tiles", "Live preview appears during capture")
+            )
             return
         pixmap = QPixmap()
         pixmap.loadFromData(captured.image_png, "PNG")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
+from typing import cast
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -16,7 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from workstation.biometrics.quality import FingerCaptureSession, FingerState
+from workstation.biometrics.quality import ExceptionReason, FingerCaptureSession, FingerState
 from workstation.biometrics.sbi import FingerPosition, Slap
 
 ACCEPTED_COLOUR = "#15803d"
@@ -75,53 +77,83 @@ _RIGHT_HAND = tuple(
 TEN_ORDER: tuple[FingerPosition, ...] = tuple(f for f, *_ in _LEFT_HAND + _RIGHT_HAND)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("hand_diagram", text)
+# The reason of a finger's exception as its state reads: "Exception: amputated".
+REASON_NAMES = cast(
+    "dict[ExceptionReason, str]",  # PySide6 types QT_TRANSLATE_NOOP as returning object
+    {
+        ExceptionReason.AMPUTATED: QT_TRANSLATE_NOOP("hand_diagram", "amputated"),
+        ExceptionReason.INJURED: QT_TRANSLATE_NOOP("hand_diagram", "injured"),
+        ExceptionReason.BANDAGED: QT_TRANSLATE_NOOP("hand_diagram", "bandaged"),
+        ExceptionReason.OTHER: QT_TRANSLATE_NOOP("hand_diagram", "other"),
+    },
+)
 
 
 def finger_name(position: FingerPosition) -> str:
     return {
-        FingerPosition.LEFT_INDEX: tr("Left index"),
-        FingerPosition.LEFT_MIDDLE: tr("Left middle"),
-        FingerPosition.LEFT_RING: tr("Left ring"),
-        FingerPosition.LEFT_LITTLE: tr("Left little"),
-        FingerPosition.RIGHT_INDEX: tr("Right index"),
-        FingerPosition.RIGHT_MIDDLE: tr("Right middle"),
-        FingerPosition.RIGHT_RING: tr("Right ring"),
-        FingerPosition.RIGHT_LITTLE: tr("Right little"),
-        FingerPosition.LEFT_THUMB: tr("Left thumb"),
-        FingerPosition.RIGHT_THUMB: tr("Right thumb"),
+        FingerPosition.LEFT_INDEX: QCoreApplication.translate("hand_diagram", "Left index"),
+        FingerPosition.LEFT_MIDDLE: QCoreApplication.translate("hand_diagram", "Left middle"),
+        FingerPosition.LEFT_RING: QCoreApplication.translate("hand_diagram", "Left ring"),
+        FingerPosition.LEFT_LITTLE: QCoreApplication.translate("hand_diagram", "Left little"),
+        FingerPosition.RIGHT_INDEX: QCoreApplication.translate("hand_diagram", "Right index"),
+        FingerPosition.RIGHT_MIDDLE: QCoreApplication.translate("hand_diagram", "Right middle"),
+        FingerPosition.RIGHT_RING: QCoreApplication.translate("hand_diagram", "Right ring"),
+        FingerPosition.RIGHT_LITTLE: QCoreApplication.translate("hand_diagram", "Right little"),
+        FingerPosition.LEFT_THUMB: QCoreApplication.translate("hand_diagram", "Left thumb"),
+        FingerPosition.RIGHT_THUMB: QCoreApplication.translate("hand_diagram", "Right thumb"),
     }[position]
+
+
+def slap_short_name(slap: Slap) -> str:
+    """The slap's name without the fingers it takes: "Left slap"."""
+    return {
+        Slap.LEFT_SLAP: QCoreApplication.translate("hand_diagram", "Left slap"),
+        Slap.RIGHT_SLAP: QCoreApplication.translate("hand_diagram", "Right slap"),
+        Slap.THUMBS: QCoreApplication.translate("hand_diagram", "Both thumbs"),
+    }[slap]
 
 
 def slap_name(slap: Slap) -> str:
     return {
-        Slap.LEFT_SLAP: tr("Left slap (four fingers of the left hand)"),
-        Slap.RIGHT_SLAP: tr("Right slap (four fingers of the right hand)"),
-        Slap.THUMBS: tr("Both thumbs"),
+        Slap.LEFT_SLAP: QCoreApplication.translate(
+            "hand_diagram", "Left slap (four fingers of the left hand)"
+        ),
+        Slap.RIGHT_SLAP: QCoreApplication.translate(
+            "hand_diagram", "Right slap (four fingers of the right hand)"
+        ),
+        Slap.THUMBS: QCoreApplication.translate("hand_diagram", "Both thumbs"),
     }[slap]
 
 
 def state_text(session: FingerCaptureSession, *, short: bool = False) -> str:
     """The finger's state in words; ``short`` fits one line of a tile (no note)."""
     if session.exception is not None:
-        reason = session.exception.reason.value
-        note = f": {session.exception.note}" if session.exception.note and not short else ""
-        return tr("Exception: {reason}").format(reason=reason) + note
+        reason = QCoreApplication.translate("hand_diagram", REASON_NAMES[session.exception.reason])
+        if session.exception.note and not short:
+            return QCoreApplication.translate("hand_diagram", "Exception: {reason}: {note}").format(
+                reason=reason, note=session.exception.note
+            )
+        return QCoreApplication.translate("hand_diagram", "Exception: {reason}").format(
+            reason=reason
+        )
     if short:
         return {
-            FingerState.NOT_CAPTURED: tr("Not captured"),
-            FingerState.RETRY: tr("Retry (R)"),
-            FingerState.ACCEPTED: tr("Accepted"),
-            FingerState.NEEDS_EXCEPTION: tr("Exception needed (E)"),
-            FingerState.EXCEPTION: tr("Exception"),
+            FingerState.NOT_CAPTURED: QCoreApplication.translate("hand_diagram", "Not captured"),
+            FingerState.RETRY: QCoreApplication.translate("hand_diagram", "Retry (R)"),
+            FingerState.ACCEPTED: QCoreApplication.translate("hand_diagram", "Accepted"),
+            FingerState.NEEDS_EXCEPTION: QCoreApplication.translate(
+                "hand_diagram", "Exception needed (E)"
+            ),
+            FingerState.EXCEPTION: QCoreApplication.translate("hand_diagram", "Exception"),
         }[session.state]
     return {
-        FingerState.NOT_CAPTURED: tr("Not captured"),
-        FingerState.RETRY: tr("Below threshold: retry (R)"),
-        FingerState.ACCEPTED: tr("Accepted"),
-        FingerState.NEEDS_EXCEPTION: tr("No tries left: record exception (E)"),
-        FingerState.EXCEPTION: tr("Exception"),
+        FingerState.NOT_CAPTURED: QCoreApplication.translate("hand_diagram", "Not captured"),
+        FingerState.RETRY: QCoreApplication.translate("hand_diagram", "Below threshold: retry (R)"),
+        FingerState.ACCEPTED: QCoreApplication.translate("hand_diagram", "Accepted"),
+        FingerState.NEEDS_EXCEPTION: QCoreApplication.translate(
+            "hand_diagram", "No tries left: record exception (E)"
+        ),
+        FingerState.EXCEPTION: QCoreApplication.translate("hand_diagram", "Exception"),
     }[session.state]
 
 
@@ -139,8 +171,10 @@ class HandDiagram(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(360, 170)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setToolTip(tr("Click a finger or use ← → to choose it"))
-        self.setAccessibleName(tr("Hand diagram"))
+        self.setToolTip(
+            QCoreApplication.translate("hand_diagram", "Click a finger or use ← → to choose it")
+        )
+        self.setAccessibleName(QCoreApplication.translate("hand_diagram", "Hand diagram"))
 
     @property
     def selected(self) -> FingerPosition:
@@ -207,7 +241,13 @@ class HandDiagram(QWidget):
         painter.setFont(font)
         palms = (_PALM, QRectF(100 - _PALM.right(), _PALM.top(), _PALM.width(), _PALM.height()))
         for box, palm, text in zip(
-            self._hand_boxes(), palms, (tr("LEFT"), tr("RIGHT")), strict=True
+            self._hand_boxes(),
+            palms,
+            (
+                QCoreApplication.translate("hand_diagram", "LEFT"),
+                QCoreApplication.translate("hand_diagram", "RIGHT"),
+            ),
+            strict=True,
         ):
             area = box.mapRect(palm)
             painter.setPen(QPen(QColor("#9ca3af"), 1.2))
