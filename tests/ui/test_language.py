@@ -174,7 +174,8 @@ def test_log_in_shows_the_screen_again_in_the_chosen_language(
                 assert self.language is not None
                 self.language.activated.emit(0)  # Қазақша
                 return self.result()
-            return LoginDialog.DialogCode.Rejected.value
+            self.reject()  # closes it: a modal dialog left open would block later tests
+            return self.result()
 
     monkeypatch.setattr(app_module, "LoginDialog", Scripted)
     args = argparse.Namespace(password_stdin=False, key=None, pseudo=False)
