@@ -419,13 +419,8 @@ class DashboardPanel(QWidget):
 
 def _role_label(role: str | None) -> str:
     """The role in the desk's language; a role this desk does not know, as recorded."""
-    names = {
-        Role.CLERK.value: QCoreApplication.translate("dashboard", "clerk"),
-        Role.MIGRATION_OFFICER.value: QCoreApplication.translate("dashboard", "migration officer"),
-        Role.SUPERVISOR.value: QCoreApplication.translate("dashboard", "supervisor"),
-        Role.ADMINISTRATOR.value: QCoreApplication.translate("dashboard", "administrator"),
-    }
-    return names.get(role or "", role or "—")
+    known = {r.value: r for r in Role}
+    return i18n.text_of(known[role].label) if role in known else role or "—"
 
 
 def install_dashboard(window: QMainWindow) -> DashboardPanel | None:

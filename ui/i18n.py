@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -47,7 +48,7 @@ LANGUAGE_ENV = "DNR_LANGUAGE"
 PSEUDO_ENV = "DNR_PSEUDO"
 CATALOGUE = "dnr"  # resources/translations/dnr_<code>.ts
 # The core's contexts whose messages are stored as English (refusal, annulment, lock reasons).
-STORED_CONTEXTS = ("lifecycle", "review", "signatures", "login", "checklist", "steps")
+STORED_CONTEXTS = ("lifecycle", "review", "signatures", "login", "checklist", "steps", "roles")
 
 # The locale each language writes dates and numbers in. English is the desk's support
 # language in Kazakhstan: English words and digit grouping, dates day first as in Kazakhstan.
@@ -212,7 +213,6 @@ def install(language: str, pseudo_mode: bool = False) -> Installed:
         app.installTranslator(fake)  # asked first: the last installed translator wins
         translators.append(fake)
     QLocale.setDefault(_LOCALES[language])
-    register_catalogue_sources()
     _installed = Installed(language, pseudo_mode, translators)
     return _installed
 
@@ -270,9 +270,16 @@ def text_of(value: object) -> str:
         return found.template.format(**params)
 
 
+@functools.cache
+def _register_catalogue_once() -> int:
+    # Off the start-up path: the first stored reason shown reads the catalogue's sources.
+    return register_catalogue_sources()
+
+
 def stored_text(text: str, *contexts: str) -> str:
     """English read back from the store (a refusal, annulment or lock reason), translated when
     it was made from a template of one of `contexts` (see `workstation.i18n.parse_stored`)."""
+    _register_catalogue_once()
     found = parse_stored(text, contexts)
     if found is not None:
         return text_of(found)

@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.i18n import error_text
+from ui.i18n import error_text, text_of
 from ui.language import LanguageChooser
 from workstation.security.demo_setup import DemoKeyFile, DemoKeyKind
 from workstation.security.eds import LoginRefused, WrongPassword
-from workstation.security.roles import Role
 from workstation.services.login import LoginService, StaffSession
 
 LANGUAGE_CHANGED = 2  # exec() result: the person chose another language, show the screen again
@@ -188,12 +187,8 @@ class LoginDialog(QDialog):
     def _demo_label(self, key: DemoKeyFile) -> str:
         """The key's line in the demo list (DemoKeyFile.label, in the desk's language)."""
         if key.role is not None:
-            role = {
-                Role.CLERK: self.tr("Clerk"),
-                Role.MIGRATION_OFFICER: self.tr("Migration officer"),
-                Role.SUPERVISOR: self.tr("Supervisor"),
-                Role.ADMINISTRATOR: self.tr("Administrator"),
-            }[key.role]
+            role = text_of(key.role.label)
+            role = role[:1].upper() + role[1:]  # "Clerk", "Оператор ЦОН"
             return self.tr("DEMO · {role} — {name}").format(role=role, name=key.display_name)
         refused = {
             DemoKeyKind.EXPIRED: self.tr("DEMO · expired key (refused) — {name}"),

@@ -1255,22 +1255,6 @@ Record this entry date and annul the case?</source>
         <translation>&amp;Шығу</translation>
     </message>
     <message>
-        <source>Clerk</source>
-        <translation>ХҚКО операторы</translation>
-    </message>
-    <message>
-        <source>Migration officer</source>
-        <translation>Көші-қон қызметінің қызметкері</translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <translation>Басшы</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>Әкімші</translation>
-    </message>
-    <message>
         <source>DEMO · {role} — {name}</source>
         <translation>ДЕМО · {role} — {name}</translation>
     </message>
@@ -2157,22 +2141,6 @@ Record this entry date and annul the case?</source>
     <message>
         <source>IIN {iin}</source>
         <translation>ЖСН {iin}</translation>
-    </message>
-    <message>
-        <source>clerk</source>
-        <translation>ХҚКО операторы</translation>
-    </message>
-    <message>
-        <source>migration officer</source>
-        <translation>көші-қон қызметінің қызметкері</translation>
-    </message>
-    <message>
-        <source>supervisor</source>
-        <translation>басшы</translation>
-    </message>
-    <message>
-        <source>administrator</source>
-        <translation>әкімші</translation>
     </message>
 </context>
 <context>
@@ -3365,6 +3333,25 @@ Record this entry date and annul the case?</source>
     <message>
         <source>The case&apos;s data differs from the application printed on {date}: ask the service center.</source>
         <translation>Іс деректері {date} күні басылған өтініштен өзгеше: ХҚКО-ға хабарласыңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>clerk</source>
+        <translation>ХҚКО операторы</translation>
+    </message>
+    <message>
+        <source>migration officer</source>
+        <translation>көші-қон қызметінің қызметкері</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>басшы</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>әкімші</translation>
     </message>
 </context>
 <context>

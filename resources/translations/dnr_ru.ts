@@ -1260,22 +1260,6 @@ Record this entry date and annul the case?</source>
         <translation>Вы&amp;ход</translation>
     </message>
     <message>
-        <source>Clerk</source>
-        <translation>Оператор ЦОН</translation>
-    </message>
-    <message>
-        <source>Migration officer</source>
-        <translation>Сотрудник миграционной службы</translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <translation>Руководитель</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>Администратор</translation>
-    </message>
-    <message>
         <source>DEMO · {role} — {name}</source>
         <translation>ДЕМО · {role} — {name}</translation>
     </message>
@@ -2169,22 +2153,6 @@ Record this entry date and annul the case?</source>
     <message>
         <source>IIN {iin}</source>
         <translation>ИИН {iin}</translation>
-    </message>
-    <message>
-        <source>clerk</source>
-        <translation>оператор ЦОН</translation>
-    </message>
-    <message>
-        <source>migration officer</source>
-        <translation>сотрудник миграционной службы</translation>
-    </message>
-    <message>
-        <source>supervisor</source>
-        <translation>руководитель</translation>
-    </message>
-    <message>
-        <source>administrator</source>
-        <translation>администратор</translation>
     </message>
 </context>
 <context>
@@ -3377,6 +3345,25 @@ Record this entry date and annul the case?</source>
     <message>
         <source>The case&apos;s data differs from the application printed on {date}: ask the service center.</source>
         <translation>Данные дела отличаются от заявления, распечатанного {date}: обратитесь в ЦОН.</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>clerk</source>
+        <translation>оператор ЦОН</translation>
+    </message>
+    <message>
+        <source>migration officer</source>
+        <translation>сотрудник миграционной службы</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>руководитель</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>администратор</translation>
     </message>
 </context>
 <context>

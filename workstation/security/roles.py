@@ -51,12 +51,14 @@ class Action(Enum):
         return _ACTION_LABELS[self]
 
 
+# The role's name (English: "clerk"); a Template, so the desk shows it in its language and
+# a stored English reason that names a role reads back translated (ui.i18n.stored_text).
 _ROLE_LABELS: Mapping[Role, str] = MappingProxyType(
     {
-        Role.CLERK: "clerk",
-        Role.MIGRATION_OFFICER: "migration officer",
-        Role.SUPERVISOR: "supervisor",
-        Role.ADMINISTRATOR: "administrator",
+        Role.CLERK: QT_TRANSLATE_NOOP("roles", "clerk"),
+        Role.MIGRATION_OFFICER: QT_TRANSLATE_NOOP("roles", "migration officer"),
+        Role.SUPERVISOR: QT_TRANSLATE_NOOP("roles", "supervisor"),
+        Role.ADMINISTRATOR: QT_TRANSLATE_NOOP("roles", "administrator"),
     }
 )
 
