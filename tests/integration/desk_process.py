@@ -30,6 +30,7 @@ from workstation.domain.programme import DEFAULT_RULES
 from workstation.journal.envelope import Event
 from workstation.store.local import LocalStore
 from workstation.sync.gateway import CentralGateway
+from workstation.sync.intake import CentralRow
 from workstation.sync.syncer import sync_once
 
 POINTS = ("push-before-commit", "push-committed", "pull-before-commit", "pull-committed")
@@ -60,11 +61,11 @@ class PausingGateway(CentralGateway):
             pause()
         return fresh
 
-    def pull(self, after_seq: int, city: str | None, limit: int) -> list[tuple[int, Event]]:
+    def pull_rows(self, after_seq: int, city: str | None, limit: int) -> list[CentralRow]:
         if self.point == "pull-committed" and self.pulls == self.after:
             pause()
         self.pulls += 1
-        return super().pull(after_seq, city, limit)
+        return super().pull_rows(after_seq, city, limit)
 
 
 def main(argv: Sequence[str]) -> int:

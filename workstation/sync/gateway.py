@@ -19,13 +19,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 
 from workstation.domain.lifecycle import EventType
 from workstation.i18n import QT_TRANSLATE_NOOP
-from workstation.journal.envelope import (
-    Event,
-    canonical_json,
-    event_type_of,
-    format_instant,
-    parse_instant,
-)
+from workstation.journal.envelope import Event, canonical_json, format_instant
 from workstation.security.eds import fingerprint_sha256
 from workstation.store.schema import alembic_config
 from workstation.sync.central_schema import (
@@ -35,6 +29,7 @@ from workstation.sync.central_schema import (
     events,
     workstations,
 )
+from workstation.sync.intake import CentralRow, parse_row
 
 if TYPE_CHECKING:  # Alembic is imported when a schema is checked, not when the desk starts
     from alembic.config import Config
@@ -322,32 +317,18 @@ class CentralGateway:
                 ).format(count=len(hidden), first=hidden[0])
             )
 
-    def pull(self, after_seq: int, city: str | None, limit: int) -> list[tuple[int, Event]]:
-        """Events after `after_seq` in central order (of `city`, or of every city this role
-        may read), at most `limit`."""
+    def pull_rows(self, after_seq: int, city: str | None, limit: int) -> list[CentralRow]:
+        """Rows after `after_seq` in central order (of `city`, or of every city this role
+        may read), at most `limit`, unparsed: what central says is not trusted here."""
         query = select(events).where(events.c.seq > after_seq).order_by(events.c.seq).limit(limit)
         if city is not None:
             query = query.where(events.c.city == city)
         with self._session() as conn:
-            rows = conn.execute(query).all()
-        return [
-            (
-                int(r.seq),
-                Event(
-                    event_id=r.event_id,
-                    case_id=r.case_id,
-                    type=event_type_of(r.type),
-                    payload=json.loads(r.payload),
-                    actor_iin=r.actor_iin,
-                    actor_fingerprint=r.actor_fingerprint,
-                    workstation_id=r.workstation_id,
-                    recorded_at=parse_instant(r.recorded_at),
-                    signature=r.signature,
-                    payload_json=r.payload,
-                ),
-            )
-            for r in rows
-        ]
+            return [CentralRow.of(r) for r in conn.execute(query).all()]
+
+    def pull(self, after_seq: int, city: str | None, limit: int) -> list[tuple[int, Event]]:
+        """`pull_rows` parsed; MalformedRow on the first row that does not parse."""
+        return [parse_row(r) for r in self.pull_rows(after_seq, city, limit)]
 
     def certificate_fingerprints(self) -> set[str]:
         """The fingerprints of the signer certificates central holds."""

@@ -26,6 +26,7 @@ from workstation.services.certificates import build_verifier, exchange_certifica
 from workstation.store.local import LocalStore, get_setting, put_setting
 from workstation.store.models import cases, journal
 from workstation.sync.gateway import CentralGateway
+from workstation.sync.intake import parse_row
 
 if TYPE_CHECKING:
     from workstation.services.audit import AuditLog
@@ -225,9 +226,10 @@ class SyncRound:
 
     def _pull_batch(self) -> bool:
         started = time.perf_counter()
-        fetched = self.gateway.pull(self._cursor, self.city, self._pull_size)
-        if not fetched:
+        rows = self.gateway.pull_rows(self._cursor, self.city, self._pull_size)
+        if not rows:
             return False
+        fetched = [parse_row(r) for r in rows]
         new: dict[str, int] = {}  # case id -> lowest central seq of an event new here
         applied: dict[str, bool] = {}  # event id of each new event -> applied or refused
         with self.store.transaction() as conn:
