@@ -52,6 +52,10 @@ class Event:
     # verifies 100,000 events). Never trusted blindly: a text that is not the canonical
     # form gives other bytes, and the signature check fails.
     payload_json: str | None = field(default=None, compare=False, repr=False)
+    # This workstation's own number for the event (1, 2, 3, ... with no holes), signed with
+    # it, so a desk pulling another desk's events sees one that central lost or withheld.
+    # None on events made before the numbering existed; then it is not in the signed bytes.
+    workstation_seq: int | None = None
 
     def __post_init__(self) -> None:
         if self.recorded_at.tzinfo is None or self.recorded_at.utcoffset() != UTC.utcoffset(None):
@@ -72,7 +76,7 @@ class Event:
             "actor_fingerprint": self.actor_fingerprint,
             "workstation_id": self.workstation_id,
             "recorded_at": format_instant(self.recorded_at),
-        }
+        } | ({} if self.workstation_seq is None else {"workstation_seq": self.workstation_seq})
 
     def signed_bytes(self) -> bytes:
         """The exact bytes an actor's detached signature covers."""
@@ -88,7 +92,9 @@ class Event:
             f'"actor_iin":{text(self.actor_iin)},"case_id":{text(self.case_id)},'
             f'"event_id":{text(self.event_id)},"payload":{self.payload_json},'
             f'"recorded_at":{text(format_instant(self.recorded_at))},'
-            f'"type":{text(str(self.type))},"workstation_id":{text(self.workstation_id)}}}'
+            f'"type":{text(str(self.type))},"workstation_id":{text(self.workstation_id)}'
+            + ("" if self.workstation_seq is None else f',"workstation_seq":{self.workstation_seq}')
+            + "}"
         ).encode()
 
 

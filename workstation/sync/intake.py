@@ -30,6 +30,7 @@ class CentralRow:
     recorded_at: Any
     signature: Any
     received_at: Any
+    ws_seq: Any = None  # the workstation's own number of the event (Event.workstation_seq)
 
     @classmethod
     def of(cls, row: Any) -> CentralRow:
@@ -46,6 +47,7 @@ class CentralRow:
             recorded_at=row.recorded_at,
             signature=row.signature,
             received_at=row.received_at,
+            ws_seq=getattr(row, "ws_seq", None),
         )
 
 
