@@ -71,7 +71,7 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:
@@ -167,7 +167,7 @@ class PgCluster:
         waiting: Sequence[int] = children
         while waiting and time.monotonic() < deadline:
             time.sleep(0.02)
-            waiting = [p for p in waiting if _alive(p)]
+            waiting = [p for p in waiting if alive(p)]
         for straggler in waiting:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(straggler, signal.SIGKILL)

@@ -11,7 +11,10 @@ gateway, and its next round, after the restart, delivers everything.
 
 from __future__ import annotations
 
+import os
 import secrets
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
@@ -26,7 +29,7 @@ from tests.integration.central_setup import (
     SyncingDesk,
     assert_desk_has_its_city_exactly_once,
 )
-from tests.integration.pg_cluster import ClusterUnavailable, PgCluster
+from tests.integration.pg_cluster import ClusterUnavailable, PgCluster, alive
 from workstation.domain.clock import FixedClock
 from workstation.domain.lifecycle import EventType
 from workstation.sync.central_schema import events
@@ -45,8 +48,10 @@ BATCH = 2
 def cluster() -> Iterator[PgCluster]:
     try:
         made = PgCluster()
-    except ClusterUnavailable as exc:
-        pytest.fail(f"cannot make a throw-away PostgreSQL cluster: {exc}", pytrace=False)
+    except ClusterUnavailable as exc:  # like the shared server: skipped here, failed in CI
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"cannot make a throw-away PostgreSQL cluster: {exc}", pytrace=False)
+        pytest.skip(f"cannot make a throw-away PostgreSQL cluster: {exc}")
     yield made
     made.stop()
 
@@ -188,3 +193,26 @@ def test_central_killed_in_the_middle_of_pulls(
     finally:
         desk.close()
     print(f"\npull kills: {KILLS}, restart {max(restarts):.2f} s at most")
+
+
+@pytest.mark.usefixtures("cluster")  # skipped (failed in CI) where no cluster can be made
+def test_the_cluster_stops_itself_when_its_test_process_dies() -> None:
+    """A test process SIGKILLed (no fixture teardown) leaves no server and no folder."""
+    script = (
+        "from tests.integration.pg_cluster import PgCluster\n"
+        "c = PgCluster()\n"
+        "print(c.folder, c.postmaster.pid, flush=True)\n"
+        "import time; time.sleep(120)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    process = subprocess.Popen([sys.executable, "-c", script], cwd=root, stdout=subprocess.PIPE)
+    assert process.stdout is not None
+    folder, pid = process.stdout.readline().decode().split()
+    assert Path(folder).is_dir() and alive(int(pid))
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 20
+    while (Path(folder).exists() or alive(int(pid))) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not alive(int(pid)), "the server outlived its test process"
+    assert not Path(folder).exists(), "the cluster's folder outlived its test process"
