@@ -126,11 +126,11 @@ def clean_clone(source: Path, commit: str, target: Path) -> None:
     subprocess.run(["git", *quiet, "-C", str(target), "checkout", "-q", commit], check=True)
 
 
-def mounts_under(root: Path) -> list[str]:
-    """Mount points at or below root, deepest first (from /proc/self/mounts)."""
+def mounts_under(root: Path, table: Path = Path("/proc/self/mounts")) -> list[str]:
+    """Mount points at or below root, deepest first."""
     prefix = str(root.resolve())
     points = []
-    for line in Path("/proc/self/mounts").read_text().splitlines():
+    for line in table.read_text().splitlines():
         point = line.split()[1].replace("\\040", " ")
         if point == prefix or point.startswith(prefix + "/"):
             points.append(point)
@@ -179,33 +179,48 @@ STEP = re.compile(
 )
 
 
+class PhaseClock:
+    """Splits a command's time into apt (bootstrap's system packages), pip (the .venv and
+    its packages) and the command's own phase, by the lines bootstrap prints as each step
+    starts. pip runs --quiet, so the first line after it belongs to what follows."""
+
+    def __init__(self, times: Times, phase: str, now: float) -> None:
+        self.times, self.phase = times, phase
+        self.current, self.since = phase, now
+
+    def line(self, text: str, now: float) -> None:
+        step = STEP.match(text)
+        if step is not None:
+            now_in = "apt" if "system" in step.group(1) else "pip"
+        elif self.current == "pip" or (self.current == "apt" and text.startswith("[bootstrap]")):
+            now_in = self.phase
+        else:
+            now_in = self.current
+        if now_in != self.current:
+            self.end(now)
+            self.current = now_in
+
+    def end(self, now: float) -> None:
+        self.times.add(self.current, now - self.since)
+        self.since = now
+
+
 def run_in_root(root: Path, command: str, times: Times, phase: str) -> tuple[int, str]:
-    """Run `command` with sh in the clone, stream its output, and split its time into apt
-    (bootstrap's system packages), pip (the .venv and its packages) and `phase` (the rest),
-    by the lines bootstrap prints at the start of each step."""
+    """Run `command` with sh in the clone with a clean environment, stream its output and
+    time it (PhaseClock); returns its exit status and output."""
     argv = ["chroot", str(root), "/usr/bin/env", "-i", *(f"{k}={v}" for k, v in CLEAN_ENV.items())]
     argv += ["sh", "-c", f"cd {CLONE} && {command}"]
     say(f"$ {command}")
-    started = last = time.monotonic()
-    current = phase
+    started = time.monotonic()
+    clock = PhaseClock(times, phase, started)
     lines: list[str] = []
     with subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as p:
         assert p.stdout is not None
         for line in p.stdout:
             print(f"    {line}", end="", flush=True)
             lines.append(line)
-            step = STEP.match(line)
-            if step is not None:
-                now_in = "apt" if "system" in step.group(1) else "pip"
-            elif current == "pip" or (current == "apt" and line.startswith("[bootstrap]")):
-                now_in = phase  # pip is --quiet: its first line after is the next step's
-            else:
-                now_in = current
-            if now_in != current:
-                now = time.monotonic()
-                times.add(current, now - last)
-                current, last = now_in, now
-    times.add(current, time.monotonic() - last)
+            clock.line(line, time.monotonic())
+    clock.end(time.monotonic())
     say(f"  exit {p.returncode} after {time.monotonic() - started:.0f} s")
     return p.returncode, "".join(lines)
 
