@@ -216,8 +216,6 @@ def make_venv(venv: Path) -> None:
 
 
 def ensure_venv(extras: str, venv: Path = VENV) -> Path:
-    if sys.version_info < (3, 11):  # noqa: UP036 - bootstrap runs under any python3
-        raise Failed(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
     make_venv(venv)
     python = venv_python(venv)
     # Reinstall only when the dependencies changed: a stamp holds the pyproject digest.
@@ -256,6 +254,8 @@ def run(argv: list[str], env: Mapping[str, str]) -> int:
     if not argv or argv[0] not in {"demo", "test"}:
         print(__doc__)
         return 2
+    if sys.version_info < (3, 11):  # noqa: UP036 - bootstrap runs under any python3
+        raise Failed(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
     mode, rest = argv[0], argv[1:]
     headless = display_problem(env) is not None
     ensure_system_packages(system_packages(mode, headless=headless))

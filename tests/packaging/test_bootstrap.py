@@ -294,3 +294,12 @@ def test_an_os_error_is_one_line(
 def test_an_unknown_command_prints_the_usage(capsys: pytest.CaptureFixture[str]) -> None:
     assert bootstrap.main(["serve"], {}) == 2
     assert "tests/packaging tests/e2e" in capsys.readouterr().out
+
+
+def test_an_old_python_is_told_before_anything_is_installed(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "version_info", (3, 10, 12, "final", 0))
+    monkeypatch.setattr(bootstrap, "ensure_system_packages", pytest.fail)
+    assert bootstrap.main(["test"], {}) == 1
+    assert capsys.readouterr().out.startswith("[bootstrap] Python 3.11 or newer is needed")
