@@ -86,6 +86,9 @@ REASONS: dict[str, Template] = {
     "city": QT_TRANSLATE_NOOP(
         "door", "Event {event} is addressed to {given}; this desk's branch is in {bound}."
     ),
+    "case_unknown": QT_TRANSLATE_NOOP(
+        "door", "Event {event}: central holds no approved arrival for case {case}."
+    ),
     "case_city": QT_TRANSLATE_NOOP(
         "door", "Event {event}: central holds case {case} under the city {held}, not {given}."
     ),

@@ -24,7 +24,7 @@ the advisory lock that ordered pushes could be taken by any role. Now, on Postgr
   events densely after `last_seq`; the lock is held to commit, so seq order is commit
   order. A push that holds it (a hostile `SELECT dnr_push_events(..), pg_sleep(..)`) for
   more than a few seconds while others wait is cut off, when central's owner could give the
-  door role pg_signal_backend (a superuser runs `central init`);
+  door role pg_signal_backend and pg_read_all_stats (a superuser runs `central init`);
 - `events.ws_seq` keeps the workstation's own number of each event (signed in the
   envelope); one workstation cannot give one number to two events.
 
@@ -263,7 +263,8 @@ def _functions(schema: str) -> list[str]:
                            'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
           -- The first problem of the batch against what central holds, in batch order: an
           -- id central holds must be this very event sent again; a case stays in the city
-          -- central first holds it under; one workstation gives one number to one event.
+          -- central first holds it under, and a desk adds only to a case central approved;
+          -- one workstation gives one number to one event.
           WITH n AS MATERIALIZED ({rows}), problems AS (
             SELECT n.ord, 'event_id_taken' AS code, jsonb_build_object('event', n.event_id) AS p
               FROM n JOIN events e ON e.event_id = n.event_id
@@ -283,6 +284,11 @@ def _functions(schema: str) -> list[str]:
                 'case', n.case_id, 'held', c.city, 'given', n.city)
               FROM n CROSS JOIN LATERAL (SELECT e.city FROM events e
                 WHERE e.case_id = n.case_id AND e.city <> n.city LIMIT 1) c
+            UNION ALL
+            SELECT n.ord, 'case_unknown', jsonb_build_object('event', n.event_id,
+                'case', n.case_id)
+              FROM n WHERE b.desk AND NOT EXISTS (SELECT 1 FROM events e
+                WHERE e.case_id = n.case_id AND e.type = 'ArrivalApproved')
             UNION ALL
             SELECT n.ord, 'case_city', jsonb_build_object('event', n.event_id,
                 'case', n.case_id, 'held', m.city, 'given', n.city)
@@ -354,9 +360,11 @@ def _functions(schema: str) -> list[str]:
           PERFORM dnr_binding();
           RETURN QUERY SELECT c.der FROM certificates c WHERE c.fingerprint = ANY (wanted);
         END $$""",
-        # A DER certificate's outer shape: SEQUENCE { SEQUENCE tbs, SEQUENCE alg, BIT STRING }
-        # filling the value exactly, tbs starting with [0] version or the serial INTEGER.
-        # Desks parse it fully before they use it; this keeps garbage out of the registry.
+        # A DER certificate's shape: SEQUENCE { SEQUENCE tbs, SEQUENCE alg, BIT STRING }
+        # filling the value exactly, tbs starting with [0] version or the serial INTEGER, and
+        # well-formed DER throughout. PostgreSQL has no X.509 parser: DER that is well formed
+        # but no certificate (a bad time, a bad key) passes here; desks parse every
+        # certificate before they use it and set aside one that does not parse.
         f"""CREATE FUNCTION dnr_der_ok(d bytea) RETURNS boolean
         LANGUAGE plpgsql IMMUTABLE {definer} AS $$
         DECLARE
@@ -368,6 +376,7 @@ def _functions(schema: str) -> list[str]:
           len int;
           n int;
           inner_tag int;
+          ends int[] := ARRAY[]::int[];
         BEGIN
           IF d IS NULL OR octet_length(d) < 8 OR octet_length(d) > 16384 THEN
             RETURN false;
@@ -398,7 +407,40 @@ def _functions(schema: str) -> list[str]:
             END IF;
             pos := pos + len;
           END LOOP;
-          RETURN pos = octet_length(d);
+          IF pos <> octet_length(d) THEN RETURN false; END IF;
+          -- Then every element at any depth: a low tag, a definite minimal length, and
+          -- constructed ones filled exactly by their children.
+          pos := 0;
+          WHILE pos < octet_length(d) LOOP
+            IF pos + 2 > octet_length(d) THEN RETURN false; END IF;
+            tag := get_byte(d, pos);
+            len := get_byte(d, pos + 1);
+            pos := pos + 2;
+            IF (tag & 31) = 31 OR tag = 0 OR len = 128 OR len > 130 THEN RETURN false; END IF;
+            IF len > 128 THEN
+              n := len - 128;
+              IF pos + n > octet_length(d) THEN RETURN false; END IF;
+              len := 0;
+              FOR k IN 1 .. n LOOP
+                len := len * 256 + get_byte(d, pos);
+                pos := pos + 1;
+              END LOOP;
+              IF len < 128 OR (n = 2 AND len < 256) THEN RETURN false; END IF;
+            END IF;
+            stop := pos + len;
+            IF stop > coalesce(ends[cardinality(ends)], octet_length(d)) THEN
+              RETURN false;
+            END IF;
+            IF (tag & 32) = 32 THEN
+              ends := ends || stop;
+            ELSE
+              pos := stop;
+            END IF;
+            WHILE cardinality(ends) > 0 AND pos = ends[cardinality(ends)] LOOP
+              ends := ends[1:cardinality(ends) - 1];
+            END LOOP;
+          END LOOP;
+          RETURN cardinality(ends) = 0;
         END $$""",
         f"""CREATE FUNCTION dnr_add_certificates(ders bytea[], subjects text[]) RETURNS integer
         LANGUAGE plpgsql {definer} AS $$
@@ -541,6 +583,21 @@ def _desk_roles() -> list[str]:
     return [str(r) for r in rows.scalars()]
 
 
+def _drop_bad_certificates_sqlite() -> None:
+    from workstation.sync.door import DoorRefusal, certificate_row
+
+    bind = op.get_bind()
+    bad = []
+    for fingerprint, der in bind.execute(sa.text("SELECT fingerprint, der FROM certificates")):
+        try:
+            if certificate_row(der, 1)[0] != fingerprint:
+                bad.append(fingerprint)
+        except DoorRefusal:
+            bad.append(fingerprint)
+    for fingerprint in bad:
+        bind.execute(sa.text("DELETE FROM certificates WHERE fingerprint = :f"), {"f": fingerprint})
+
+
 def upgrade() -> None:
     with op.batch_alter_table("events", schema=None) as batch_op:
         batch_op.add_column(sa.Column("ws_seq", sa.BigInteger(), nullable=True))
@@ -549,6 +606,7 @@ def upgrade() -> None:
         )
     bind = op.get_bind()
     if bind.dialect.name != "postgresql":
+        _drop_bad_certificates_sqlite()
         return
     database = bind.execute(sa.text("SELECT current_database()")).scalar_one()
     schema = _quote(bind.execute(sa.text("SELECT current_schema()")).scalar_one())
@@ -579,7 +637,7 @@ def upgrade() -> None:
         op.execute(f"CREATE POLICY door_all ON {table} TO {door} USING (true) WITH CHECK (true)")
     op.execute(
         "DO $$ BEGIN IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN "
-        f"EXECUTE 'GRANT pg_signal_backend TO {door}'; END IF; END $$"
+        f"EXECUTE 'GRANT pg_signal_backend, pg_read_all_stats TO {door}'; END IF; END $$"
     )
     for statement in _functions(schema):  # not op.execute: ":MI" is no bind parameter
         bind.exec_driver_sql(statement)
@@ -587,6 +645,12 @@ def upgrade() -> None:
         op.execute(f"ALTER FUNCTION {function} OWNER TO {door}")
         op.execute(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
     op.execute(f"REVOKE CREATE ON SCHEMA {schema} FROM {door}")  # needed only to take them
+    # Rows a desk role could write before: a fingerprint that is not its DER's, or DER
+    # that is no certificate. Worthless to every desk; each one stopped their syncs.
+    op.execute(
+        "DELETE FROM certificates WHERE fingerprint <> encode(sha256(der), 'hex') "
+        "OR NOT dnr_der_ok(der)"
+    )
     grantees = ["CURRENT_USER"] + [_quote(r) for r in _desk_roles()]
     for function in DESK_FUNCTIONS:
         op.execute(f"GRANT EXECUTE ON FUNCTION {function} TO {', '.join(grantees)}")
