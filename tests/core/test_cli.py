@@ -57,9 +57,9 @@ def desk_case_ids(data_dir: Path) -> list[str]:
 def test_central_init_twice(capsys: pytest.CaptureFixture[str], url: str) -> None:
     code, out, err = run(capsys, "central", "init", url)
     assert (code, err) == (0, "")
-    assert out.startswith("central schema ready at revision c005")
+    assert out.startswith("central schema ready at revision c006")
     code, out, _ = run(capsys, "central", "init", url)
-    assert code == 0 and "revision c005" in out
+    assert code == 0 and "revision c006" in out
 
 
 def test_seed_then_sync_then_show(
