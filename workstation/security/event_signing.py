@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from asn1crypto import cms as asn1_cms  # type: ignore[import-untyped]
@@ -35,7 +35,7 @@ from cryptography.hazmat.primitives.hashes import SHA256
 
 from workstation.domain.lifecycle import STEP_EVENTS, EventType
 from workstation.i18n import QT_TRANSLATE_NOOP
-from workstation.journal.envelope import Event
+from workstation.journal.envelope import Event, format_instant
 from workstation.security.cms import (
     _HASHES,
     SignatureInvalid,
@@ -158,6 +158,15 @@ _ACTIONS: Mapping[str, Action] = {
 _OFFICER_ACTIONS = frozenset({Action.REVIEW_APPLICATION, Action.DECIDE_APPLICATION})
 
 
+# How long before central received it an event may say it was recorded. A desk records
+# offline and pushes when it is back; a week covers a long outage (a branch offline longer
+# sends its events after an administrator has looked at it). Longer delays are refused:
+# the event's own time is then the only evidence of when it was signed.
+MAX_DELAY = timedelta(days=7)
+# How far a desk's clock may run ahead of central's (recorded_at after received_at).
+CLOCK_SKEW = timedelta(minutes=5)
+
+
 def action_for(event_type: str) -> Action | None:
     """The action an event of this type records (None for approvals and unknown types)."""
     return _ACTIONS.get(event_type)
@@ -172,12 +181,19 @@ class Verification:
     organisations: SignerOrganisations
     crls: tuple[x509.CertificateRevocationList, ...] = ()
     revocation: RevocationPolicy | None = None
+    max_delay: timedelta | None = MAX_DELAY
 
     def verifier(
         self, registry: CertificateRegistry, staff_roles: Mapping[str, Role]
     ) -> EventVerifier:
         return EventVerifier(
-            self.trust, registry, self.organisations, staff_roles, self.crls, self.revocation
+            self.trust,
+            registry,
+            self.organisations,
+            staff_roles,
+            self.crls,
+            self.revocation,
+            self.max_delay,
         )
 
 
@@ -210,25 +226,78 @@ class EventVerifier:
     staff_roles: Mapping[str, Role]
     crls: Sequence[x509.CertificateRevocationList] = ()
     revocation: RevocationPolicy | None = None
+    max_delay: timedelta | None = MAX_DELAY
     _chains: dict[tuple[str, object], str | None] = field(default_factory=dict, repr=False)
     _listed: frozenset[int] | None = field(default=None, repr=False)
     _signers: dict[tuple[bytes, int], _Signer] = field(default_factory=dict, repr=False)
 
-    def problem(self, event: Event) -> str | None:
-        """Why `event` may not be applied, or None when its signature checks out."""
+    def problem(self, event: Event, received_at: datetime | None = None) -> str | None:
+        """Why `event` may not be applied, or None when its signature checks out.
+
+        `received_at` is central's clock when it took the event (None for an event that
+        has not been through central); see `_judging_time`. Fails closed: a signature that
+        cannot even be examined is a problem, never an exception."""
         try:
+            at = self._judging_time(event, received_at)
             self.check(
                 str(event.type),
                 event.signed_bytes(),
                 event.signature,
                 event.actor_iin,
                 event.actor_fingerprint,
-                event.recorded_at,
+                at,
             )
         except EventRejected as rejected:
             text = str(rejected)
             return text[:1].upper() + text[1:]  # shown as a sentence on screen
+        except Exception as error:  # hostile bytes must not stop a sync
+            return QT_TRANSLATE_NOOP(
+                "signatures", "The signature could not be checked ({error})."
+            ).format(error=type(error).__name__)
         return None
+
+    def _judging_time(self, event: Event, received_at: datetime | None) -> datetime:
+        """The instant the signer's certificate must have been valid and unrevoked at.
+
+        The signer writes `recorded_at` and can backdate it; central's `received_at` is
+        central's clock, which no desk writes, so a pulled event is judged when central got
+        it. An event claiming to be recorded after central received it (beyond CLOCK_SKEW),
+        or longer before than `max_delay`, is refused: its time cannot be trusted.
+        Without `received_at` (an event not through central) the signer's time is all
+        there is."""
+        if received_at is None:
+            return event.recorded_at
+        if event.recorded_at > received_at + CLOCK_SKEW:
+            raise EventRejected(
+                QT_TRANSLATE_NOOP(
+                    "signatures",
+                    "the event says it was recorded at {recorded}, after central received it "
+                    "at {received}",
+                ).format(
+                    recorded=format_instant(event.recorded_at),
+                    received=format_instant(received_at),
+                )
+            )
+        # Approvals come from the ministry's system, which may load earlier approvals in
+        # bulk; desks record and push within days.
+        delay = self.max_delay
+        if (
+            delay is not None
+            and event.type != EventType.ARRIVAL_APPROVED
+            and event.recorded_at < received_at - delay
+        ):
+            raise EventRejected(
+                QT_TRANSLATE_NOOP(
+                    "signatures",
+                    "the event says it was recorded at {recorded}, more than {hours} hours "
+                    "before central received it at {received}",
+                ).format(
+                    recorded=format_instant(event.recorded_at),
+                    hours=int(delay.total_seconds() // 3600),
+                    received=format_instant(received_at),
+                )
+            )
+        return received_at
 
     def check(
         self,

@@ -104,8 +104,11 @@ class DeskSession:
     demo: bool = False
     sync_interval_s: int | None = None  # None: the settings file's, else the default
     # How pulled events are checked (from the log-in set-up); every desk a person logs in
-    # to has one. Without it (tests of projections and sync mechanics) nothing is checked.
+    # to has one. Without it pulled events are kept pending, applied once it is there.
     verification: Verification | None = None
+    # Apply pulled events unchecked when there is no verification (tests of projections
+    # and sync mechanics that sign nothing; never a desk).
+    trust_unsigned: bool = False
     _audit: AuditLog | None = field(default=None, init=False, repr=False)
 
     def audit_log(self) -> AuditLog:
@@ -163,6 +166,7 @@ class DeskSession:
             own_gateway=True,
             verification=self.verification,
             audit=self.audit_log(),
+            trust_unsigned=self.trust_unsigned,
         )
 
     def sync(
