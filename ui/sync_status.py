@@ -209,10 +209,21 @@ class SyncStatusBar(QWidget):
     def show_quarantine(self, approvals: list[QuarantinedApproval]) -> None:
         self.quarantined = approvals
         count = len(approvals)
-        self.quarantine_button.setText(self.tr("⚠ %n approval(s) refused: signature", "", count))
-        self.quarantine_button.setToolTip(
-            self.tr("Approvals whose signatures do not check out were not applied. Show them.")
-        )
+        if all(item.kind == "approval" for item in approvals):
+            self.quarantine_button.setText(
+                self.tr("⚠ %n approval(s) refused: signature", "", count)
+            )
+            self.quarantine_button.setToolTip(
+                self.tr("Approvals whose signatures do not check out were not applied. Show them.")
+            )
+        else:
+            self.quarantine_button.setText(self.tr("⚠ %n pulled item(s) not applied", "", count))
+            self.quarantine_button.setToolTip(
+                self.tr(
+                    "Events from central whose signatures do not check out, or rows this desk "
+                    "cannot read, were not applied. Show them."
+                )
+            )
         self.quarantine_button.setVisible(count > 0)
 
     def show_quarantine_dialog(self) -> None:

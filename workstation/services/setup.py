@@ -21,7 +21,7 @@ from workstation.security.roles import Action
 from workstation.services.access import require_actor
 from workstation.services.audit import AuditLog
 from workstation.services.desk import Desk
-from workstation.services.quarantine import QuarantinedApproval, quarantined_approvals
+from workstation.services.quarantine import QuarantinedApproval, quarantine_list
 from workstation.store.local import LocalStore, get_setting, put_setting
 from workstation.sync.config import (
     APP_AUTHOR,
@@ -182,9 +182,10 @@ class DeskSession:
         return queue_length(self.store)
 
     def quarantined(self) -> list[QuarantinedApproval]:
-        """Pulled approvals refused for their signatures (services.quarantine)."""
+        """What the desk pulled and did not apply: approvals and events refused for their
+        signatures, rows that did not parse (services.quarantine)."""
         with self.store.reading() as conn:
-            return quarantined_approvals(conn)
+            return quarantine_list(conn)
 
 
 def saved_central_url(store: LocalStore) -> str | None:
