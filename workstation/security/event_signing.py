@@ -56,6 +56,7 @@ from workstation.security.eds import (
     subject_iin_and_bin,
     verify_signer_certificate,
 )
+from workstation.security.key_usage import is_signing_certificate
 from workstation.security.roles import Action, Role, is_permitted
 
 
@@ -208,11 +209,7 @@ class _Signer:
 
 def _signer(certificate: x509.Certificate) -> _Signer:
     iin, bin_ = subject_iin_and_bin(certificate)
-    try:
-        usage = certificate.extensions.get_extension_for_class(x509.KeyUsage).value
-        for_signing = usage.digital_signature or usage.content_commitment
-    except x509.ExtensionNotFound:
-        for_signing = True
+    for_signing = is_signing_certificate(certificate)
     return _Signer(certificate, fingerprint_sha256(certificate), iin, bin_, for_signing)
 
 
@@ -372,11 +369,15 @@ class EventVerifier:
                         "were changed.",
                     )
                 ) from None
+            self._check_certificate(signer.certificate, at)
             if not signer.for_signing:
                 raise EventRejected(
-                    QT_TRANSLATE_NOOP("signatures", "The signer's certificate is not for signing.")
+                    QT_TRANSLATE_NOOP(
+                        "signatures",
+                        "The signer's certificate is not for signing (its key usage lacks "
+                        "nonRepudiation: an authentication key never signs).",
+                    )
                 )
-            self._check_certificate(signer.certificate, at)
             signers.append(signer)
         return signers
 
@@ -422,10 +423,10 @@ class EventVerifier:
                     )
                 _, to_verify = _signed_bytes(signer_info, signed, hash_type)
                 _check_signature_value(signer_info, certificate, to_verify, hash_type())
+                self._check_certificate(certificate, at)
                 _require_signing_usage(certificate)
             except SignatureInvalid as error:
                 raise EventRejected(error.args[-1] if error.args else str(error)) from error
-            self._check_certificate(certificate, at)
             signers.append(_signer(certificate))
         return signers
 
@@ -502,8 +503,14 @@ class EventVerifier:
 
     def _check_role(self, event_type: str, signer: _Signer) -> None:
         action = action_for(event_type)
-        if action is None:
-            return  # a type this version does not know: the lifecycle refuses it
+        if action is None:  # fail closed: no permission says who may make it
+            raise EventRejected(
+                QT_TRANSLATE_NOOP(
+                    "signatures",
+                    "no role may make a {type} event on this desk (the type has no "
+                    "permission mapping)",
+                ).format(type=event_type)
+            )
         role = self.staff_roles.get(signer.iin or "")
         if role is not None:
             if not is_permitted(role, action):

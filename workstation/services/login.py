@@ -52,6 +52,7 @@ from workstation.security.event_signing import (
     SignerOrganisations,
     Verification,
 )
+from workstation.security.key_usage import is_signing_certificate
 from workstation.security.roles import Role
 from workstation.services.certificates import remember_certificate
 from workstation.services.staff import StaffRecord, find_staff
@@ -316,12 +317,7 @@ class LoginEvent:
 LoginAudit = Callable[[LoginEvent], object]  # the return value (an audit entry) is ignored
 
 
-def _for_signing(certificate: x509.Certificate) -> bool:
-    try:
-        usage = certificate.extensions.get_extension_for_class(x509.KeyUsage).value
-    except x509.ExtensionNotFound:
-        return False
-    return bool(usage.content_commitment)
+_for_signing = is_signing_certificate  # the one key-usage check (security.key_usage)
 
 
 # ---- the service ------------------------------------------------------------------------------
