@@ -345,3 +345,43 @@ def test_fuzz_no_central_row_crashes_a_pulling_desk(rows: list[CentralRow], trus
         journalled = set(conn.execute(select(journal.c.event_id)).scalars())
         assert int(get_setting(conn, cursor_name("Almaty")) or 0) >= base + 50
     assert honest.event_id in journalled  # the pull went on past every hostile row
+
+
+# ---- gaps -----------------------------------------------------------------------------------
+
+
+def test_a_hole_in_a_workstations_numbers_is_a_gap(store: LocalStore) -> None:
+    from workstation.sync.gaps import Gap, find_gaps
+
+    events = [approval_event(a) for a in approvals(6, 900)]
+    numbered = [
+        dataclasses.replace(e, workstation_id=ws, workstation_seq=n)
+        for e, (ws, n) in zip(
+            events,
+            [("WS-A", 1), ("WS-A", 2), ("WS-A", 5), ("WS-B", 2), ("WS-B", 3), ("WS-C", 1)],
+            strict=True,
+        )
+    ]
+    sync(store, FakeCentral([row_of(e, n) for n, e in enumerate(numbered, 1)]), trust_unsigned=True)
+    with store.reading() as conn:
+        assert find_gaps(conn) == [Gap("WS-A", 3, 4), Gap("WS-B", 1, 1)]
+
+
+def test_a_store_with_pulled_events_is_re_verified_after_the_upgrade(tmp_path: Any) -> None:
+    from alembic import command
+
+    from workstation.store import schema
+
+    made = LocalStore.open(tmp_path, create=True)
+    events = [approval_event(a) for a in approvals(2, 950)]
+    sync(made, FakeCentral([row_of(e, n) for n, e in enumerate(events, 1)]), trust_unsigned=True)
+    with made.engine.begin() as conn:
+        put_setting(conn, REVERIFY, "")  # what a fresh 0007 store has: nothing to redo
+        command.downgrade(schema.alembic_config(conn), "0006")
+    made.close()
+    upgraded = LocalStore.open(tmp_path)
+    try:
+        with upgraded.reading() as conn:
+            assert get_setting(conn, REVERIFY) == "1"  # the next verified round checks them
+    finally:
+        upgraded.close()

@@ -34,6 +34,7 @@ from workstation.sync.config import (
     load_settings,
     split_password,
 )
+from workstation.sync.gaps import Gap, find_gaps
 from workstation.sync.gateway import CentralGateway
 from workstation.sync.syncer import Progress, SyncReport, SyncRound, queue_length, run_round
 
@@ -180,6 +181,11 @@ class DeskSession:
 
     def queue_length(self) -> int:
         return queue_length(self.store)
+
+    def gaps(self) -> list[Gap]:
+        """Holes in other workstations' numbering of their events (sync.gaps)."""
+        with self.store.reading() as conn:
+            return find_gaps(conn)
 
     def quarantined(self) -> list[QuarantinedApproval]:
         """What the desk pulled and did not apply: approvals and events refused for their
