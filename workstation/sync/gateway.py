@@ -284,6 +284,8 @@ class CentralGateway:
                 "recorded_at": format_instant(e.recorded_at),
                 "signature": e.signature,
                 "received_at": now,
+                # The workstation's signed number, once central has the column (c006).
+                **({"ws_seq": e.workstation_seq} if "ws_seq" in events.c else {}),
             }
             for e, city in batch
         ]
