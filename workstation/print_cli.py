@@ -64,8 +64,13 @@ def run_print(
     try:
         identity = desk_identity(store)
         data_dir = args.data_dir or default_data_dir()
+        audit = AuditLog(store, workstation_id=identity.workstation_id, clock=clock)
         login = LoginService(
-            store, load_login_settings(store, data_dir), desk_city=identity.city, clock=clock
+            store,
+            load_login_settings(store, data_dir),
+            desk_city=identity.city,
+            clock=clock,
+            audit=audit.record_event,  # a log-in by command is audited like one at the screen
         )
         staff = login.log_in(args.key, password)
         printer = PrintDesk(
@@ -74,7 +79,7 @@ def run_print(
             workstation_id=identity.workstation_id,
             rules=DEFAULT_RULES,
             clock=clock,
-            audit=AuditLog(store, workstation_id=identity.workstation_id, clock=clock),
+            audit=audit,
         )
         try:
             if args.print_kind == "application":

@@ -96,15 +96,20 @@ def run_report(
     try:
         identity = desk_identity(store)
         data_dir = args.data_dir or default_data_dir()
+        audit = AuditLog(store, workstation_id=identity.workstation_id, clock=clock)
         login = LoginService(
-            store, load_login_settings(store, data_dir), desk_city=identity.city, clock=clock
+            store,
+            load_login_settings(store, data_dir),
+            desk_city=identity.city,
+            clock=clock,
+            audit=audit.record_event,  # a log-in by command is audited like one at the screen
         )
         staff = login.log_in(args.key, password)
         reports = ReportDesk(
             store,
             actor=staff.actor,
             clock=clock,
-            audit=AuditLog(store, workstation_id=identity.workstation_id, clock=clock),
+            audit=audit,
         )
         center = args.center or identity.city
         if center == ALL_CENTERS:

@@ -125,3 +125,19 @@ def test_usage_errors_exit_2_with_the_reason(
                "--format", "pdf", "--out", str(out), "--lang", "de")  # fmt: skip
     assert bad_language.value.code == 2
     assert not out.exists()
+
+
+def test_report_log_ins_are_audited_with_the_tries_left(
+    desk: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: Any
+) -> None:
+    session, login, data_dir = desk
+    out = tmp_path / "report.pdf"
+    args = ("--from", "2026-11-01", "--to", "2026-11-30", "--format", "pdf", "--out", str(out))
+    audit = AuditLog(session.store, workstation_id=session.identity.workstation_id,
+                     clock=session.clock)  # fmt: skip
+    before = len(audit.entries())
+    assert report(monkeypatch, login, data_dir, *args, password="wrong") == 1
+    assert "4 attempts left" in capsys.readouterr().err
+    assert report(monkeypatch, login, data_dir, *args) == 0
+    actions = [e.action.value for e in audit.entries()[before:]]
+    assert [a for a in actions if a != "desk_key_created"][:2] == ["login_failed", "login"]
