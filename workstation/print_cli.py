@@ -17,6 +17,7 @@ from typing import Any
 
 from workstation.domain.clock import Clock
 from workstation.domain.programme import DEFAULT_RULES
+from workstation.security.private_files import write_private
 from workstation.services.audit import AuditLog
 from workstation.services.login import LoginService, load_login_settings
 from workstation.services.printing import NotReadyToPrint, PrintDesk
@@ -94,7 +95,7 @@ def run_print(
         # Written beside the target first, recorded, then renamed: a failed write records
         # nothing and a refused record leaves no file that looks printed.
         partial = out.with_name(f".{out.name}.partial")
-        partial.write_bytes(document.pdf)
+        write_private(partial, document.pdf)  # the applicant's data: this OS user only
         try:
             if document.kind == "application":
                 printer.record_printed(document, copies=1, channel="cli")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import stat
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -97,6 +99,8 @@ def test_a_ready_case_prints_to_a_file_and_the_print_is_recorded(
     )
     assert receipt.read_bytes().startswith(b"%PDF-")
     assert not list(tmp_path.glob(".*.partial"))
+    if os.name == "posix":  # the applicant's IIN, passport and names: the OS user's only
+        assert {stat.S_IMODE(p.stat().st_mode) for p in (out, receipt)} == {0o600}
 
 
 def test_a_case_not_ready_exits_2_with_the_reasons_and_writes_nothing(

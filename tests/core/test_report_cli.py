@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -58,6 +60,8 @@ def test_a_supervisor_writes_the_pdf_and_the_export_is_audited(
                   "--format", "pdf", "--out", str(out), "--lang", "kk")  # fmt: skip
     assert code == 0
     assert "written to" in capsys.readouterr().out
+    if os.name == "posix":  # names and IINs of applicants: the OS user's only
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
     text = " ".join(PdfReader(io.BytesIO(out.read_bytes())).pages[0].extract_text().split())
     assert texts_for("kk").title in text and "Astana" in text  # the desk's city by default
     audit = AuditLog(session.store, workstation_id=session.identity.workstation_id,
