@@ -164,7 +164,8 @@ def _desk_verification(store: LocalStore, data_dir: Path | None) -> Verification
     if not settings.trust_dir.is_dir():
         return None
     try:
-        return LoginService(store, settings, desk_city=None, clock=SystemClock()).verification()
+        service = LoginService(store, settings, desk_city=None, clock=SystemClock(), audit=None)
+        return service.verification()
     except LoginRefused as refused:
         raise CommandFailed(f"The desk's trust store cannot be used: {refused}") from None
 
@@ -314,7 +315,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         PrintedFormChanged,
         OSError,  # a file that cannot be written; PermissionError: a role that may not
     ) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        # With its notes: a refused log-in says there how many attempts are left.
+        print(" ".join(["error:", str(exc), *getattr(exc, "__notes__", ())]), file=sys.stderr)
         return 1
 
 
