@@ -45,7 +45,16 @@ from workstation.sync.config import (
 from workstation.sync.gateway import CentralError, CentralGateway
 from workstation.sync.syncer import sync_once
 
-HEADLESS_COMMANDS = ("central", "sync", "case", "print", "report", "audit", "sbi-simulator")
+HEADLESS_COMMANDS = (
+    "central",
+    "sync",
+    "case",
+    "print",
+    "report",
+    "audit",
+    "sbi-simulator",
+    "tsa-simulator",
+)
 
 
 class CommandFailed(Exception):
@@ -140,6 +149,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "sbi-simulator",
         help="run the fingerprint scanner simulator (MOSIP SBI) for training and tests",
+        add_help=False,
+    )
+    commands.add_parser(
+        "tsa-simulator",
+        help="run a local RFC 3161 time-stamping authority (DEMO keys) for training and tests",
         add_help=False,
     )
     return parser
@@ -284,6 +298,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from workstation.biometrics import simulator
 
         return simulator.main(rest)
+    if args.command == "tsa-simulator":
+        from workstation.security import tsa_simulator
+
+        return tsa_simulator.main(rest)
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     handlers = {
@@ -296,7 +314,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     if args.command not in handlers:
         parser.error(
-            "name a command: central, sync, case, print, report, audit or sbi-simulator "
+            "name a command: central, sync, case, print, report, audit, sbi-simulator or "
+            "tsa-simulator "
             "(the desk opens without one)"
         )
     try:

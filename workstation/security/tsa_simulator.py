@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import signal
 import sys
 import threading
@@ -141,15 +142,14 @@ def load_or_create_authority(directory: Path, now: datetime) -> TsaAuthority:
     authority = make_tsa_authority(now)
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     for path, private in ((root_key_path, authority.ca.key), (key_path, authority.key)):
-        path.write_bytes(b"")
-        path.chmod(0o600)
-        path.write_bytes(
-            private.private_bytes(
-                serialization.Encoding.PEM,
-                serialization.PrivateFormat.PKCS8,
-                serialization.NoEncryption(),
-            )
+        pem = private.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
         )
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(pem)
     authority.write_trust(directory / "trust")
     return authority
 
