@@ -28,6 +28,7 @@ from workstation.services.setup import (
     desk_identity,
     remember_central_url,
     remembered_central_url,
+    with_tsa,
 )
 from workstation.store.local import DataDirMissing, LocalStore
 from workstation.sync.config import (
@@ -248,8 +249,14 @@ def run_sync(args: argparse.Namespace) -> int:
                     "note: this desk has no trust store set up, so the signatures of the events "
                     "pulled were not checked (the application checks them after log-in)."
                 )
+            tsa, verification = with_tsa(file_settings.tsa if file_settings else None, verification)
             report = sync_once(
-                store, gateway, DEFAULT_RULES, city=identity.city, verification=verification
+                store,
+                gateway,
+                DEFAULT_RULES,
+                city=identity.city,
+                verification=verification,
+                tsa=tsa,
             )
         finally:
             gateway.dispose()

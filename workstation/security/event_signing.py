@@ -57,6 +57,12 @@ from workstation.security.eds import (
     verify_signer_certificate,
 )
 from workstation.security.roles import Action, Role, is_permitted
+from workstation.security.timestamp import (
+    CLOCK_SKEW,
+    TimestampInvalid,
+    TsaTrust,
+    signature_time,
+)
 
 
 def _unknown_signer(serial: int) -> str:
@@ -172,12 +178,19 @@ class Verification:
     organisations: SignerOrganisations
     crls: tuple[x509.CertificateRevocationList, ...] = ()
     revocation: RevocationPolicy | None = None
+    tsa: TsaTrust | None = None  # the TSAs whose tokens prove when a signature existed
 
     def verifier(
         self, registry: CertificateRegistry, staff_roles: Mapping[str, Role]
     ) -> EventVerifier:
         return EventVerifier(
-            self.trust, registry, self.organisations, staff_roles, self.crls, self.revocation
+            self.trust,
+            registry,
+            self.organisations,
+            staff_roles,
+            self.crls,
+            self.revocation,
+            tsa=self.tsa,
         )
 
 
@@ -210,11 +223,12 @@ class EventVerifier:
     staff_roles: Mapping[str, Role]
     crls: Sequence[x509.CertificateRevocationList] = ()
     revocation: RevocationPolicy | None = None
+    tsa: TsaTrust | None = None
     _chains: dict[tuple[str, object], str | None] = field(default_factory=dict, repr=False)
     _listed: frozenset[int] | None = field(default=None, repr=False)
     _signers: dict[tuple[bytes, int], _Signer] = field(default_factory=dict, repr=False)
 
-    def problem(self, event: Event) -> str | None:
+    def problem(self, event: Event, received_at: datetime | None = None) -> str | None:
         """Why `event` may not be applied, or None when its signature checks out."""
         try:
             self.check(
@@ -223,12 +237,34 @@ class EventVerifier:
                 event.signature,
                 event.actor_iin,
                 event.actor_fingerprint,
-                event.recorded_at,
+                self._judging_time(event, received_at),
             )
         except EventRejected as rejected:
             text = str(rejected)
             return text[:1].upper() + text[1:]  # shown as a sentence on screen
         return None
+
+    def _judging_time(self, event: Event, received_at: datetime | None) -> datetime:
+        """When the signer's certificate is judged: the time an RFC 3161 token on the
+        signature proves (with a TSA trust); else central's `received_at` when known; else
+        the `recorded_at` the signer wrote. A token is refused when invalid, and an event
+        that claims to be recorded after its token's time is refused."""
+        if self.tsa is not None and event.signature:
+            try:
+                proven = signature_time(event.signature, self.tsa)
+            except TimestampInvalid as invalid:
+                raise EventRejected(str(invalid)) from invalid
+            if proven is not None:
+                if event.recorded_at > proven + CLOCK_SKEW:
+                    raise EventRejected(
+                        QT_TRANSLATE_NOOP(
+                            "signatures",
+                            "the event claims to be recorded at {recorded}, after its "
+                            "time-stamp ({stamped})",
+                        ).format(recorded=event.recorded_at.isoformat(), stamped=proven.isoformat())
+                    )
+                return proven
+        return received_at or event.recorded_at
 
     def check(
         self,

@@ -3,6 +3,7 @@ workstation id, branch city, and the connection settings (workstation.sync.confi
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import secrets
 import threading
@@ -18,6 +19,7 @@ from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Actor
 from workstation.security.event_signing import Verification
 from workstation.security.roles import Action
+from workstation.security.tsa_client import TsaClient
 from workstation.services.access import require_actor
 from workstation.services.audit import AuditLog
 from workstation.services.desk import Desk
@@ -29,6 +31,7 @@ from workstation.sync.config import (
     DEFAULT_SYNC_INTERVAL_S,
     ConnectionSettings,
     SettingsInvalid,
+    TsaSettings,
     config_path,
     connection_password,
     load_settings,
@@ -153,6 +156,7 @@ class DeskSession:
         one, comes from the OS credential store."""
         require_actor(self.actor, Action.SYNC)
         url = self.connection_url()
+        tsa, verification = with_tsa(self.tsa_settings(), self.verification)
         gateway = CentralGateway(split_password(url)[0], password=connection_password(url))
         return SyncRound(
             self.store,
@@ -161,9 +165,15 @@ class DeskSession:
             city=self.identity.city,
             batch=batch,
             own_gateway=True,
-            verification=self.verification,
+            verification=verification,
             audit=self.audit_log(),
+            tsa=tsa,
         )
+
+    def tsa_settings(self) -> TsaSettings | None:
+        """[tsa] of the settings file: the TSA events are stamped by and its trust."""
+        settings = settings_file_or_none()
+        return settings.tsa if settings else None
 
     def sync(
         self, progress: Progress | None = None, cancel: threading.Event | None = None
@@ -181,6 +191,19 @@ class DeskSession:
         """Pulled approvals refused for their signatures (services.quarantine)."""
         with self.store.reading() as conn:
             return quarantined_approvals(conn)
+
+
+def with_tsa(
+    tsa: TsaSettings | None, verification: Verification | None
+) -> tuple[TsaClient | None, Verification | None]:
+    """The TSA client to stamp with, and `verification` that also checks tokens, from the
+    [tsa] settings; SettingsInvalid when its trust folder cannot be read."""
+    if tsa is None:
+        return None, verification
+    trust = tsa.trust()
+    if verification is not None and trust is not None:
+        verification = dataclasses.replace(verification, tsa=trust)
+    return tsa.client(), verification
 
 
 def saved_central_url(store: LocalStore) -> str | None:

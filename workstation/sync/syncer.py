@@ -27,8 +27,10 @@ from workstation.store.local import LocalStore, get_setting, put_setting
 from workstation.store.models import cases, journal
 from workstation.sync.gateway import CentralGateway
 from workstation.sync.intake import parse_row
+from workstation.sync.stamping import Stamper
 
 if TYPE_CHECKING:
+    from workstation.security.tsa_client import TsaClient
     from workstation.services.audit import AuditLog
 
 PULL_CURSOR = "pull_cursor"
@@ -59,6 +61,8 @@ class SyncReport:
     cursor: int = 0
     replayed: int = 0  # cases re-applied in central order (another desk acted on them)
     audit_sent: int = 0  # audit entries central did not have
+    stamped: int = 0  # events given an RFC 3161 time-stamp token before the push
+    stamp_problem: str | None = None  # why stamping stopped (the rest went without a token)
     case_ids: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def summary(self) -> str:
@@ -68,6 +72,8 @@ class SyncReport:
             + f", pulled {self.pulled}: {self.applied} applied, {self.refused} refused"
             + (f", {self.already_here} already on this desk" if self.already_here else "")
             + (f", {self.replayed} case(s) re-applied in central order" if self.replayed else "")
+            + (f"; {self.stamped} time-stamped" if self.stamped else "")
+            + (f"; not time-stamped: {self.stamp_problem}" if self.stamp_problem else "")
         )
 
 
@@ -116,8 +122,11 @@ class SyncRound:
         own_gateway: bool = False,
         verification: Verification | None = None,
         audit: AuditLog | None = None,
+        tsa: TsaClient | None = None,
     ) -> None:
         self.store = store
+        # Unsent events are time-stamped before they are pushed (workstation.sync.stamping).
+        self._stamper = Stamper(store, tsa) if tsa is not None else None
         self.audit = audit
         self.verification = verification
         self._verify: Verify | None = None
@@ -161,7 +170,14 @@ class SyncRound:
 
     @property
     def report(self) -> SyncReport:
-        return SyncReport(**self._counts, cursor=self._cursor, case_ids=frozenset(self._case_ids))
+        stamper = self._stamper
+        return SyncReport(
+            **self._counts,
+            cursor=self._cursor,
+            stamped=stamper.stamped if stamper else 0,
+            stamp_problem=stamper.problem if stamper else None,
+            case_ids=frozenset(self._case_ids),
+        )
 
     def step(self) -> bool:
         """Do the next piece of the round; True while there is more to do. `moved` says
@@ -176,7 +192,10 @@ class SyncRound:
                     self._verify = build_verifier(conn, self.verification).problem
             self.stage = Stage.PUSH
         elif self.stage is Stage.PUSH:
-            self.moved = self._push_batch() or self._push_audit()
+            stamper = self._stamper
+            self.moved = (
+                (stamper is not None and stamper.step()) or self._push_batch() or self._push_audit()
+            )
             if not self.moved:
                 with self.store.reading() as conn:
                     self._cursor = int(get_setting(conn, cursor_name(self.city)) or 0)
@@ -303,10 +322,18 @@ def sync_once(
     batch: int | None = None,
     verification: Verification | None = None,
     audit: AuditLog | None = None,
+    tsa: TsaClient | None = None,
 ) -> SyncReport:
     """A whole round (see SyncRound; `batch` fixes the batch size, None adapts it)."""
     round_ = SyncRound(
-        store, gateway, rules, city=city, batch=batch, verification=verification, audit=audit
+        store,
+        gateway,
+        rules,
+        city=city,
+        batch=batch,
+        verification=verification,
+        audit=audit,
+        tsa=tsa,
     )
     return run_round(round_, progress=progress, cancel=cancel)
 
