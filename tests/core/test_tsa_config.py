@@ -150,3 +150,25 @@ def test_the_session_stamps_with_the_settings_file(
             round_.close()
     finally:
         store.close()
+
+
+def test_demo_mode_runs_a_local_tsa_that_the_desk_trusts(tmp_path: Path) -> None:
+    from workstation.security.timestamp import verify_token
+    from workstation.services.demo import open_demo_session, start_demo_tsa
+
+    clock = FixedClock(datetime.now(UTC))
+    tsa, server = start_demo_tsa(tmp_path / "tsa", clock)
+    try:
+        client = tsa.client()
+        assert client is not None and client.trust is not None
+        token = client.token_for(b"signature value")
+        assert verify_token(token, b"signature value", client.trust).gen_time <= datetime.now(UTC)
+    finally:
+        server.shutdown()
+        server.server_close()
+    session = open_demo_session(tmp_path / "demo", DEFAULT_RULES, clock, cases=3, tsa=True)
+    try:
+        assert session.tsa is not None and session.tsa_settings() is session.tsa
+        assert session.tsa.trust_dir == tmp_path / "demo" / "tsa" / "trust"
+    finally:
+        session.store.close()

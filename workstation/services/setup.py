@@ -109,6 +109,9 @@ class DeskSession:
     # How pulled events are checked (from the log-in set-up); every desk a person logs in
     # to has one. Without it (tests of projections and sync mechanics) nothing is checked.
     verification: Verification | None = None
+    # The TSA events are stamped by before the push, and its trust; None: the settings
+    # file's [tsa] (demo mode runs a local simulator and sets it).
+    tsa: TsaSettings | None = None
     _audit: AuditLog | None = field(default=None, init=False, repr=False)
 
     def audit_log(self) -> AuditLog:
@@ -171,7 +174,10 @@ class DeskSession:
         )
 
     def tsa_settings(self) -> TsaSettings | None:
-        """[tsa] of the settings file: the TSA events are stamped by and its trust."""
+        """The TSA events are stamped by and its trust: the session's, else the settings
+        file's [tsa]."""
+        if self.tsa is not None:
+            return self.tsa
         settings = settings_file_or_none()
         return settings.tsa if settings else None
 
