@@ -117,7 +117,9 @@ def open_session(args: argparse.Namespace) -> DeskSession:
     clock = SystemClock()
     data_dir = data_dir_of(args)
     if args.demo:
-        return open_demo_session(data_dir, DEFAULT_RULES, clock, stage_share=DEMO_STAGE_SHARE)
+        return open_demo_session(
+            data_dir, DEFAULT_RULES, clock, stage_share=DEMO_STAGE_SHARE, tsa=True
+        )
     store = LocalStore.open(data_dir, create=args.data_dir is None)
     return DeskSession(
         store=store,

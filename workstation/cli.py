@@ -28,6 +28,7 @@ from workstation.services.setup import (
     desk_identity,
     remember_central_url,
     remembered_central_url,
+    with_tsa,
 )
 from workstation.store.local import DataDirMissing, LocalStore
 from workstation.sync.config import (
@@ -45,7 +46,16 @@ from workstation.sync.config import (
 from workstation.sync.gateway import CentralError, CentralGateway
 from workstation.sync.syncer import sync_once
 
-HEADLESS_COMMANDS = ("central", "sync", "case", "print", "report", "audit", "sbi-simulator")
+HEADLESS_COMMANDS = (
+    "central",
+    "sync",
+    "case",
+    "print",
+    "report",
+    "audit",
+    "sbi-simulator",
+    "tsa-simulator",
+)
 
 
 class CommandFailed(Exception):
@@ -140,6 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "sbi-simulator",
         help="run the fingerprint scanner simulator (MOSIP SBI) for training and tests",
+        add_help=False,
+    )
+    commands.add_parser(
+        "tsa-simulator",
+        help="run a local RFC 3161 time-stamping authority (DEMO keys) for training and tests",
         add_help=False,
     )
     return parser
@@ -237,8 +252,14 @@ def run_sync(args: argparse.Namespace) -> int:
                     "(the application's, after log-in, or this command once the trust store "
                     "is set up)."
                 )
+            tsa, verification = with_tsa(file_settings.tsa if file_settings else None, verification)
             report = sync_once(
-                store, gateway, DEFAULT_RULES, city=identity.city, verification=verification
+                store,
+                gateway,
+                DEFAULT_RULES,
+                city=identity.city,
+                verification=verification,
+                tsa=tsa,
             )
         finally:
             gateway.dispose()
@@ -287,6 +308,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from workstation.biometrics import simulator
 
         return simulator.main(rest)
+    if args.command == "tsa-simulator":
+        from workstation.security import tsa_simulator
+
+        return tsa_simulator.main(rest)
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     handlers = {
@@ -299,7 +324,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     if args.command not in handlers:
         parser.error(
-            "name a command: central, sync, case, print, report, audit or sbi-simulator "
+            "name a command: central, sync, case, print, report, audit, sbi-simulator or "
+            "tsa-simulator "
             "(the desk opens without one)"
         )
     try:

@@ -146,7 +146,11 @@ def _signer_info(buf: bytes, pos: int, end: int) -> FastSignerInfo:
         raise NotFastPath("signature algorithm")
     sig_start, sig_end = _expect(buf, pos, _OCTETS)
     if sig_end != end:
-        raise NotFastPath("unsigned attributes")
+        # Unsigned attributes ([1], e.g. an RFC 3161 time-stamp token) are outside what is
+        # signed: they change nothing here (workstation.security.timestamp checks tokens).
+        unsigned_tag, _, unsigned_end = _tlv(buf, sig_end)
+        if unsigned_tag != _CTX1_CONS or unsigned_end != end:
+            raise NotFastPath("fields after the signature")
     return FastSignerInfo(
         issuer_der=buf[sid_start:issuer_end],  # the whole Name element
         serial=serial,

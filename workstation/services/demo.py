@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from workstation.domain.clock import Clock
@@ -11,14 +12,17 @@ from workstation.security.demo_setup import ensure_demo_pki
 from workstation.security.eds import TrustStore, load_crls_from_dir
 from workstation.security.event_signing import SignerOrganisations, Verification
 from workstation.security.pki import MIGRATION_BIN, MINISTRY_BIN, DemoKeyPool
+from workstation.security.tsa_simulator import TsaServer, TsaSimulator, load_or_create_authority
 from workstation.services.setup import DeskSession, desk_identity, remember_central_url
 from workstation.store.local import LocalStore
+from workstation.sync.config import TsaSettings
 from workstation.sync.demo_seed import ApprovalSigners, seed_central
 from workstation.sync.demo_stages import DEMO_STAGE_SHARE, StageStaff, seed_stages
 from workstation.sync.gateway import CentralGateway
 
 DEMO_CASES = 400
 PKI_FOLDER = "pki"  # the demo PKI, under the demo data folder
+TSA_FOLDER = "tsa"  # the demo TSA simulator's keys and trust folder
 DEMO_CITY = "Astana"
 CENTRAL_FILE = "demo-central.sqlite3"
 # A demo clerk until EDS log-in exists; the IIN is a valid one made for the demo.
@@ -72,12 +76,14 @@ def open_demo_session(
     cases: int = DEMO_CASES,
     keys: DemoKeyPool | None = None,
     stage_share: float = 0.0,
+    tsa: bool = False,
 ) -> DeskSession:
     """The demo desk, ready to open; the caller syncs it (in the background in the app).
     The demo PKI comes first: its ministry and migration service keys sign the approvals,
     and its clerk and officer sign the events of the cases carried through the stages
     (`stage_share` of them: the app passes DEMO_STAGE_SHARE; the default 0 leaves every
-    case approved only, which the UI tests' fixtures are built on)."""
+    case approved only, which the UI tests' fixtures are built on). With `tsa` a local TSA
+    simulator runs for the desk's life and its events are time-stamped before each push."""
     pki = ensure_demo_pki(data_dir / PKI_FOLDER, clock.now(), keys=keys)
     signers = ApprovalSigners.from_files(pki.ministry_p12, pki.migration_service_p12, pki.password)
     url = ensure_demo_central(
@@ -106,7 +112,17 @@ def open_demo_session(
         central_url=url,
         demo=True,
         verification=verification,
+        tsa=start_demo_tsa(data_dir / TSA_FOLDER, clock)[0] if tsa else None,
     )
 
 
-__all__ = ["DEMO_STAGE_SHARE", "ensure_demo_central", "open_demo_session"]
+def start_demo_tsa(folder: Path, clock: Clock) -> tuple[TsaSettings, TsaServer]:
+    """A TSA simulator (DEMO keys kept in `folder`) serving on 127.0.0.1 in a daemon
+    thread, and the [tsa] settings that stamp with it and trust it."""
+    authority = load_or_create_authority(folder, clock.now())
+    server = TsaServer(TsaSimulator(authority))
+    threading.Thread(target=server.serve_forever, name="demo-tsa", daemon=True).start()
+    return TsaSettings(url=server.url, trust_dir=folder / "trust"), server
+
+
+__all__ = ["DEMO_STAGE_SHARE", "ensure_demo_central", "open_demo_session", "start_demo_tsa"]

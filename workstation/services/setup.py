@@ -3,6 +3,7 @@ workstation id, branch city, and the connection settings (workstation.sync.confi
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import secrets
 import threading
@@ -18,6 +19,7 @@ from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Actor
 from workstation.security.event_signing import Verification
 from workstation.security.roles import Action
+from workstation.security.tsa_client import TsaClient
 from workstation.services.access import require_actor
 from workstation.services.audit import AuditLog
 from workstation.services.desk import Desk
@@ -29,6 +31,7 @@ from workstation.sync.config import (
     DEFAULT_SYNC_INTERVAL_S,
     ConnectionSettings,
     SettingsInvalid,
+    TsaSettings,
     config_path,
     connection_password,
     load_settings,
@@ -110,6 +113,9 @@ class DeskSession:
     # Apply pulled events unchecked when there is no verification (tests of projections
     # and sync mechanics that sign nothing; never a desk).
     trust_unsigned: bool = False
+    # The TSA events are stamped by before the push, and its trust; None: the settings
+    # file's [tsa] (demo mode runs a local simulator and sets it).
+    tsa: TsaSettings | None = None
     _audit: AuditLog | None = field(default=None, init=False, repr=False)
 
     def audit_log(self) -> AuditLog:
@@ -157,6 +163,7 @@ class DeskSession:
         one, comes from the OS credential store."""
         require_actor(self.actor, Action.SYNC)
         url = self.connection_url()
+        tsa, verification = with_tsa(self.tsa_settings(), self.verification)
         gateway = CentralGateway(split_password(url)[0], password=connection_password(url))
         return SyncRound(
             self.store,
@@ -165,10 +172,19 @@ class DeskSession:
             city=self.identity.city,
             batch=batch,
             own_gateway=True,
-            verification=self.verification,
+            verification=verification,
             audit=self.audit_log(),
             trust_unsigned=self.trust_unsigned,
+            tsa=tsa,
         )
+
+    def tsa_settings(self) -> TsaSettings | None:
+        """The TSA events are stamped by and its trust: the session's, else the settings
+        file's [tsa]."""
+        if self.tsa is not None:
+            return self.tsa
+        settings = settings_file_or_none()
+        return settings.tsa if settings else None
 
     def sync(
         self, progress: Progress | None = None, cancel: threading.Event | None = None
@@ -192,6 +208,19 @@ class DeskSession:
         signatures, rows that did not parse (services.quarantine)."""
         with self.store.reading() as conn:
             return quarantine_list(conn)
+
+
+def with_tsa(
+    tsa: TsaSettings | None, verification: Verification | None
+) -> tuple[TsaClient | None, Verification | None]:
+    """The TSA client to stamp with, and `verification` that also checks tokens, from the
+    [tsa] settings; SettingsInvalid when its trust folder cannot be read."""
+    if tsa is None:
+        return None, verification
+    trust = tsa.trust()
+    if verification is not None and trust is not None:
+        verification = dataclasses.replace(verification, tsa=trust)
+    return tsa.client(), verification
 
 
 def saved_central_url(store: LocalStore) -> str | None:

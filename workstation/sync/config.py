@@ -23,6 +23,9 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from workstation.i18n import QT_TRANSLATE_NOOP
+from workstation.security.eds import EmptyTrustStore
+from workstation.security.timestamp import TsaTrust
+from workstation.security.tsa_client import TsaClient
 from workstation.sync.gateway import CentralError
 
 APP_NAME = "dnr-workstation"
@@ -33,10 +36,47 @@ KEYRING_SERVICE = "dnr-workstation central"
 DEFAULT_SYNC_INTERVAL_S = 60
 MIN_SYNC_INTERVAL_S = 5
 MAX_SYNC_INTERVAL_S = 24 * 3600
+DEFAULT_TSA_TIMEOUT_S = 10.0
 
 
 class SettingsInvalid(CentralError):
     """The connection settings cannot be used; the message names the file and the fix."""
+
+
+@dataclass(frozen=True)
+class TsaSettings:
+    """[tsa]: the time-stamping authority events are stamped by before they are pushed
+    (url), and the TSA certificates tokens are checked against (trust_dir, crl_dir)."""
+
+    url: str | None = None
+    trust_dir: Path | None = None
+    crl_dir: Path | None = None
+    timeout_s: float = DEFAULT_TSA_TIMEOUT_S
+    request_certificate: bool = False
+
+    def trust(self) -> TsaTrust | None:
+        """The TSA trust, or None without trust_dir; SettingsInvalid if it cannot be read."""
+        if self.trust_dir is None:
+            return None
+        try:
+            return TsaTrust.from_dir(self.trust_dir, self.crl_dir)
+        except (EmptyTrustStore, OSError, ValueError) as error:
+            raise SettingsInvalid(
+                QT_TRANSLATE_NOOP(
+                    "sync", "The TSA trust folder {folder} cannot be used: {error}"
+                ).format(folder=str(self.trust_dir), error=str(error))
+            ) from None
+
+    def client(self) -> TsaClient | None:
+        """The client events are stamped with, or None without url."""
+        if self.url is None:
+            return None
+        return TsaClient(
+            self.url,
+            timeout_s=self.timeout_s,
+            request_certificate=self.request_certificate,
+            trust=self.trust(),
+        )
 
 
 @dataclass(frozen=True)
@@ -45,6 +85,7 @@ class ConnectionSettings:
     workstation_id: str | None = None
     city: str | None = None
     sync_interval_s: int = DEFAULT_SYNC_INTERVAL_S
+    tsa: TsaSettings | None = None
 
     @property
     def user(self) -> str | None:
@@ -131,6 +172,7 @@ def load_settings(path: Path | None = None) -> ConnectionSettings | None:
         workstation_id=_text(desk, "workstation_id", file),
         city=_text(desk, "city", file),
         sync_interval_s=interval,
+        tsa=_tsa(data, file),
     )
 
 
@@ -161,6 +203,8 @@ def save_settings(settings: ConnectionSettings, path: Path | None = None) -> Pat
     if settings.city:
         lines.append(f"city = {_toml(settings.city)}")
     lines += ["", "[sync]", f"interval_seconds = {int(settings.sync_interval_s)}", ""]
+    if settings.tsa is not None:
+        lines += _tsa_lines(settings.tsa)
     fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         out.write("\n".join(lines))
@@ -308,3 +352,56 @@ def _text(table: dict[str, Any], key: str, file: Path) -> str | None:
 def _toml(text: str) -> str:
     # A JSON string is a valid TOML basic string (same escapes; no "\/" is ever produced).
     return json.dumps(text, ensure_ascii=False)
+
+
+def _tsa(data: dict[str, Any], file: Path) -> TsaSettings | None:
+    """[tsa] url, trust_dir, crl_dir, timeout_seconds, request_certificate; None if absent."""
+    if "tsa" not in data:
+        return None
+    table = _table(data, "tsa", file)
+    url = _text(table, "url", file)
+    if url is not None:
+        try:
+            TsaClient(url)
+        except ValueError as error:
+            raise SettingsInvalid(
+                QT_TRANSLATE_NOOP("sync", "In {file}, [tsa] url: {error}").format(
+                    file=str(file), error=str(error)
+                )
+            ) from None
+    timeout = table.get("timeout_seconds", DEFAULT_TSA_TIMEOUT_S)
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not 0 < timeout <= 300:
+        raise SettingsInvalid(
+            QT_TRANSLATE_NOOP(
+                "sync",
+                "In {file}, [tsa] timeout_seconds must be a number of seconds above 0 and "
+                "at most 300, not {value}.",
+            ).format(file=str(file), value=repr(timeout))
+        )
+    wants_certificate = table.get("request_certificate", False)
+    if not isinstance(wants_certificate, bool):
+        raise SettingsInvalid(
+            QT_TRANSLATE_NOOP(
+                "sync", "In {file}, [tsa] request_certificate must be true or false, not {value}."
+            ).format(file=str(file), value=repr(wants_certificate))
+        )
+    trust_dir, crl_dir = _text(table, "trust_dir", file), _text(table, "crl_dir", file)
+    return TsaSettings(
+        url=url,
+        trust_dir=Path(trust_dir).expanduser() if trust_dir else None,
+        crl_dir=Path(crl_dir).expanduser() if crl_dir else None,
+        timeout_s=float(timeout),
+        request_certificate=wants_certificate,
+    )
+
+
+def _tsa_lines(tsa: TsaSettings) -> list[str]:
+    lines = ["[tsa]"]
+    if tsa.url:
+        lines.append(f"url = {_toml(tsa.url)}")
+    for key, folder in (("trust_dir", tsa.trust_dir), ("crl_dir", tsa.crl_dir)):
+        if folder is not None:
+            lines.append(f"{key} = {_toml(str(folder))}")
+    lines.append(f"timeout_seconds = {tsa.timeout_s:g}")
+    lines.append(f"request_certificate = {'true' if tsa.request_certificate else 'false'}")
+    return [*lines, ""]

@@ -36,9 +36,11 @@ from workstation.store.local import LocalStore, get_setting, put_setting
 from workstation.store.models import cases, journal
 from workstation.sync.gateway import CentralGateway
 from workstation.sync.intake import CentralRow, MalformedRow, Pulled, pulled
+from workstation.sync.stamping import Stamper
 from workstation.sync.untrusted import VerifyAt, quarantine_rows, reverify_pulled, settle_pending
 
 if TYPE_CHECKING:
+    from workstation.security.tsa_client import TsaClient
     from workstation.services.audit import AuditLog
 
 PULL_CURSOR = "pull_cursor"
@@ -73,6 +75,8 @@ class SyncReport:
     pending: int = 0  # kept unapplied: this desk has no trust store to verify them with
     settled: int = 0  # pending events verified and applied in this round
     unapplied: int = 0  # events applied before 0007 that failed their re-verification
+    stamped: int = 0  # events given an RFC 3161 time-stamp token before the push
+    stamp_problem: str | None = None  # why stamping stopped (the rest went without a token)
     case_ids: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def summary(self) -> str:
@@ -94,6 +98,8 @@ class SyncReport:
                 if self.unapplied
                 else ""
             )
+            + (f"; {self.stamped} time-stamped" if self.stamped else "")
+            + (f"; not time-stamped: {self.stamp_problem}" if self.stamp_problem else "")
         )
 
 
@@ -144,6 +150,7 @@ class SyncRound:
         verification: Verification | None = None,
         audit: AuditLog | None = None,
         trust_unsigned: bool = False,
+        tsa: TsaClient | None = None,
     ) -> None:
         """Without `verification` pulled events are kept pending, applied by a later round
         that has one; `trust_unsigned` applies them unchecked instead (tests of sync
@@ -151,6 +158,8 @@ class SyncRound:
         self.store = store
         self.trust_unsigned = trust_unsigned
         self._verify_at: VerifyAt | None = None
+        # Unsent events are time-stamped before they are pushed (workstation.sync.stamping).
+        self._stamper = Stamper(store, tsa) if tsa is not None else None
         self.audit = audit
         self.verification = verification
         self.gateway = gateway
@@ -197,7 +206,14 @@ class SyncRound:
 
     @property
     def report(self) -> SyncReport:
-        return SyncReport(**self._counts, cursor=self._cursor, case_ids=frozenset(self._case_ids))
+        stamper = self._stamper
+        return SyncReport(
+            **self._counts,
+            cursor=self._cursor,
+            stamped=stamper.stamped if stamper else 0,
+            stamp_problem=stamper.problem if stamper else None,
+            case_ids=frozenset(self._case_ids),
+        )
 
     def step(self) -> bool:
         """Do the next piece of the round; True while there is more to do. `moved` says
@@ -216,7 +232,10 @@ class SyncRound:
             if not self.moved:
                 self.stage = Stage.PUSH
         elif self.stage is Stage.PUSH:
-            self.moved = self._push_batch() or self._push_audit()
+            stamper = self._stamper
+            self.moved = (
+                (stamper is not None and stamper.step()) or self._push_batch() or self._push_audit()
+            )
             if not self.moved:
                 with self.store.reading() as conn:
                     self._cursor = int(get_setting(conn, cursor_name(self.city)) or 0)
@@ -466,6 +485,7 @@ def sync_once(
     verification: Verification | None = None,
     audit: AuditLog | None = None,
     trust_unsigned: bool = False,
+    tsa: TsaClient | None = None,
 ) -> SyncReport:
     """A whole round (see SyncRound; `batch` fixes the batch size, None adapts it)."""
     round_ = SyncRound(
@@ -477,6 +497,7 @@ def sync_once(
         verification=verification,
         audit=audit,
         trust_unsigned=trust_unsigned,
+        tsa=tsa,
     )
     return run_round(round_, progress=progress, cancel=cancel)
 
