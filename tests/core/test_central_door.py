@@ -132,7 +132,7 @@ def test_a_well_formed_row_passes_and_a_desk_binding_is_checked() -> None:
         ({"type": "ArrivalApproved"}, "type_not_for_desks"),
     ):
         with pytest.raises(door.DoorRefusal) as refused:
-            door.check_event(row(**fields), desk)
+            door.check_event(row(1, **fields), desk)
         assert refused.value.code == code
 
 
