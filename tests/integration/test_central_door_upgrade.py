@@ -196,3 +196,52 @@ def test_the_door_goes_down_to_c005_and_up_again(old_central: OldCentral) -> Non
         assert [r.seq for r in desk.pull_rows(0, None, 10)] == [1, 2]
     finally:
         desk.dispose()
+
+
+@pytest.mark.postgres
+def test_a_central_owned_by_a_createrole_administrator_gets_the_whole_door(
+    pg_user: str, tmp_path: Path
+) -> None:
+    """The admin guide's set-up: the administrator owns the database and has CREATEROLE, but
+    is no superuser. `central init` still makes the door, and desks sync through it."""
+    from tests.integration.conftest import PG_HOST, PG_PORT
+    from workstation.sync.branches import add_branch, add_workstation
+    from workstation.sync.demo_seed import approval_event, make_approvals
+    from workstation.sync.door import door_role
+
+    token = secrets.token_hex(4)
+    admin_role, database = f"dnr_adm_{token}", f"dnr_test_adm_{token}"
+    superuser = psycopg.connect(host=PG_HOST, port=PG_PORT, user=pg_user, dbname="postgres",
+                                autocommit=True)  # fmt: skip
+    roles: list[str] = []
+    try:
+        superuser.execute(f"CREATE ROLE {admin_role} LOGIN CREATEROLE")
+        superuser.execute(f"CREATE DATABASE {database} OWNER {admin_role}")
+        url = f"postgresql+psycopg://{admin_role}@{PG_HOST}:{PG_PORT}/{database}"
+        admin = CentralGateway(url)
+        try:
+            assert admin.init_schema() == central_head()
+            add_branch(admin, "AST-1", "Astana", "Astana 1")
+            approval = next(make_approvals(1, seed=1, today=NOW.date(), cities=("Astana",)))
+            admin.push([(approval_event(approval), "Astana")])
+            made = add_workstation(admin, "AST-1", f"WS-ADM-{token}")
+            assert made.role is not None
+            roles.append(made.role)
+            desk = CentralGateway(made.url, password=made.password)
+            try:
+                mine = _event(2, approval.case_id, made.workstation_id)
+                assert desk.push([(mine, "Astana")]) == 1
+                assert [r.seq for r in desk.pull_rows(0, None, 10)] == [1, 2]
+            finally:
+                desk.dispose()
+        finally:
+            admin.dispose()
+    finally:
+        superuser.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+            (database,),
+        )
+        superuser.execute(f"DROP DATABASE IF EXISTS {database}")
+        for role in [*roles, door_role(database), admin_role]:
+            superuser.execute(f'DROP ROLE IF EXISTS "{role}"')
+        superuser.close()
