@@ -90,7 +90,9 @@ _BATCH_ROWS = (
     "x.r->>'city' AS city, x.r->>'type' AS type, x.r->>'payload' AS payload, "
     "x.r->>'actor_iin' AS actor_iin, x.r->>'actor_fingerprint' AS actor_fingerprint, "
     "x.r->>'workstation_id' AS workstation_id, x.r->>'recorded_at' AS recorded_at, "
-    "decode(x.r->>'signature', 'base64') AS signature, (x.r->>'ws_seq')::bigint AS ws_seq "
+    "decode(x.r->>'signature', 'base64') AS signature, "
+    "CASE WHEN jsonb_typeof(x.r->'ws_seq') = 'number' "
+    "THEN (x.r->'ws_seq')::numeric::bigint END AS ws_seq "
     "FROM jsonb_array_elements(batch) WITH ORDINALITY AS x(r, ord)"
 )
 
@@ -201,10 +203,12 @@ def _functions(schema: str) -> list[str]:
                       OR length(r->>'signature') > 43692)) THEN
             PERFORM dnr_refuse('signature', jsonb_build_object('event', ev, 'limit', 32768));
           END IF;
-          IF jsonb_typeof(coalesce(r->'ws_seq', 'null')) <> 'null'
-             AND (jsonb_typeof(r->'ws_seq') <> 'number'
-                  OR (r->>'ws_seq') !~ '^[1-9][0-9]{{0,18}}$'
-                  OR (r->>'ws_seq')::numeric > 9223372036854775807) THEN
+          -- A whole number (1, 1.0 and 1e0 alike, as JSON means them) from 1 to 2^63 - 1.
+          ok := CASE WHEN jsonb_typeof(coalesce(r->'ws_seq', 'null')) = 'null' THEN true
+                     WHEN jsonb_typeof(r->'ws_seq') <> 'number' THEN false
+                     ELSE (r->'ws_seq')::numeric BETWEEN 1 AND 9223372036854775807
+                          AND (r->'ws_seq')::numeric = trunc((r->'ws_seq')::numeric) END;
+          IF NOT ok THEN
             PERFORM dnr_refuse('ws_seq', jsonb_build_object('event', ev));
           END IF;
           IF bound_ws IS NOT NULL AND r->>'workstation_id' <> bound_ws THEN
