@@ -37,7 +37,7 @@ from tests.integration.central_setup import CentralUnderTest, SyncingDesk
 from workstation.domain.clock import FixedClock
 from workstation.domain.lifecycle import EventType
 from workstation.journal.envelope import Event
-from workstation.sync.branches import DeskConnection
+from workstation.sync.branches import DESK_CONNECTION_LIMIT, DeskConnection
 from workstation.sync.demo_seed import approval_event, make_approvals
 from workstation.sync.gateway import DoorRefused
 
@@ -348,6 +348,19 @@ def test_a_push_held_open_on_purpose_is_cut_off_and_the_others_go_on(after: Scen
     assert not holder.is_alive()
     assert failure and isinstance(failure[0], psycopg.OperationalError)
     assert after.central_rows(f"event_id = '{row['event_id']}'") == []  # rolled back
+
+
+def test_a_desk_role_cannot_take_every_connection_of_the_server(after: Scene) -> None:
+    held: list[psycopg.Connection[Any]] = []
+    try:
+        with pytest.raises(psycopg.OperationalError, match="too many connections for role"):
+            for _ in range(DESK_CONNECTION_LIMIT + 1):
+                held.append(after.sql())
+        assert 0 < len(held) <= DESK_CONNECTION_LIMIT  # (its gateway may hold one too)
+        after.honest_round()  # the honest desk's own role is not held
+    finally:
+        for conn in held:
+            conn.close()
 
 
 # --- row-level security did not bind a row to its writer ----------------------------------

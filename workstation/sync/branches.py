@@ -25,6 +25,9 @@ _BRANCH_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
 _WORKSTATION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _ROLE = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 ROLE_PREFIX = "dnr_"
+# Connections one desk role may hold at once (a desk uses one or two): a hostile desk cannot
+# take every connection of the server from the others.
+DESK_CONNECTION_LIMIT = 10
 # What a desk role may call (migration c006); it holds no privilege on any table.
 DESK_FUNCTIONS = (
     "dnr_whoami()",
@@ -229,7 +232,7 @@ def _create_desk_role(conn: Connection, role: str, password: str) -> None:
     schema = _quote(conn, conn.execute(text("SELECT current_schema()")).scalar_one())
     for statement in (
         f"CREATE ROLE {quoted} LOGIN PASSWORD '{verifier}' NOSUPERUSER NOCREATEDB "
-        "NOCREATEROLE NOREPLICATION NOBYPASSRLS",
+        f"NOCREATEROLE NOREPLICATION NOBYPASSRLS CONNECTION LIMIT {DESK_CONNECTION_LIMIT}",
         f"GRANT CONNECT ON DATABASE {database} TO {quoted}",
         f"GRANT USAGE ON SCHEMA {schema} TO {quoted}",
         # The schema version (a desk checks it) and the door's functions: nothing else.

@@ -621,6 +621,7 @@ def upgrade() -> None:
         op.execute(f"REVOKE ALL ON {', '.join(_TABLES)} FROM {quoted}")
         if sequence:
             op.execute(f"REVOKE ALL ON SEQUENCE {sequence} FROM {quoted}")
+        op.execute(f"ALTER ROLE {quoted} CONNECTION LIMIT 10")  # as add-workstation makes them
     op.execute("ALTER TABLE events ALTER COLUMN seq DROP IDENTITY IF EXISTS")
     op.execute(
         "CREATE TABLE central_order (id integer PRIMARY KEY CHECK (id = 1), "
