@@ -97,7 +97,7 @@ class Scene:
 
     def honest_round(self) -> None:
         """The honest desk pushes one new event and syncs; central numbers it densely."""
-        gateway = self.central.gateway(self.honest.connection)
+        gateway = self.honest.gateway  # one engine for the whole module
         n = next(self.numbers)
         event = Event(
             event_id=str(uuid.UUID(int=n, version=4)),
@@ -188,7 +188,7 @@ def test_a_certificate_is_filed_under_its_own_sha256_so_none_can_preempt_another
             "SELECT dnr_add_certificates(ARRAY[%s::bytea], ARRAY[%s])",
             (forged, f"CN=HONEST CLERK, fingerprint {fingerprint}"),
         )
-    gateway = after.central.gateway(after.honest.connection)
+    gateway = after.honest.gateway
     assert gateway.add_certificates([honest_der]) == 1
     assert gateway.certificates({fingerprint}) == [honest_der]
     assert hashlib.sha256(forged).hexdigest() in gateway.certificate_fingerprints()
