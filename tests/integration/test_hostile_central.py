@@ -287,7 +287,7 @@ def test_a_batch_that_is_no_list_of_events_is_refused(after: Scene, batch: Any) 
 def test_the_old_advisory_lock_stops_no_push(after: Scene) -> None:
     with after.sql() as conn:
         conn.execute("SELECT pg_advisory_lock(4476498)")
-        conn.execute("SELECT pg_advisory_lock(1146377554)")  # 0x444E52 as text, for luck
+        conn.execute("SELECT pg_advisory_lock(0, 4476498)")  # the two-key form too
         started = time.monotonic()
         after.honest_round()
         assert time.monotonic() - started < 5
