@@ -18,7 +18,7 @@ from sqlalchemy import Connection, delete, insert, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from workstation.domain.programme import DEFAULT_RULES
-from workstation.sync.central_schema import branches, workstations
+from workstation.sync.central_schema import audit_entries, branches, events, workstations
 from workstation.sync.gateway import VERSION_TABLE, CentralError, CentralGateway
 
 _BRANCH_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
@@ -155,6 +155,13 @@ def add_workstation(
                 )
             if _workstation(conn, workstation_id) is not None:
                 raise _duplicate_workstation(workstation_id)
+            if _used_before(conn, workstation_id):
+                raise BranchSetupError(
+                    f"Central holds events or audit entries of an earlier desk with the id "
+                    f"{workstation_id!r}. A new desk numbers its events and its audit trail from "
+                    "1, which central would refuse as a rewrite of that desk's: give it a new "
+                    "id (e.g. with a suffix, WS-AST-01B)."
+                )
             if postgres:
                 assert role is not None and password is not None
                 _create_desk_role(conn, role, password)
@@ -264,6 +271,17 @@ def _workstation(conn: Connection, workstation_id: str) -> Any:
     return conn.execute(
         select(workstations).where(workstations.c.workstation_id == workstation_id)
     ).first()
+
+
+def _used_before(conn: Connection, workstation_id: str) -> bool:
+    """Whether central holds anything a desk of this id sent (the id of a retired desk)."""
+    for table in (audit_entries, events):
+        found = conn.execute(
+            select(table.c.workstation_id).where(table.c.workstation_id == workstation_id).limit(1)
+        ).first()
+        if found is not None:
+            return True
+    return False
 
 
 def _duplicate_branch(branch_id: str) -> BranchSetupError:
