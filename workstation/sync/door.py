@@ -15,7 +15,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -161,7 +161,7 @@ class Binding:
 
     workstation_id: str | None = None
     city: str | None = None
-    desk: bool = field(default=False)
+    desk: bool = False  # a desk role: it may not send approvals
 
 
 ADMIN = Binding()
