@@ -24,6 +24,7 @@ import statistics
 import sys
 import tempfile
 import time
+import uuid
 from datetime import UTC, date, datetime
 from datetime import time as clock_time
 from pathlib import Path
@@ -35,6 +36,7 @@ import psycopg  # noqa: E402
 from sqlalchemy import insert, select  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
+from workstation.domain.lifecycle import EventType  # noqa: E402
 from workstation.domain.programme import DEFAULT_RULES  # noqa: E402
 from workstation.journal.envelope import Event  # noqa: E402
 from workstation.security.eds import TrustStore, load_crls_from_dir  # noqa: E402
@@ -54,6 +56,15 @@ from workstation.sync.demo_seed import (  # noqa: E402
     make_approvals,
 )
 from workstation.sync.gateway import CentralGateway  # noqa: E402
+
+try:  # the door's owner role of a database (c006); older trees have none, for comparison
+    from workstation.sync.door import door_role
+except ImportError:  # pragma: no cover
+
+    def door_role(database: str) -> str:
+        return "dnr_no_door_role"
+
+
 from workstation.sync.syncer import sync_once  # noqa: E402
 
 TODAY = date(2026, 3, 10)
@@ -142,6 +153,42 @@ def pull_and_resync(url: str, password: str | None, work: Path, runs: int) -> tu
     return first, data
 
 
+def desk_push(
+    url: str, password: str | None, workstation: str, events: list[tuple[Event, str]]
+) -> None:
+    """A desk's own events (one per case), pushed as a desk does: batches of 500, unsigned."""
+    mine = [
+        (
+            Event(
+                event_id=str(uuid.uuid4()),
+                case_id=approved.case_id,
+                type=EventType.ARRIVAL_RECORDED,
+                payload={"arrival_date": "2026-03-09", "entry_point": "NQZ"},
+                actor_iin="910517400017",
+                actor_fingerprint="",
+                workstation_id=workstation,
+                recorded_at=datetime(2026, 3, 10, 6, 0, tzinfo=UTC),
+                workstation_seq=n,
+            ),
+            city,
+        )
+        for n, (approved, city) in enumerate(events, 1)
+    ]
+    gateway = CentralGateway(url, password=password)
+    try:
+        started = time.perf_counter()
+        for i in range(0, len(mine), 500):
+            gateway.push(mine[i : i + 500])
+        took = time.perf_counter() - started
+    finally:
+        gateway.dispose()
+    print(
+        f"  desk push: {len(mine):,} events in batches of 500 in {took:.2f} s "
+        f"({len(mine) / took:,.0f} events/s)",
+        flush=True,
+    )
+
+
 def bulk_insert_baseline(pulled: Path, work: Path) -> float:
     """Insert exactly the rows the pull wrote, into an empty store, in one transaction."""
     source = LocalStore.open(pulled, key=KEY)
@@ -180,6 +227,7 @@ def bench_sqlite(events: list[tuple[Event, str]], work: Path, runs: int) -> None
         admin.dispose()
     first, pulled = pull_and_resync(url, None, work, runs)
     report_ratio(first, bulk_insert_baseline(pulled, work))
+    desk_push(url, None, "WS-BENCH-SQLITE", events)
 
 
 def bench_postgres(events: list[tuple[Event, str]], server: str, work: Path, runs: int) -> None:
@@ -201,12 +249,14 @@ def bench_postgres(events: list[tuple[Event, str]], server: str, work: Path, run
             conn.exec_driver_sql("ANALYZE")
         first, pulled = pull_and_resync(desk.url, desk.password, work, runs)
         report_ratio(first, bulk_insert_baseline(pulled, work))
+        desk_push(desk.url, desk.password, desk.workstation_id, events)
     finally:
         if desk is not None:
             remove_workstation(admin, desk.workstation_id)
         admin.dispose()
         with psycopg.connect(**params, dbname=parsed.database, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'DROP ROLE IF EXISTS "{door_role(name)}"')  # the door's (c006)
 
 
 def main() -> int:

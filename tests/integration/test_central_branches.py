@@ -19,7 +19,13 @@ from tests.integration.central_setup import BACKENDS, CentralUnderTest, make_cen
 from workstation import cli
 from workstation.domain.lifecycle import EventType
 from workstation.journal.envelope import Event
-from workstation.sync.branches import BranchSetupError, add_branch, add_workstation, role_for
+from workstation.sync.branches import (
+    BranchSetupError,
+    add_branch,
+    add_workstation,
+    remove_workstation,
+    role_for,
+)
 from workstation.sync.demo_seed import approval_event
 from workstation.sync.gateway import (
     CentralGateway,
@@ -343,3 +349,18 @@ def test_the_admin_commands_need_a_schema(tmp_path: Path, capsys: pytest.Capture
                      "--name", "A"])  # fmt: skip
     _, err = capsys.readouterr()
     assert code == 1 and "central init" in err
+
+
+def test_the_id_of_a_retired_desk_is_not_given_again(
+    central: CentralUnderTest, make_approval: Any
+) -> None:
+    """A desk set up again numbers its events and audit trail from 1: under the old id,
+    central would refuse them all as rewrites of the old desk's, so the id is refused."""
+    central.admin.push([(approval_event(make_approval(1)), "Astana")])
+    made = central.add_desk("AST-1", 1)
+    central.gateway(made).push([(desk_event(made, "DNR-AST-26-0000001", 1), "Astana")])
+    remove_workstation(central.admin, made.workstation_id)
+    with pytest.raises(BranchSetupError, match="give it a new id"):
+        add_workstation(central.admin, "AST-1", made.workstation_id)
+    again = central.add_desk("AST-1", 2)  # a new id is fine
+    assert again.workstation_id != made.workstation_id

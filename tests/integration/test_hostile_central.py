@@ -37,7 +37,7 @@ from tests.integration.central_setup import CentralUnderTest, SyncingDesk
 from workstation.domain.clock import FixedClock
 from workstation.domain.lifecycle import EventType
 from workstation.journal.envelope import Event
-from workstation.sync.branches import DeskConnection
+from workstation.sync.branches import DESK_CONNECTION_LIMIT, DeskConnection
 from workstation.sync.demo_seed import approval_event, make_approvals
 from workstation.sync.gateway import DoorRefused
 
@@ -97,7 +97,7 @@ class Scene:
 
     def honest_round(self) -> None:
         """The honest desk pushes one new event and syncs; central numbers it densely."""
-        gateway = self.central.gateway(self.honest.connection)
+        gateway = self.honest.gateway  # one engine for the whole module
         n = next(self.numbers)
         event = Event(
             event_id=str(uuid.UUID(int=n, version=4)),
@@ -188,7 +188,7 @@ def test_a_certificate_is_filed_under_its_own_sha256_so_none_can_preempt_another
             "SELECT dnr_add_certificates(ARRAY[%s::bytea], ARRAY[%s])",
             (forged, f"CN=HONEST CLERK, fingerprint {fingerprint}"),
         )
-    gateway = after.central.gateway(after.honest.connection)
+    gateway = after.honest.gateway
     assert gateway.add_certificates([honest_der]) == 1
     assert gateway.certificates({fingerprint}) == [honest_der]
     assert hashlib.sha256(forged).hexdigest() in gateway.certificate_fingerprints()
@@ -287,7 +287,7 @@ def test_a_batch_that_is_no_list_of_events_is_refused(after: Scene, batch: Any) 
 def test_the_old_advisory_lock_stops_no_push(after: Scene) -> None:
     with after.sql() as conn:
         conn.execute("SELECT pg_advisory_lock(4476498)")
-        conn.execute("SELECT pg_advisory_lock(1146377554)")  # 0x444E52 as text, for luck
+        conn.execute("SELECT pg_advisory_lock(0, 4476498)")  # the two-key form too
         started = time.monotonic()
         after.honest_round()
         assert time.monotonic() - started < 5
@@ -348,6 +348,19 @@ def test_a_push_held_open_on_purpose_is_cut_off_and_the_others_go_on(after: Scen
     assert not holder.is_alive()
     assert failure and isinstance(failure[0], psycopg.OperationalError)
     assert after.central_rows(f"event_id = '{row['event_id']}'") == []  # rolled back
+
+
+def test_a_desk_role_cannot_take_every_connection_of_the_server(after: Scene) -> None:
+    held: list[psycopg.Connection[Any]] = []
+    try:
+        with pytest.raises(psycopg.OperationalError, match="too many connections for role"):
+            for _ in range(DESK_CONNECTION_LIMIT + 1):
+                held.append(after.sql())
+        assert 0 < len(held) <= DESK_CONNECTION_LIMIT  # (its gateway may hold one too)
+        after.honest_round()  # the honest desk's own role is not held
+    finally:
+        for conn in held:
+            conn.close()
 
 
 # --- row-level security did not bind a row to its writer ----------------------------------

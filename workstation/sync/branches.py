@@ -18,13 +18,16 @@ from sqlalchemy import Connection, delete, insert, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from workstation.domain.programme import DEFAULT_RULES
-from workstation.sync.central_schema import branches, workstations
+from workstation.sync.central_schema import audit_entries, branches, events, workstations
 from workstation.sync.gateway import VERSION_TABLE, CentralError, CentralGateway
 
 _BRANCH_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
 _WORKSTATION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _ROLE = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 ROLE_PREFIX = "dnr_"
+# Connections one desk role may hold at once (a desk uses one or two): a hostile desk cannot
+# take every connection of the server from the others.
+DESK_CONNECTION_LIMIT = 10
 # What a desk role may call (migration c006); it holds no privilege on any table.
 DESK_FUNCTIONS = (
     "dnr_whoami()",
@@ -152,6 +155,13 @@ def add_workstation(
                 )
             if _workstation(conn, workstation_id) is not None:
                 raise _duplicate_workstation(workstation_id)
+            if _used_before(conn, workstation_id):
+                raise BranchSetupError(
+                    f"Central holds events or audit entries of an earlier desk with the id "
+                    f"{workstation_id!r}. A new desk numbers its events and its audit trail from "
+                    "1, which central would refuse as a rewrite of that desk's: give it a new "
+                    "id (e.g. with a suffix, WS-AST-01B)."
+                )
             if postgres:
                 assert role is not None and password is not None
                 _create_desk_role(conn, role, password)
@@ -229,7 +239,7 @@ def _create_desk_role(conn: Connection, role: str, password: str) -> None:
     schema = _quote(conn, conn.execute(text("SELECT current_schema()")).scalar_one())
     for statement in (
         f"CREATE ROLE {quoted} LOGIN PASSWORD '{verifier}' NOSUPERUSER NOCREATEDB "
-        "NOCREATEROLE NOREPLICATION NOBYPASSRLS",
+        f"NOCREATEROLE NOREPLICATION NOBYPASSRLS CONNECTION LIMIT {DESK_CONNECTION_LIMIT}",
         f"GRANT CONNECT ON DATABASE {database} TO {quoted}",
         f"GRANT USAGE ON SCHEMA {schema} TO {quoted}",
         # The schema version (a desk checks it) and the door's functions: nothing else.
@@ -261,6 +271,17 @@ def _workstation(conn: Connection, workstation_id: str) -> Any:
     return conn.execute(
         select(workstations).where(workstations.c.workstation_id == workstation_id)
     ).first()
+
+
+def _used_before(conn: Connection, workstation_id: str) -> bool:
+    """Whether central holds anything a desk of this id sent (the id of a retired desk)."""
+    for table in (audit_entries, events):
+        found = conn.execute(
+            select(table.c.workstation_id).where(table.c.workstation_id == workstation_id).limit(1)
+        ).first()
+        if found is not None:
+            return True
+    return False
 
 
 def _duplicate_branch(branch_id: str) -> BranchSetupError:

@@ -15,7 +15,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -44,7 +44,8 @@ IIN = re.compile(r"[0-9]{12}")
 FINGERPRINT = re.compile(r"(?:[0-9a-f]{64})?")
 HASH = re.compile(r"[0-9a-f]{64}")
 INSTANT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z")
-CITY = re.compile(r"\S(?:.{0,58}\S)?")
+# 1 to 60 characters, no control characters, no space at either end.
+CITY = re.compile(r"[^\s\x00-\x1f\x7f-\x9f](?:[^\x00-\x1f\x7f-\x9f]{0,58}[^\s\x00-\x1f\x7f-\x9f])?")
 GENESIS_HASH = "0" * 64
 
 REASONS: dict[str, Template] = {
@@ -160,7 +161,7 @@ class Binding:
 
     workstation_id: str | None = None
     city: str | None = None
-    desk: bool = field(default=False)
+    desk: bool = False  # a desk role: it may not send approvals
 
 
 ADMIN = Binding()
@@ -203,10 +204,10 @@ def check_event(row: Mapping[str, Any], binding: Binding) -> None:
     if len(payload.encode("utf-8", "surrogatepass")) > MAX_PAYLOAD_BYTES:
         raise DoorRefusal("payload_size", event=event, limit=MAX_PAYLOAD_BYTES)
     try:
-        parsed = json.loads(payload)
+        parsed = json.loads(payload, parse_constant=_no_constant)
     except (ValueError, RecursionError):
         raise DoorRefusal("payload", event=event) from None
-    if not isinstance(parsed, dict):
+    if not isinstance(parsed, dict) or _escapes_postgresql_refuses(payload):
         raise DoorRefusal("payload", event=event)
     if not is_instant(row.get("recorded_at")):
         raise DoorRefusal("instant", event=event, field="recorded_at")
@@ -216,6 +217,8 @@ def check_event(row: Mapping[str, Any], binding: Binding) -> None:
     ):
         raise DoorRefusal("signature", event=event, limit=MAX_SIGNATURE_BYTES)
     ws_seq = row.get("ws_seq")
+    if isinstance(ws_seq, float) and ws_seq.is_integer():  # 1e3 in JSON, as PostgreSQL reads it
+        ws_seq = int(ws_seq)
     if ws_seq is not None and (
         not isinstance(ws_seq, int) or isinstance(ws_seq, bool) or not 1 <= ws_seq <= MAX_WS_SEQ
     ):
@@ -226,6 +229,33 @@ def check_event(row: Mapping[str, Any], binding: Binding) -> None:
         )
     if binding.city is not None and row["city"] != binding.city:
         raise DoorRefusal("city", event=event, given=row["city"], bound=binding.city)
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+# A \uXXXX escape (not itself escaped): PostgreSQL's jsonb takes no \u0000 and no
+# surrogate escape that is not a high one followed by a low one; Python's json takes both.
+_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u([0-9a-fA-F]{4})")
+
+
+def _escapes_postgresql_refuses(text: str) -> bool:
+    if "\\u" not in text:
+        return False
+    high_ended: int | None = None  # where the escape of an unpaired high surrogate ended
+    for match in _ESCAPE.finditer(text):
+        code = int(match.group(1), 16)
+        if high_ended is not None:
+            if match.end() - 6 == high_ended and 0xDC00 <= code < 0xE000:
+                high_ended = None
+                continue
+            return True
+        if code == 0 or 0xDC00 <= code < 0xE000:
+            return True
+        if 0xD800 <= code < 0xDC00:
+            high_ended = match.end()
+    return high_ended is not None
 
 
 def check_batch(rows: Sequence[Mapping[str, Any]], binding: Binding) -> None:

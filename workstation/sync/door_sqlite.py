@@ -26,12 +26,15 @@ def push_events(conn: Connection, rows: Sequence[Mapping[str, Any]], now: str) -
     """Insert the new events of a checked batch; returns how many were new."""
     door.check_batch(rows, door.ADMIN)
     ids = sorted({r["event_id"] for r in rows})
-    held = {r.event_id: r._mapping for r in _in(conn, events, events.c.event_id, ids)}
+    held = {r.event_id: r._mapping for r in _in(conn, [events], events.c.event_id, ids)}
     case_ids = sorted({r["case_id"] for r in rows})
-    case_city = {r.case_id: r.city for r in _in(conn, events, events.c.case_id, case_ids)}
+    case_city = dict(
+        _in(conn, [events.c.case_id, events.c.city], events.c.case_id, case_ids, distinct=True)
+    )
+    numbered = [events.c.workstation_id, events.c.ws_seq, events.c.event_id]
     numbers = {
         (r.workstation_id, r.ws_seq): r.event_id
-        for r in _in(conn, events, events.c.ws_seq, sorted({r["ws_seq"] for r in rows} - {None}))
+        for r in _in(conn, numbered, events.c.ws_seq, sorted({r["ws_seq"] for r in rows} - {None}))
     }
     fresh: list[dict[str, Any]] = []
     for row in rows:
@@ -58,18 +61,20 @@ def push_events(conn: Connection, rows: Sequence[Mapping[str, Any]], now: str) -
     return len(fresh)
 
 
-def _in(conn: Connection, table: Any, column: Any, values: list[Any]) -> list[Any]:
+def _in(
+    conn: Connection, columns: list[Any], key: Any, values: list[Any], *, distinct: bool = False
+) -> list[Any]:
+    """The rows (of `columns`) whose `key` is one of `values`, a chunk at a time."""
     found: list[Any] = []
     for start in range(0, len(values), _CHUNK):
-        chunk = values[start : start + _CHUNK]
-        found.extend(conn.execute(select(table).where(column.in_(chunk))).all())
+        query = select(*columns).where(key.in_(values[start : start + _CHUNK]))
+        found.extend(conn.execute(query.distinct() if distinct else query).all())
     return found
 
 
 def certificates(conn: Connection, wanted: list[str]) -> list[bytes]:
-    return [
-        bytes(r.der) for r in _in(conn, certificate_table, certificate_table.c.fingerprint, wanted)
-    ]
+    table = certificate_table
+    return [bytes(r.der) for r in _in(conn, [table.c.der], table.c.fingerprint, wanted)]
 
 
 def add_certificates(

@@ -299,6 +299,9 @@ class CentralGateway:
             if self.dialect != "postgresql":
                 now = format_instant(datetime.now(UTC))
                 return door_sqlite.push_events(conn, rows, now)
+            # The same checks here first: what PostgreSQL could not even read as JSON (a NUL
+            # in a payload) is then refused by name too, not as a database error.
+            door.check_batch(rows, door.ADMIN)
             sent = json.dumps(
                 [
                     r
