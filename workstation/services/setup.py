@@ -157,7 +157,12 @@ class DeskSession:
         one, comes from the OS credential store."""
         require_actor(self.actor, Action.SYNC)
         url = self.connection_url()
-        gateway = CentralGateway(split_password(url)[0], password=connection_password(url))
+        gateway = CentralGateway(
+            split_password(url)[0],
+            password=connection_password(url),
+            # The demo's central is embedded in the desk: it keeps the desk's clock.
+            clock=self.clock if self.demo else None,
+        )
         return SyncRound(
             self.store,
             gateway,

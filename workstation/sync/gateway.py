@@ -17,6 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
+from workstation.domain.clock import Clock
 from workstation.domain.lifecycle import EventType
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Event, canonical_json, format_instant
@@ -150,10 +151,18 @@ def make_engine(url: str, password: str | None = None) -> Engine:
 
 
 class CentralGateway:
-    def __init__(self, url: str, *, password: str | None = None) -> None:
+    def __init__(
+        self, url: str, *, password: str | None = None, clock: Clock | None = None
+    ) -> None:
+        """`clock`: central's clock (received_at); an embedded central may share the
+        desk's (the demo, tests on a fixed clock); by default the system's."""
         self.url = url
+        self.clock = clock
         self.engine = make_engine(url, password)
         self.dialect = self.engine.dialect.name
+
+    def _now(self) -> datetime:
+        return self.clock.now().astimezone(UTC) if self.clock else datetime.now(UTC)
 
     def connect(self) -> Connection:
         try:
@@ -270,7 +279,7 @@ class CentralGateway:
         """
         if not batch:
             return 0
-        now = format_instant(datetime.now(UTC))
+        now = format_instant(self._now())
         rows = [
             {
                 "event_id": e.event_id,
@@ -352,7 +361,7 @@ class CentralGateway:
 
     def add_certificates(self, ders: Sequence[bytes]) -> int:
         """Store signer certificates central lacks (DER); returns how many were new."""
-        now = format_instant(datetime.now(UTC))
+        now = format_instant(self._now())
         rows = []
         for der in ders:
             certificate = x509.load_der_x509_certificate(der)
@@ -381,7 +390,7 @@ class CentralGateway:
         already is skipped. Returns how many were new."""
         if not records:
             return 0
-        now = format_instant(datetime.now(UTC))
+        now = format_instant(self._now())
         rows = [
             {
                 "workstation_id": r["workstation_id"],
