@@ -54,7 +54,7 @@ class QuarantineDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Case"),
-                self.tr("Approval or event"),
+                self.tr("Approval"),  # the approval number, or the event's type
                 self.tr("Approved on"),
                 self.tr("Reason"),
             ]

@@ -239,7 +239,11 @@ class SyncStatusBar(QWidget):
         self.gap_label.setText(self.tr("⚠ %n event(s) missing from central", "", missing))
         self.gap_label.setToolTip(
             "\n".join(
-                self.tr("{desk}: events {first} to {last} not received").format(
+                self.tr("{count} event(s) this desk sent were never returned by central").format(
+                    count=g.missing
+                )
+                if g.kind == "unreturned"
+                else self.tr("{desk}: events {first} to {last} not received").format(
                     desk=g.workstation_id, first=g.first, last=g.last
                 )
                 for g in gaps[:20]

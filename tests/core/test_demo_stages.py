@@ -11,8 +11,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select
 
+from workstation.domain.clock import FixedClock
 from workstation.domain.lifecycle import EventType
 from workstation.domain.programme import DEFAULT_RULES
 from workstation.security.demo_setup import DemoLoginPki, ensure_demo_pki
@@ -23,7 +24,6 @@ from workstation.security.roles import is_permitted
 from workstation.services.staff import StaffRecord, put_staff
 from workstation.store.local import LocalStore
 from workstation.store.models import cases, journal
-from workstation.sync.central_schema import events as central_events
 from workstation.sync.demo_seed import ApprovalSigners, seed_central
 from workstation.sync.demo_stages import Stage, StagedDemo, StageStaff, seed_stages
 from workstation.sync.gateway import CentralGateway
@@ -41,16 +41,15 @@ class Seeded:
             pki.ministry_p12, pki.migration_service_p12, pki.password
         )
         self.staff = StageStaff.from_pki(pki)
-        self.gateway = CentralGateway(f"sqlite:///{root / 'central.sqlite3'}")
+        # Central keeps the test's fixed clock (signatures are judged at its receipt time).
+        self.gateway = CentralGateway(
+            f"sqlite:///{root / 'central.sqlite3'}", clock=FixedClock(NOW)
+        )
         self.gateway.init_schema()
         seed_central(self.gateway, CASES, seed=seed, today=TODAY, signers=self.signers)
         self.staged: StagedDemo = seed_stages(
             self.gateway, self.staff, seed=seed, today=TODAY, signers=self.signers, share=0.5
         )
-        # Central's clock is the test's fixed one: it received each event when it was made
-        # (signatures are judged at central's receipt time, and the CRLs are of NOW).
-        with self.gateway.engine.begin() as conn:
-            conn.execute(update(central_events).values(received_at=central_events.c.recorded_at))
         # A desk that verifies what it pulls, as a logged-in demo desk does.
         self.store = LocalStore.open(root / "desk", create=True, key=os.urandom(32))
         with self.store.transaction() as conn:

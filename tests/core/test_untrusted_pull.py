@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import tempfile
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
@@ -23,6 +25,9 @@ from workstation.domain.approval import ApprovedArrival
 from workstation.domain.lifecycle import EventType
 from workstation.domain.programme import DEFAULT_RULES
 from workstation.journal.envelope import Actor, Event, canonical_json, format_instant, new_event
+from workstation.security.eds import TrustStore, load_crls_from_dir
+from workstation.security.event_signing import SignerOrganisations, Verification
+from workstation.security.pki import MIGRATION_BIN, MINISTRY_BIN, DemoKeyPool, make_demo_pki
 from workstation.services.quarantine import quarantine_list
 from workstation.store.local import LocalStore, get_setting, put_setting
 from workstation.store.models import cases, journal, pulled_rejects
@@ -312,6 +317,24 @@ class _Clock:
 
 
 _FUZZ_STORE = LocalStore.in_memory()
+_VERIFICATION: list[Verification] = []
+
+
+def _fuzz_verification() -> Verification:
+    """A real verifier (the demo PKI's trust store and CRLs), made once for the fuzz test."""
+    if not _VERIFICATION:
+        folder = Path(tempfile.mkdtemp(prefix="dnr-fuzz-pki-"))
+        pki = make_demo_pki(folder / "pki", keys=DemoKeyPool(folder / "keys"))
+        _VERIFICATION.append(
+            Verification(
+                TrustStore.from_pem_dir(pki.trust_dir),
+                SignerOrganisations(frozenset({MINISTRY_BIN}), frozenset({MIGRATION_BIN})),
+                tuple(load_crls_from_dir(pki.directory / "crl")),
+            )
+        )
+    return _VERIFICATION[0]
+
+
 _EXAMPLES = iter(range(1, 10**9))
 
 
@@ -328,8 +351,10 @@ def _shifted(row: CentralRow, base: int) -> CentralRow:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     derandomize=True,
 )
-@given(rows=hostile_rows(), trust=st.booleans())
-def test_fuzz_no_central_row_crashes_a_pulling_desk(rows: list[CentralRow], trust: bool) -> None:
+@given(rows=hostile_rows(), mode=st.sampled_from(["hold", "unchecked", "verified"]))
+def test_fuzz_no_central_row_crashes_a_pulling_desk(rows: list[CentralRow], mode: str) -> None:
+    """Each example is pulled by a desk with no trust store (rows kept pending), by one that
+    applies unchecked (the projector meets every payload), or by one that verifies."""
     store = _FUZZ_STORE
     # One store for every example (a store per example would take most of the time); each
     # example is a fresh stretch of central's order after the cursor.
@@ -339,8 +364,13 @@ def test_fuzz_no_central_row_crashes_a_pulling_desk(rows: list[CentralRow], trus
     rows = [_shifted(r, base) for r in rows]
     honest = approval_event(approvals(1, 800 + len(rows))[0])
     central = FakeCentral([*rows, row_of(honest, base + 50)])
-    report = sync(store, central, trust_unsigned=trust)  # must not raise
+    verification = _fuzz_verification() if mode == "verified" else None
+    report = sync(  # must not raise
+        store, central, trust_unsigned=mode == "unchecked", verification=verification
+    )
     assert report.pulled >= 1
+    event(f"{mode}: {'some' if report.quarantined else 'no'} rows quarantined")
+    event(f"{mode}: {'some' if report.refused else 'no'} events refused")
     with store.reading() as conn:
         journalled = set(conn.execute(select(journal.c.event_id)).scalars())
         assert int(get_setting(conn, cursor_name("Almaty")) or 0) >= base + 50

@@ -5,7 +5,7 @@ quarantines an approval without valid ministry and migration service signatures.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +36,10 @@ from workstation.sync.central_schema import events
 from workstation.sync.demo_seed import ApprovalSigners, approval_event
 from workstation.sync.syncer import SyncReport, sync_once
 
-NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
-TODAY = date(2026, 3, 10)
+# Today, not a fixed day: central stamps received_at with its own clock, and signatures
+# are judged then (issue 15), so the desks' clock and the PKI must agree with it.
+NOW = datetime.now(UTC).replace(hour=9, minute=0, second=0, microsecond=0) - timedelta(days=1)
+TODAY = NOW.date()
 
 
 @pytest.fixture(scope="module")

@@ -49,7 +49,7 @@ def ensure_demo_central(
     data_dir.mkdir(parents=True, exist_ok=True)
     url = central_url_for(data_dir)
     first_run = not (data_dir / CENTRAL_FILE).exists()
-    gateway = CentralGateway(url)
+    gateway = CentralGateway(url, clock=clock)  # the embedded central shares the desk's clock
     try:
         gateway.init_schema()
         if first_run:

@@ -37,7 +37,7 @@ from workstation.sync.config import (
     load_settings,
     split_password,
 )
-from workstation.sync.gaps import Gap, find_gaps
+from workstation.sync.gaps import Gap, all_gaps
 from workstation.sync.gateway import CentralGateway
 from workstation.sync.syncer import Progress, SyncReport, SyncRound, queue_length, run_round
 
@@ -164,7 +164,12 @@ class DeskSession:
         require_actor(self.actor, Action.SYNC)
         url = self.connection_url()
         tsa, verification = with_tsa(self.tsa_settings(), self.verification)
-        gateway = CentralGateway(split_password(url)[0], password=connection_password(url))
+        gateway = CentralGateway(
+            split_password(url)[0],
+            password=connection_password(url),
+            # The demo's central is embedded in the desk: it keeps the desk's clock.
+            clock=self.clock if self.demo else None,
+        )
         return SyncRound(
             self.store,
             gateway,
@@ -199,9 +204,10 @@ class DeskSession:
         return queue_length(self.store)
 
     def gaps(self) -> list[Gap]:
-        """Holes in other workstations' numbering of their events (sync.gaps)."""
+        """Holes in workstations' numbering of their events, and this desk's own events
+        central never handed back (sync.gaps)."""
         with self.store.reading() as conn:
-            return find_gaps(conn)
+            return all_gaps(conn, self.identity.workstation_id)
 
     def quarantined(self) -> list[QuarantinedApproval]:
         """What the desk pulled and did not apply: approvals and events refused for their

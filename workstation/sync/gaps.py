@@ -14,16 +14,21 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select
 
+from workstation.store.local import get_setting
 from workstation.store.models import journal
+
+RETURNED_THROUGH = "returned_through"  # desk_settings: see unreturned()
 
 
 @dataclass(frozen=True)
 class Gap:
-    """Numbers `first`..`last` of `workstation_id`'s events are missing on this desk."""
+    """Numbers `first`..`last` of `workstation_id`'s events are missing on this desk; or
+    (kind "unreturned") `last` of this desk's own sent events never came back from central."""
 
     workstation_id: str
     first: int
     last: int
+    kind: str = "numbers"
 
     @property
     def missing(self) -> int:
@@ -50,3 +55,30 @@ def find_gaps(conn: Connection, limit: int = 100) -> list[Gap]:
         .limit(limit)
     ).all()
     return [Gap(r.workstation_id, r.previous + 1, r.workstation_seq - 1) for r in rows]
+
+
+def unreturned(conn: Connection, workstation_id: str) -> Gap | None:
+    """This desk's own events that central accepted but never handed back in its order.
+
+    Every round pushes, then pulls to the end: each event pushed before a completed pull
+    must have come back with its central seq (desks of a branch pull their own city, and
+    central binds an event's case to the pushing desk's city). One that did not was put
+    out of reach, e.g. behind a cursor that a row moved far ahead made this desk skip.
+    `returned_through` is the last local_seq pushed before the last completed pull."""
+    through = get_setting(conn, RETURNED_THROUGH)
+    if not through:
+        return None
+    missing = conn.execute(
+        select(func.count()).where(
+            journal.c.origin == "local",
+            journal.c.pushed.is_(True),
+            journal.c.central_seq.is_(None),
+            journal.c.local_seq <= int(through),
+        )
+    ).scalar_one()
+    return Gap(workstation_id, 1, int(missing), "unreturned") if missing else None
+
+
+def all_gaps(conn: Connection, workstation_id: str) -> list[Gap]:
+    own = unreturned(conn, workstation_id)
+    return find_gaps(conn) + ([own] if own else [])

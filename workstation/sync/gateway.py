@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, create_engine, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
+from workstation.domain.clock import Clock
 from workstation.domain.lifecycle import EventType
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Event, canonical_json, format_instant
@@ -154,10 +155,18 @@ def make_engine(url: str, password: str | None = None) -> Engine:
 
 
 class CentralGateway:
-    def __init__(self, url: str, *, password: str | None = None) -> None:
+    def __init__(
+        self, url: str, *, password: str | None = None, clock: Clock | None = None
+    ) -> None:
+        """`clock`: central's clock (received_at); an embedded central may share the
+        desk's (the demo, tests on a fixed clock); by default the system's."""
         self.url = url
+        self.clock = clock
         self.engine = make_engine(url, password)
         self.dialect = self.engine.dialect.name
+
+    def _now(self) -> datetime:
+        return self.clock.now().astimezone(UTC) if self.clock else datetime.now(UTC)
 
     def connect(self) -> Connection:
         try:
@@ -297,7 +306,7 @@ class CentralGateway:
         ]
         with self._session(write=True) as conn:
             if self.dialect != "postgresql":
-                now = format_instant(datetime.now(UTC))
+                now = format_instant(self._now())
                 return door_sqlite.push_events(conn, rows, now)
             # The same checks here first: what PostgreSQL could not even read as JSON (a NUL
             # in a payload) is then refused by name too, not as a database error.
@@ -372,7 +381,7 @@ class CentralGateway:
         with self._session(write=True) as conn:
             checked = [door.certificate_row(d, n) for n, d in enumerate(ders, 1)]
             if self.dialect != "postgresql":
-                now = format_instant(datetime.now(UTC))
+                now = format_instant(self._now())
                 return door_sqlite.add_certificates(conn, list(ders), checked, now)
             return int(
                 conn.execute(
@@ -392,7 +401,7 @@ class CentralGateway:
             return 0
         with self._session(write=True) as conn:
             if self.dialect != "postgresql":
-                now = format_instant(datetime.now(UTC))
+                now = format_instant(self._now())
                 return door_sqlite.push_audit(conn, records, now)
             texts = [canonical_json(r).decode("utf-8") for r in records]
             return int(

@@ -34,6 +34,7 @@ from workstation.security.event_signing import Verification
 from workstation.services.certificates import build_verifier, exchange_certificates
 from workstation.store.local import LocalStore, get_setting, put_setting
 from workstation.store.models import cases, journal
+from workstation.sync.gaps import RETURNED_THROUGH
 from workstation.sync.gateway import CentralGateway
 from workstation.sync.intake import CentralRow, MalformedRow, Pulled, pulled
 from workstation.sync.stamping import Stamper
@@ -160,6 +161,7 @@ class SyncRound:
         self._verify_at: VerifyAt | None = None
         # Unsent events are time-stamped before they are pushed (workstation.sync.stamping).
         self._stamper = Stamper(store, tsa) if tsa is not None else None
+        self._pushed_through: int | None = None
         self.audit = audit
         self.verification = verification
         self.gateway = gateway
@@ -239,10 +241,16 @@ class SyncRound:
             if not self.moved:
                 with self.store.reading() as conn:
                     self._cursor = int(get_setting(conn, cursor_name(self.city)) or 0)
+                    self._pushed_through = conn.execute(
+                        select(func.max(journal.c.local_seq)).where(
+                            (journal.c.origin == "local") & journal.c.pushed.is_(True)
+                        )
+                    ).scalar()
                 self.stage = Stage.PULL
         elif self.stage is Stage.PULL:
             self.moved = self._pull_batch()
             if not self.moved:
+                self._pulled_to_the_end()
                 self.stage = Stage.DONE
         return not self.done
 
@@ -282,6 +290,12 @@ class SyncRound:
         self._counts["audit_sent"] += self.gateway.push_audit([e.to_record() for e in entries])
         self.audit.mark_sent(e.seq for e in entries)
         return True
+
+    def _pulled_to_the_end(self) -> None:
+        """Every event pushed before this pull must be back now (sync.gaps.unreturned)."""
+        if self._pushed_through is not None:
+            with self.store.transaction() as conn:
+                put_setting(conn, RETURNED_THROUGH, str(self._pushed_through))
 
     def _settle(self) -> bool:
         """One chunk of pending events verified and applied, or of the re-verification of

@@ -33,6 +33,13 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_journal_workstation_seq", ["workstation_id", "workstation_seq"], unique=False
         )
+    op.create_index(
+        "ix_journal_pending",
+        "journal",
+        ["central_seq", "local_seq"],
+        unique=False,
+        sqlite_where=sa.text("outcome = 'pending'"),
+    )
     op.create_table(
         "pulled_rejects",
         sa.Column("reject_id", sa.Integer(), autoincrement=True, nullable=False),
@@ -63,6 +70,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("pulled_rejects")
+    op.drop_index("ix_journal_pending", table_name="journal")
     op.execute("DELETE FROM desk_settings WHERE name = 'reverify_pulled'")
     op.execute("UPDATE journal SET outcome = 'refused' WHERE outcome = 'pending'")
     with op.batch_alter_table("journal", schema=None) as batch_op:
