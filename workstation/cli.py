@@ -232,8 +232,10 @@ def run_sync(args: argparse.Namespace) -> int:
             verification = _desk_verification(store, args.data_dir)
             if verification is None:
                 saved.append(
-                    "note: this desk has no trust store set up, so the signatures of the events "
-                    "pulled were not checked (the application checks them after log-in)."
+                    "note: this desk has no trust store set up, so the events pulled were kept "
+                    "unapplied: they are verified and applied by the first sync that has one "
+                    "(the application's, after log-in, or this command once the trust store "
+                    "is set up)."
                 )
             report = sync_once(
                 store, gateway, DEFAULT_RULES, city=identity.city, verification=verification

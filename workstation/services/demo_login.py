@@ -67,6 +67,8 @@ def prepare_demo_login(
         revocation=base.revocation,
         ministry_bins=(MINISTRY_BIN,),
         migration_bins=(MIGRATION_BIN,),
+        # The demo's staged history is recorded days and weeks before central gets it.
+        max_event_delay=None,
     )
     save_login_settings(session.store, chosen)
     service = LoginService(

@@ -46,7 +46,13 @@ from workstation.security.eds import (
     verify_signer_certificate,
     verify_staff_key,
 )
-from workstation.security.event_signing import EventSigner, SignerOrganisations, Verification
+from workstation.security.event_signing import (
+    MAX_DELAY,
+    EventSigner,
+    SignerOrganisations,
+    Verification,
+)
+from workstation.security.key_usage import is_signing_certificate
 from workstation.security.lockout import certificate_ids, key_material_ids
 from workstation.security.roles import Role
 from workstation.services.certificates import remember_certificate
@@ -97,6 +103,9 @@ class LoginSettings:
     # desk does not know need a migration service key.
     ministry_bins: tuple[str, ...] = ()
     migration_bins: tuple[str, ...] = ()
+    # How long before central received it a pulled desk event may say it was recorded
+    # (EventVerifier._judging_time); None: not checked (the demo, whose history is backdated).
+    max_event_delay: timedelta | None = MAX_DELAY
 
     @classmethod
     def defaults_for(cls, data_dir: Path) -> LoginSettings:
@@ -112,6 +121,7 @@ _SETTING_NAMES = {
     "idle_lock": "idle_lock_minutes",
     "ministry_bins": "approval_ministry_bins",
     "migration_bins": "approval_migration_bins",
+    "max_event_delay": "verify_max_event_delay_minutes",
 }
 
 
@@ -128,7 +138,15 @@ def load_login_settings(store: LocalStore, data_dir: Path) -> LoginSettings:
         idle_lock=_minutes(saved["idle_lock"], defaults.idle_lock),
         ministry_bins=_bins(saved["ministry_bins"]),
         migration_bins=_bins(saved["migration_bins"]),
+        max_event_delay=_delay(saved["max_event_delay"]),
     )
+
+
+def _delay(text: str | None) -> timedelta | None:
+    """The saved maximum event delay: minutes, "off", or the default when not saved."""
+    if not text:
+        return MAX_DELAY
+    return None if text == "off" else timedelta(minutes=float(text))
 
 
 def _bins(text: str | None) -> tuple[str, ...]:
@@ -149,6 +167,9 @@ def save_login_settings(store: LocalStore, settings: LoginSettings) -> None:
         "idle_lock": _format_minutes(settings.idle_lock),
         "ministry_bins": " ".join(settings.ministry_bins),
         "migration_bins": " ".join(settings.migration_bins),
+        "max_event_delay": "off"
+        if settings.max_event_delay is None
+        else _format_minutes(settings.max_event_delay),
     }
     with store.transaction() as conn:
         for key, value in values.items():
@@ -200,12 +221,7 @@ class LoginEvent:
 LoginAudit = Callable[[LoginEvent], object]  # the return value (an audit entry) is ignored
 
 
-def _for_signing(certificate: x509.Certificate) -> bool:
-    try:
-        usage = certificate.extensions.get_extension_for_class(x509.KeyUsage).value
-    except x509.ExtensionNotFound:
-        return False
-    return bool(usage.content_commitment)
+_for_signing = is_signing_certificate  # the one key-usage check (security.key_usage)
 
 
 # ---- the service ------------------------------------------------------------------------------
@@ -369,6 +385,7 @@ class LoginService:
             ),
             crls=tuple(self._crls(self.clock.now())),
             revocation=settings.revocation,
+            max_delay=settings.max_event_delay,
         )
 
     def _signing_key(

@@ -21,7 +21,7 @@ from workstation.security.roles import Action
 from workstation.services.access import require_actor
 from workstation.services.audit import AuditLog
 from workstation.services.desk import Desk
-from workstation.services.quarantine import QuarantinedApproval, quarantined_approvals
+from workstation.services.quarantine import QuarantinedApproval, quarantine_list
 from workstation.store.local import LocalStore, get_setting, put_setting
 from workstation.sync.config import (
     APP_AUTHOR,
@@ -34,6 +34,7 @@ from workstation.sync.config import (
     load_settings,
     split_password,
 )
+from workstation.sync.gaps import Gap, find_gaps
 from workstation.sync.gateway import CentralGateway
 from workstation.sync.syncer import Progress, SyncReport, SyncRound, queue_length, run_round
 
@@ -104,8 +105,11 @@ class DeskSession:
     demo: bool = False
     sync_interval_s: int | None = None  # None: the settings file's, else the default
     # How pulled events are checked (from the log-in set-up); every desk a person logs in
-    # to has one. Without it (tests of projections and sync mechanics) nothing is checked.
+    # to has one. Without it pulled events are kept pending, applied once it is there.
     verification: Verification | None = None
+    # Apply pulled events unchecked when there is no verification (tests of projections
+    # and sync mechanics that sign nothing; never a desk).
+    trust_unsigned: bool = False
     _audit: AuditLog | None = field(default=None, init=False, repr=False)
 
     def audit_log(self) -> AuditLog:
@@ -163,6 +167,7 @@ class DeskSession:
             own_gateway=True,
             verification=self.verification,
             audit=self.audit_log(),
+            trust_unsigned=self.trust_unsigned,
         )
 
     def sync(
@@ -177,10 +182,16 @@ class DeskSession:
     def queue_length(self) -> int:
         return queue_length(self.store)
 
-    def quarantined(self) -> list[QuarantinedApproval]:
-        """Pulled approvals refused for their signatures (services.quarantine)."""
+    def gaps(self) -> list[Gap]:
+        """Holes in other workstations' numbering of their events (sync.gaps)."""
         with self.store.reading() as conn:
-            return quarantined_approvals(conn)
+            return find_gaps(conn)
+
+    def quarantined(self) -> list[QuarantinedApproval]:
+        """What the desk pulled and did not apply: approvals and events refused for their
+        signatures, rows that did not parse (services.quarantine)."""
+        with self.store.reading() as conn:
+            return quarantine_list(conn)
 
 
 def saved_central_url(store: LocalStore) -> str | None:
