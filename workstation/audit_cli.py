@@ -18,9 +18,11 @@ from workstation.domain.clock import SystemClock
 from workstation.security.canonical import canonical_datetime
 from workstation.security.eds import TrustStore
 from workstation.services.audit import AuditLog
+from workstation.services.audit_central import compare_with_central, pinned_trust
 from workstation.store.local import LocalStore, get_setting
 
 EXIT_BROKEN = 3
+_NO_ID = "this desk"
 
 
 class AuditCommandFailed(Exception):
@@ -49,6 +51,16 @@ def add_audit_parser(commands: Any) -> Any:
         metavar="PEM",
         help="the desk CA certificate as central holds it (default: the one in the store)",
     )
+    verify.add_argument(
+        "--offline",
+        action="store_true",
+        help="do not compare with central's copy (by default the desk's central connection "
+        "is used when it has one)",
+    )
+    verify.add_argument(
+        "--config", type=Path, default=None, metavar="FILE",
+        help="the desk settings file naming central (default: the desk's)",
+    )  # fmt: skip
     show = actions.add_parser("list", help="print the newest audit entries")
     show.add_argument("--data-dir", type=Path, default=None, metavar="DIR")
     show.add_argument("--limit", type=int, default=50, metavar="N")
@@ -82,13 +94,67 @@ def _run_verify(args: argparse.Namespace) -> int:
     store = _open(args.data_dir)
     try:
         log = _audit_log(store)
+        records, note = (None, None) if args.offline else _central_copy(args, log.workstation_id)
+        comparison = compare_with_central(store, records) if records is not None else None
+        if trust is None and comparison is not None and comparison.desk_cas:
+            # Central's copy names the desk CA the desk started with: a CA added to the
+            # store later (a store rebuilt around another desk key) does not count.
+            trust = pinned_trust(log.trust(), comparison.desk_cas)
+            if trust is None:
+                print(
+                    f"{log.workstation_id}: The audit trail is BROKEN at entry 1 "
+                    "(bad_signature): none of the desk CA certificates in the store is the "
+                    "one central's copy names for this desk: the store was rebuilt with "
+                    "another desk key."
+                )
+                return EXIT_BROKEN
         result = log.verify(trust=trust)
     finally:
         store.close()
     print(f"{log.workstation_id}: {result.summary()}")
     for fingerprint in result.desk_ca_fingerprints:
         print(f"  checked against desk CA SHA-256 {fingerprint}")
-    return 0 if result.ok else EXIT_BROKEN
+    if note:
+        print(f"  {note}")
+    if comparison is not None:
+        print(f"{log.workstation_id}: {comparison.summary()}")
+        if comparison.unreadable:
+            print(f"  {comparison.unreadable} of central's records could not be read")
+    broken = not result.ok or (comparison is not None and not comparison.ok)
+    return EXIT_BROKEN if broken else 0
+
+
+def _central_copy(
+    args: argparse.Namespace, workstation_id: str
+) -> tuple[list[Any] | None, str | None]:
+    """(central's copy of this desk's entries, or None with a note saying why not)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from workstation.sync.config import load_settings, stored_password
+    from workstation.sync.gateway import CentralError, CentralGateway
+
+    only_desk = "checked this desk's copy only"
+    try:
+        settings = load_settings(args.config)
+    except CentralError as error:  # SettingsInvalid
+        return None, f"the desk settings cannot be used ({error}); {only_desk}"
+    if settings is None:
+        return None, f"no central connection is set up; {only_desk}"
+    if workstation_id == _NO_ID:
+        return None, f"the store names no workstation id; {only_desk}"
+    try:
+        gateway = CentralGateway(
+            settings.central_url, password=stored_password(settings.central_url)
+        )
+    except (CentralError, SQLAlchemyError, ValueError) as error:
+        return None, f"central cannot be reached ({error}); {only_desk}"
+    try:
+        return list(gateway.audit_records(workstation_id)), None
+    except (CentralError, SQLAlchemyError, ValueError) as error:  # ValueError: a bad row
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return None, f"central cannot be reached ({reason}); {only_desk}"
+    finally:
+        gateway.dispose()
 
 
 def _run_list(args: argparse.Namespace) -> int:
@@ -147,7 +213,7 @@ def _data_dir(data_dir: Path | None) -> Path:
 
 def _audit_log(store: LocalStore) -> AuditLog:
     with store.reading() as conn:
-        workstation_id = get_setting(conn, "workstation_id") or "this desk"
+        workstation_id = get_setting(conn, "workstation_id") or _NO_ID
     return AuditLog(store, workstation_id=workstation_id, clock=SystemClock())
 
 

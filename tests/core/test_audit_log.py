@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from sqlalchemy import select, text
 from workstation.cli import main as cli_main
 from workstation.domain.clock import FixedClock
 from workstation.journal.envelope import Actor
-from workstation.security.audit import AuditAction, ChainBreak
+from workstation.security.audit import AuditAction, ChainBreak, sign_head
 from workstation.security.deskkey import make_desk_key
 from workstation.services.access import NoStaffRole, NotPermitted
 from workstation.services.audit import AuditLog
@@ -400,10 +401,13 @@ def test_entries_appended_while_verify_runs_are_not_a_break(
 ) -> None:
     fill(audit, fixed_clock)
     third = audit.entries()[2]
+    key = audit.desk_key()
+    head = sign_head(third, key.private_key, key.certificate)
     with store.transaction() as conn:  # the head as verify read it, before 4-7 were added
-        put_setting(conn, "audit.head", f"3:{third.entry_hash}")
+        put_setting(conn, "audit.head", head.to_text())
     assert audit.verify().ok
+    other = sign_head(replace(third, entry_hash="0" * 64), key.private_key, key.certificate)
     with store.transaction() as conn:
-        put_setting(conn, "audit.head", f"3:{'0' * 64}")
+        put_setting(conn, "audit.head", other.to_text())
     result = audit.verify()
     assert result.report.kind is ChainBreak.LINK_BROKEN and result.report.broken_at_seq == 3

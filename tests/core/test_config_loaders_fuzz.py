@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,8 @@ from workstation.domain.programme import (
     ProgrammeRules,
     load_rules,
 )
+from workstation.services.login import load_login_settings
+from workstation.store.local import LocalStore, put_setting
 from workstation.sync.config import SettingsInvalid, load_settings
 
 DEEP = 100_000
@@ -145,3 +147,36 @@ def test_a_good_rules_file_still_loads(tmp_path: Path) -> None:
     path.write_text(json.dumps({"cities": ["Astana"]}), encoding="utf-8")
     assert load_rules(path).cities == ("Astana",)
     assert DEFAULT_RULES.cities != ()
+
+
+@pytest.fixture(scope="module")
+def login_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStore]:
+    store = LocalStore.open(tmp_path_factory.mktemp("login-settings") / "desk", create=True)
+    yield store
+    store.close()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "login_max_failures",
+                "login_lockout_minutes",
+                "idle_lock_minutes",
+                "verify_max_event_delay_minutes",
+                "login_trust_dir",
+            ]
+        ),
+        st.text(max_size=12) | st.sampled_from(["nan", "inf", "-5", "0", "1e400", HUGE]),
+        max_size=5,
+    )
+)
+def test_login_settings_read_any_stored_text(
+    login_store: LocalStore, tmp_path_factory: pytest.TempPathFactory, values: dict[str, str]
+) -> None:
+    with login_store.transaction() as conn:
+        for name, value in values.items():
+            put_setting(conn, name, value.replace("\x00", ""))
+    loaded = load_login_settings(login_store, Path("/nonexistent"))
+    assert loaded.max_failures >= 1 and loaded.lockout.total_seconds() > 0

@@ -62,3 +62,48 @@ def test_audit_entries_are_sent_once_and_kept_as_signed(
     finally:
         desk.close()
         central.close()
+
+
+@pytest.mark.parametrize("kind", ["postgresql", "sqlite"])
+def test_a_cut_signed_with_the_desk_key_is_named_by_central_and_not_pushed_past(
+    kind: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """Issue 15, point 6: what a holder of the desk key can do on the desk (cut the newest
+    entries and sign a shorter head), central's copy names; central takes nothing past it."""
+    from sqlalchemy import text
+
+    from workstation.security.audit import ChainBreak, sign_head
+    from workstation.services.audit import HEAD_SETTING
+    from workstation.services.audit_central import compare_with_central
+    from workstation.store.local import put_setting
+
+    central = make_central(kind, request, tmp_path)
+    connection = central.add_desk("AST-1", 1)
+    desk = SyncingDesk(central, connection, tmp_path / "desk", FixedClock(NOW))
+    try:
+        log = AuditLog(desk.store, workstation_id=connection.workstation_id, clock=FixedClock(NOW))
+        for n in range(5):
+            log.record(AuditAction.PRINT, CLERK, f"DNR-AST-26-000000{n}")
+        sync_once(desk.store, desk.gateway, DEFAULT_RULES, city=desk.city, audit=log)
+        records = desk.gateway.audit_records(connection.workstation_id)
+        assert compare_with_central(desk.store, records).ok
+        key = log.desk_key()
+        kept = log.entries()[3]
+        with desk.store.transaction() as conn:
+            conn.execute(text("DELETE FROM audit_log WHERE seq > 4"))
+            put_setting(
+                conn, HEAD_SETTING, sign_head(kept, key.private_key, key.certificate).to_text()
+            )
+        assert log.verify().ok  # the desk alone cannot tell
+        comparison = compare_with_central(desk.store, records)
+        assert comparison.report.kind is ChainBreak.DELETED
+        assert comparison.report.broken_at_seq == 5
+        assert "cut after entry 4" in comparison.report.message
+        # The desk's next entry does not extend central's chain: central refuses it.
+        log.record(AuditAction.LOGIN, CLERK, "key:0000000000000001")
+        with pytest.raises(CentralRefused):
+            sync_once(desk.store, desk.gateway, DEFAULT_RULES, city=desk.city, audit=log)
+        assert len(desk.gateway.audit_records(connection.workstation_id)) == len(records)
+    finally:
+        desk.close()
+        central.close()

@@ -49,6 +49,9 @@ class AuditAction(Enum):
     SYNC = "sync"
     AUDIT_VERIFIED = "audit_verified"
     DESK_KEY_CREATED = "desk_key_created"  # the first entry of a desk: its signing key
+    # Written by the desk itself when, at an append, the stored head was not one it signed
+    # for the newest entry (entries cut, the head rewritten): the break stays in the chain.
+    HEAD_REWRITTEN = "audit_head_rewritten"
     # Never written: what a stored action that is not one of the above reads back as, so
     # the entry fails its hash check ("changed") instead of stopping the check.
     UNKNOWN = "unknown"
@@ -137,15 +140,22 @@ def append(
     desk_key: SigningPrivateKey,
     desk_cert: x509.Certificate,
     desk_chain: Sequence[x509.Certificate] = (),
+    after: AuditHead | None = None,
 ) -> AuditEntry:
-    """Make the entry that follows `prev` (None for the first), hashed and signed."""
+    """Make the entry that follows `prev` (None for the first), hashed and signed; with
+    `after` (a signed head naming a later entry than `prev`), the one that follows that."""
     if at.tzinfo is None or at.utcoffset() is None:
         raise ValueError("audit time must be an aware datetime (UTC)")
     # Round-trip through the canonical form so a stored entry re-hashes to the same value.
     frozen_details: Mapping[str, Any] = MappingProxyType(dict(details or {}))
     canonical_json(frozen_details)  # refuse what cannot be hashed the same way everywhere
+    if after is not None:
+        seq, prev_hash = after.seq + 1, after.entry_hash
+    else:
+        seq = 1 if prev is None else prev.seq + 1
+        prev_hash = GENESIS_HASH if prev is None else prev.entry_hash
     unsigned = AuditEntry(
-        seq=1 if prev is None else prev.seq + 1,
+        seq=seq,
         at=at.astimezone(UTC),
         actor_iin=actor_iin,
         actor_fingerprint=actor_fingerprint,
@@ -153,7 +163,7 @@ def append(
         action=action,
         subject=subject,
         details=frozen_details,
-        prev_hash=GENESIS_HASH if prev is None else prev.entry_hash,
+        prev_hash=prev_hash,
         entry_hash="",
         signature=b"",
     )
@@ -246,6 +256,59 @@ def verify_chain(
         expected_seq = entry.seq + 1
         expected_prev = entry.entry_hash
     return ChainReport(len(entries))
+
+
+# ---- the signed head -------------------------------------------------------------------------
+# The newest entry's number and hash, signed by the desk key at every append. Cutting entries
+# off the end leaves an intact chain; the signed head still names them, and only the desk key
+# can sign a shorter one.
+
+
+@dataclass(frozen=True)
+class AuditHead:
+    seq: int
+    entry_hash: str
+    signature: bytes = field(default=b"", repr=False)
+
+    def signed_bytes(self) -> bytes:
+        return head_bytes(self.seq, self.entry_hash)
+
+    def to_text(self) -> str:
+        """`<seq>:<hash>:<base64 CMS>`, as kept in the store."""
+        return f"{self.seq}:{self.entry_hash}:{base64.b64encode(self.signature).decode('ascii')}"
+
+    @classmethod
+    def from_text(cls, text: str) -> AuditHead:
+        """Read a stored head; a head of before signatures (`<seq>:<hash>`) has none.
+        ValueError for anything else."""
+        parts = text.split(":")
+        if len(parts) not in (2, 3) or not parts[0].isdigit():
+            raise ValueError("not an audit head")
+        signature = base64.b64decode(parts[2], validate=True) if len(parts) == 3 else b""
+        return cls(int(parts[0]), parts[1], signature)
+
+
+def head_bytes(seq: int, entry_hash: str) -> bytes:
+    return canonical_json({"format": _FORMAT, "audit_head": {"seq": seq, "entry_hash": entry_hash}})
+
+
+def sign_head(
+    entry: AuditEntry, desk_key: SigningPrivateKey, desk_cert: x509.Certificate
+) -> AuditHead:
+    """The head naming `entry`, signed by the desk key."""
+    body = head_bytes(entry.seq, entry.entry_hash)
+    return AuditHead(entry.seq, entry.entry_hash, sign_detached(body, desk_key, desk_cert))
+
+
+def head_problem(head: AuditHead, trust: TrustStore, at: datetime) -> str | None:
+    """Why the head's signature does not hold (None: it does)."""
+    if not head.signature:
+        return "The audit head is not signed: its signature was removed."
+    try:
+        verify_detached(head.signed_bytes(), head.signature, trust, at)
+    except SignatureInvalid as error:
+        return f"The audit head's signature does not verify ({error}): the head was rewritten."
+    return None
 
 
 def _chain_hash(prev_hash: str, body: bytes) -> str:

@@ -5,13 +5,15 @@ A desk has no EDS key of its own from NCA RK yet, so at first start it makes:
   to issue the signing certificate and then thrown away, so no second certificate can ever be
   issued under it;
 - a desk signing key (ECDSA P-256) with a certificate from that CA, for detached CMS.
-The signing key and both certificates live in the encrypted local store (desk_settings);
-the desk CA certificate is the trust anchor `audit verify` checks entries against, and its
-SHA-256 fingerprint is what an auditor compares with the one central recorded for the desk.
+Both certificates live in the encrypted local store (desk_settings), the signing key there
+too but sealed with a secret kept outside the store (services.audit_key), so the database key
+alone cannot sign. The desk CA certificate is the trust anchor `audit verify` checks entries
+against, and its SHA-256 fingerprint is what an auditor compares with the one central
+recorded for the desk.
 
-Anyone holding the database key could also use the desk key. The chain therefore proves
-that entries were not altered after they reached central (which keeps its own copy), and on
-the desk it catches every change made without the desk key: raw SQL, file edits, restores.
+The chain and the signed head catch on the desk every change made without the desk key: raw
+SQL, file edits with the database key. What a holder of the desk key can still do (cut or
+rewrite entries not yet sent) central's copy catches once they were sent (docs/security.md).
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ class DeskKey:
         key = self.private_key.private_bytes(
             serialization.Encoding.PEM,
             serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),  # the store it goes into is encrypted
+            serialization.NoEncryption(),  # the caller seals it (services.audit_key)
         )
         return (
             key.decode("ascii"),

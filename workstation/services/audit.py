@@ -33,6 +33,7 @@ from workstation.security.audit import (
     ChainBreak,
     ChainReport,
     append,
+    sign_head,
     verify_chain,
 )
 from workstation.security.canonical import canonical_datetime, canonical_json
@@ -40,6 +41,19 @@ from workstation.security.deskkey import DeskKey, make_desk_key, trust_from_pem
 from workstation.security.eds import TrustStore, fingerprint_sha256
 from workstation.security.roles import Action
 from workstation.services.access import require_actor
+from workstation.services.audit_check import (
+    check_head,
+    head_to_follow,
+    recover_order,
+    rewritten_head_mark,
+)
+from workstation.services.audit_key import (
+    DeskKeyUnavailable,
+    desk_key_secret,
+    is_sealed,
+    seal,
+    unseal,
+)
 from workstation.store.local import LocalStore, get_setting, put_setting
 from workstation.store.models import audit_log
 
@@ -53,7 +67,8 @@ __all__ = [
 KEY_SETTING = "audit.desk_key"
 CERT_SETTING = "audit.desk_cert"
 CA_SETTING = "audit.desk_ca"  # PEM of every desk CA this desk has had (trust anchors)
-HEAD_SETTING = "audit.head"  # "<seq>:<entry hash>" of the newest entry, to catch a cut tail
+# "<seq>:<entry hash>:<desk signature>" of the newest entry, to catch a cut tail
+HEAD_SETTING = "audit.head"
 _BATCH = 2000
 _UNREADABLE_TIME = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -347,8 +362,16 @@ class AuditLog:
             head = get_setting(conn, HEAD_SETTING)
             all_seqs = [int(s) for s in conn.scalars(select(audit_log.c.seq).order_by("seq"))]
             fingerprints = _fingerprints(trust)
+            now = self.clock.now()
             if not all_seqs:
-                report = _check_head(None, head, conn) or ChainReport(0)
+                if head is None:
+                    return AuditVerification(ChainReport(0), 0, fingerprints)
+                if trust is None:
+                    report = ChainReport(
+                        0, 1, 0, ChainBreak.DELETED, "The audit entries are missing: deleted."
+                    )
+                    return AuditVerification(report, 0, fingerprints)
+                report = check_head(None, head, conn, trust, now) or ChainReport(0)
                 return AuditVerification(report, 0, fingerprints)
             if trust is None:
                 report = ChainReport(
@@ -372,8 +395,10 @@ class AuditLog:
                 ).all()
                 if not rows:
                     break
-                batch = _recover_order([_entry(r._mapping) for r in rows], all_seqs)
+                batch = recover_order([_entry(r._mapping) for r in rows], all_seqs)
                 report = verify_chain(batch, trust, after=last)
+                if report.ok:
+                    report = rewritten_head_mark(batch) or report
                 if not report.ok:
                     index = checked + (report.broken_at_index or 0)
                     return AuditVerification(
@@ -384,7 +409,7 @@ class AuditLog:
                 checked += report.checked
                 last = batch[-1]
                 after_seq = int(rows[-1].seq)
-            report = _check_head(last, head, conn) or ChainReport(checked)
+            report = check_head(last, head, conn, trust, now) or ChainReport(checked)
             return AuditVerification(report, len(all_seqs), fingerprints)
 
     # ---- internals ---------------------------------------------------------------------------
@@ -414,9 +439,27 @@ class AuditLog:
         subject: str,
         details: Mapping[str, Any],
         at: datetime,
+        *,
+        check_head_at_append: bool = True,
     ) -> AuditEntry:
         row = conn.execute(select(audit_log).order_by(audit_log.c.seq.desc()).limit(1)).first()
         previous = _entry(row._mapping) if row is not None else None
+        after = None
+        if check_head_at_append:
+            after, mismatch = head_to_follow(
+                previous, get_setting(conn, HEAD_SETTING), key.trust(), self.clock.now()
+            )
+            if mismatch is not None:
+                # Entries were cut or the head rewritten by someone without the desk key:
+                # say so in the chain itself, so the next signed head cannot hide it.
+                self._insert(
+                    conn, key, AuditAction.HEAD_REWRITTEN, None, None, "", mismatch, at,
+                    check_head_at_append=False,
+                )  # fmt: skip
+                return self._insert(
+                    conn, key, action, actor_iin, actor_fingerprint, subject, details, at,
+                    check_head_at_append=False,
+                )  # fmt: skip
         entry = append(
             previous,
             at=at,
@@ -429,24 +472,32 @@ class AuditLog:
             desk_key=key.private_key,
             desk_cert=key.certificate,
             desk_chain=(),  # the desk CA is the trust anchor; keeps each entry small
+            after=after,
         )
         conn.execute(insert(audit_log).values(**_row(entry)))
-        put_setting(conn, HEAD_SETTING, f"{entry.seq}:{entry.entry_hash}")
+        head = sign_head(entry, key.private_key, key.certificate)
+        put_setting(conn, HEAD_SETTING, head.to_text())
         return entry
 
     def _key_in(self, conn: Connection) -> DeskKey:
         if self._desk_key is not None:
             return self._desk_key
         _take_write_lock(conn)  # two first uses must not both make a key
-        key_pem = get_setting(conn, KEY_SETTING)
+        stored = get_setting(conn, KEY_SETTING)
         cert_pem = get_setting(conn, CERT_SETTING)
         ca_pem = get_setting(conn, CA_SETTING)
-        if key_pem is not None and cert_pem is not None and ca_pem is not None:
-            self._desk_key = DeskKey.from_pem(key_pem, cert_pem, ca_pem)
-            return self._desk_key
+        details: dict[str, Any] = {}
+        if stored is not None and cert_pem is not None and ca_pem is not None:
+            try:
+                return self._stored_key(conn, stored, cert_pem, ca_pem)
+            except DeskKeyUnavailable as error:
+                # The desk key secret is gone (another OS user, a cleared credential store):
+                # a new desk key, and the chain says why.
+                details = {"previous_key": str(error)}
         made = make_desk_key(self.workstation_id, self.clock.now())
         new_key, new_cert, new_ca = made.to_pem()
-        put_setting(conn, KEY_SETTING, new_key)
+        secret = desk_key_secret(self.store, create=True)
+        put_setting(conn, KEY_SETTING, seal(new_key, secret) if secret else new_key)
         put_setting(conn, CERT_SETTING, new_cert)
         put_setting(conn, CA_SETTING, (ca_pem or "") + new_ca)
         self._insert(
@@ -456,12 +507,34 @@ class AuditLog:
             None,
             None,
             "",
-            {"certificate": made.fingerprint, "desk_ca": made.ca_fingerprint},
+            {"certificate": made.fingerprint, "desk_ca": made.ca_fingerprint, **details},
             self.clock.now(),
+            check_head_at_append=not details,  # the old head is the old key's to sign
         )
         # Not kept in memory yet: the caller's transaction may still roll back. The next
         # use reads it back from the store once it is committed.
         return made
+
+    def _stored_key(self, conn: Connection, stored: str, cert_pem: str, ca_pem: str) -> DeskKey:
+        if is_sealed(stored):
+            key = DeskKey.from_pem(
+                unseal(stored, desk_key_secret(self.store, create=False)), cert_pem, ca_pem
+            )
+            self._desk_key = key
+            return key
+        key = DeskKey.from_pem(stored, cert_pem, ca_pem)
+        # A desk key of before sealing, or of a store without a desk account: seal it now,
+        # and sign the head of before signed heads, once (a sealed key never comes here).
+        secret = desk_key_secret(self.store, create=True)
+        if secret is not None:
+            put_setting(conn, KEY_SETTING, seal(stored, secret))
+        row = conn.execute(select(audit_log).order_by(audit_log.c.seq.desc()).limit(1)).first()
+        head = get_setting(conn, HEAD_SETTING)
+        if row is not None and head == f"{row.seq}:{row.entry_hash}":
+            signed = sign_head(_entry(row._mapping), key.private_key, key.certificate)
+            put_setting(conn, HEAD_SETTING, signed.to_text())
+        self._desk_key = key
+        return key
 
 
 def _take_write_lock(conn: Connection) -> None:
@@ -513,81 +586,6 @@ def _entry(row: Mapping[Any, Any]) -> AuditEntry:
         prev_hash=str(row["prev_hash"]),
         entry_hash=str(row["entry_hash"]),
         signature=bytes(row["signature"] or b""),
-    )
-
-
-def _recover_order(entries: list[AuditEntry], all_seqs: Sequence[int]) -> list[AuditEntry]:
-    """Give a moved entry back its own number, so a swap is reported as a reordering.
-
-    The stored `seq` column is where a row stands; the hash covers the number it was written
-    with. For a row whose hash does not fit its place, look for the number that makes it
-    fit: if one does, the row is intact but was moved. Rows after the first one that fits
-    nowhere are left out (verify_chain stops there), and so are rows after a few moved ones,
-    which is enough to tell a reordering from a deletion.
-    """
-    recovered: list[AuditEntry] = []
-    moved_rows = 0
-    for entry in entries:
-        if entry.computed_hash() == entry.entry_hash:
-            recovered.append(entry)
-            continue
-        own = _own_number(entry, all_seqs)
-        if own is None:
-            recovered.append(entry)  # changed: verify_chain reports it here at the latest
-            break
-        recovered.append(own)
-        moved_rows += 1
-        if moved_rows >= 8:
-            break
-    return recovered
-
-
-def _own_number(entry: AuditEntry, all_seqs: Sequence[int]) -> AuditEntry | None:
-    nearest_first = sorted(all_seqs, key=lambda s: abs(s - entry.seq))
-    for candidate in (*nearest_first, all_seqs[-1] + 1):
-        if candidate == entry.seq:
-            continue
-        moved = replace(entry, seq=candidate)
-        if moved.computed_hash() == entry.entry_hash:
-            return moved
-    return None
-
-
-def _check_head(last: AuditEntry | None, head: str | None, conn: Connection) -> ChainReport | None:
-    """Entries cut off the end leave an intact chain; the recorded head still names them.
-
-    `last` is the newest entry of a chain already verified up to it.
-    """
-    if head is None:
-        return None
-    seq_text, _, head_hash = head.partition(":")
-    try:
-        head_seq = int(seq_text)
-    except ValueError:
-        return ChainReport(0, None, None, ChainBreak.CHANGED, "The audit head record is damaged.")
-    last_seq = last.seq if last is not None else 0
-    if head_seq > last_seq:
-        missing = f"{head_seq}" if head_seq == last_seq + 1 else f"{last_seq + 1}-{head_seq}"
-        return ChainReport(
-            last_seq,
-            last_seq + 1,
-            last_seq,
-            ChainBreak.DELETED,
-            f"Audit entries {missing} are missing after entry {last_seq}: the newest "
-            "entries were deleted.",
-        )
-    stored = conn.execute(
-        select(audit_log.c.entry_hash).where(audit_log.c.seq == head_seq)
-    ).scalar_one_or_none()
-    if stored == head_hash:
-        return None  # later entries were appended while this check ran, or it is the last
-    return ChainReport(
-        last_seq,
-        head_seq,
-        max(head_seq - 1, 0),
-        ChainBreak.LINK_BROKEN,
-        f"Entry {head_seq} is not the entry the desk wrote as number {head_seq}: the "
-        "entries from there on were replaced.",
     )
 
 

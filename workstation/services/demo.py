@@ -12,6 +12,7 @@ from workstation.security.demo_setup import ensure_demo_pki
 from workstation.security.eds import TrustStore, load_crls_from_dir
 from workstation.security.event_signing import SignerOrganisations, Verification
 from workstation.security.pki import MIGRATION_BIN, MINISTRY_BIN, DemoKeyPool
+from workstation.security.private_files import private_dir
 from workstation.security.tsa_simulator import TsaServer, TsaSimulator, load_or_create_authority
 from workstation.services.setup import DeskSession, desk_identity, remember_central_url
 from workstation.store.local import LocalStore
@@ -46,7 +47,7 @@ def ensure_demo_central(
     (the demo ministry and migration service keys) the approvals are signed; with `staff`
     (the demo clerk and officer) a share of the cases is also carried through the desk's
     stages, their events signed by that staff (sync.demo_stages)."""
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(data_dir)  # the demo desk's store goes here too
     url = central_url_for(data_dir)
     first_run = not (data_dir / CENTRAL_FILE).exists()
     gateway = CentralGateway(url, clock=clock)  # the embedded central shares the desk's clock

@@ -133,7 +133,7 @@ def load_login_settings(store: LocalStore, data_dir: Path) -> LoginSettings:
     return LoginSettings(
         trust_dir=Path(saved["trust_dir"]) if saved["trust_dir"] else defaults.trust_dir,
         crl_dir=Path(saved["crl_dir"]) if saved["crl_dir"] else defaults.crl_dir,
-        max_failures=int(saved["max_failures"] or defaults.max_failures),
+        max_failures=_count(saved["max_failures"], defaults.max_failures),
         lockout=_minutes(saved["lockout"], defaults.lockout),
         idle_lock=_minutes(saved["idle_lock"], defaults.idle_lock),
         ministry_bins=_bins(saved["ministry_bins"]),
@@ -146,7 +146,7 @@ def _delay(text: str | None) -> timedelta | None:
     """The saved maximum event delay: minutes, "off", or the default when not saved."""
     if not text:
         return MAX_DELAY
-    return None if text == "off" else timedelta(minutes=float(text))
+    return None if text == "off" else _minutes(text, MAX_DELAY)
 
 
 def _bins(text: str | None) -> tuple[str, ...]:
@@ -177,7 +177,21 @@ def save_login_settings(store: LocalStore, settings: LoginSettings) -> None:
 
 
 def _minutes(text: str | None, default: timedelta) -> timedelta:
-    return timedelta(minutes=float(text)) if text else default
+    """Saved minutes; a damaged value (not a number, not above zero, too large) reads as the
+    default, so no stored byte stops the log-in screen."""
+    try:
+        minutes = float(text) if text else 0.0
+        return timedelta(minutes=minutes) if minutes > 0 else default
+    except (ValueError, OverflowError):
+        return default
+
+
+def _count(text: str | None, default: int) -> int:
+    try:
+        value = int(text) if text else 0
+    except ValueError:
+        return default
+    return value if value >= 1 else default
 
 
 def _format_minutes(delta: timedelta) -> str:
