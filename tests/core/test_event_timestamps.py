@@ -317,3 +317,21 @@ def test_a_tsa_that_is_down_blocks_neither_recording_nor_the_push(
     finally:
         central.dispose()
         store.close()
+
+
+def test_checking_stamped_events_stays_fast(
+    pki: DemoPki, authority: TsaAuthority, tsa_trust: TsaTrust
+) -> None:
+    """Reading tokens through asn1crypto's native form re-encoded them: 0.2 s per event.
+    Now about 0.6 ms; 50 events in well under 2 s even on a loaded machine."""
+    import time
+
+    clerk = _clerk(pki)
+    events = [
+        _stamped(_event(clerk, NOW + timedelta(seconds=n)), authority, NOW + timedelta(hours=1))
+        for n in range(50)
+    ]
+    verifier = _verifier(pki, clerk, tsa_trust)
+    started = time.perf_counter()
+    assert [verifier.problem(e) for e in events] == [None] * 50
+    assert time.perf_counter() - started < 2.0

@@ -218,7 +218,7 @@ def verify_token(
         token = asn1_cms.ContentInfo.load(token_der, strict=True)
         signed = _signed_data(token)
         info = _tst_info(signed)
-        content = bytes(signed["encap_content_info"]["content"].contents)
+        content, signed_attributes = _raw_parts(bytes(token_der))
         signer_infos = list(signed["signer_infos"])
         carried = [
             x509.load_der_x509_certificate(choice.chosen.dump())
@@ -245,7 +245,7 @@ def verify_token(
         raise _imprint_mismatch()
     signer_info = signer_infos[0]
     tsa_certificate = _tsa_certificate(signer_info, [*carried, *tsa.known_certificates])
-    _check_signer_info(signer_info, content, tsa_certificate)
+    _check_signer_info(signer_info, content, signed_attributes, tsa_certificate)
     _require_time_stamping(tsa_certificate)
     if gen_time > (now or datetime.now(UTC)) + CLOCK_SKEW:
         raise _invalid(
@@ -308,11 +308,8 @@ def _splice(
     _, _, oid_end = _tlv(buf, info_start)
     _, explicit_start, _ = _tlv(buf, oid_end)
     _, signed_start, signed_end = _tlv(buf, explicit_start)
-    fields = _children(buf, signed_start, signed_end)
-    set_tag, set_pos, set_start, set_end = fields[-1]
-    if set_tag != _SET:
-        raise ValueError("the SignerInfos are not the last field of the SignedData")
-    infos = _children(buf, set_start, set_end)
+    set_pos = _children(buf, signed_start, signed_end)[-1][1]
+    infos = _signer_info_elements(buf)
     if len(infos) != len(found):
         raise ValueError("SignerInfos")
     changed = False
@@ -339,8 +336,9 @@ def _splice(
     return _element(_SEQUENCE, content)
 
 
-_SEQUENCE, _SET, _UNSIGNED = 0x30, 0x31, 0xA1
+_SEQUENCE, _SET, _OCTETS, _UNSIGNED = 0x30, 0x31, 0x04, 0xA1
 _STAMP_OID = bytes.fromhex("060b2a864886f70d010910020e")  # 1.2.840.113549.1.9.16.2.14
+_SIGNED_DATA_OID = bytes.fromhex("06092a864886f70d010702")  # 1.2.840.113549.1.7.2
 
 
 def _children(buf: bytes, start: int, end: int) -> list[tuple[int, int, int, int]]:
@@ -364,23 +362,54 @@ def _element(tag: int, value: bytes) -> bytes:
 
 
 def _signer_tokens(signature_der: bytes) -> list[tuple[bytes, list[bytes]]]:
-    """(signature value, its tokens' DER) for each SignerInfo of a CMS SignedData."""
+    """(signature value, its tokens' DER) for each SignerInfo of a CMS SignedData.
+
+    Read with the strict DER walker, not asn1crypto: asking asn1crypto for the native form
+    of a token normalises its algorithm identifiers, and the re-encoding that follows cost
+    0.2 s per event. Tokens found are parsed strictly by `verify_token`."""
+    buf = signature_der
     try:
-        info = asn1_cms.ContentInfo.load(signature_der, strict=True)
-        if info["content_type"].native != "signed_data":
-            raise ValueError("not SignedData")
+        infos = _signer_info_elements(buf)
         found = []
-        for signer_info in info["content"]["signer_infos"]:
+        for _, _, start, end in infos:
+            fields = _children(buf, start, end)
+            values = [f for f in fields if f[0] == _OCTETS]
+            if len(values) != 1:
+                raise ValueError("a SignerInfo without one signature value")
             tokens: list[bytes] = []
-            attributes = signer_info["unsigned_attrs"]
-            if attributes.native is not None:
-                for attribute in attributes:
-                    if attribute["type"].dotted == OID_SIGNATURE_TIME_STAMP_TOKEN:
-                        tokens.extend(bytes(value.dump()) for value in attribute["values"])
-            found.append((bytes(signer_info["signature"].native), tokens))
-    except (ValueError, TypeError, KeyError) as error:
+            if fields[-1][0] == _UNSIGNED:
+                _, _, unsigned_start, unsigned_end = fields[-1]
+                for _, _, attr_start, attr_end in _children(buf, unsigned_start, unsigned_end):
+                    oid, values_set = _children(buf, attr_start, attr_end)
+                    if buf[oid[1] : oid[3]] == _STAMP_OID and values_set[0] == _SET:
+                        tokens.extend(
+                            buf[pos:value_end]
+                            for _, pos, _, value_end in _children(buf, values_set[2], values_set[3])
+                        )
+            found.append((buf[values[0][2] : values[0][3]], tokens))
+    except ValueError as error:  # NotFastPath is a ValueError
         raise _malformed(error) from error
     return found
+
+
+def _signer_info_elements(buf: bytes) -> list[tuple[int, int, int, int]]:
+    """The SignerInfo elements of a DER ContentInfo holding SignedData."""
+    tag, info_start, info_end = _tlv(buf, 0)
+    if tag != _SEQUENCE or info_end != len(buf):
+        raise ValueError("not one DER ContentInfo")
+    oid, explicit = _children(buf, info_start, info_end)
+    if buf[oid[1] : oid[3]] != _SIGNED_DATA_OID or explicit[0] != 0xA0:
+        raise ValueError("not SignedData")
+    (signed,) = _children(buf, explicit[2], explicit[3])
+    if signed[0] != _SEQUENCE:
+        raise ValueError("not SignedData")
+    last = _children(buf, signed[2], signed[3])[-1]
+    if last[0] != _SET:
+        raise ValueError("the SignerInfos are not the last field of the SignedData")
+    infos = _children(buf, last[2], last[3])
+    if any(info[0] != _SEQUENCE for info in infos):
+        raise ValueError("SignerInfos")
+    return infos
 
 
 def _signed_data(token: Any) -> Any:
@@ -425,7 +454,32 @@ def _tsa_certificate(signer_info: Any, candidates: Sequence[x509.Certificate]) -
     )
 
 
-def _check_signer_info(signer_info: Any, content: bytes, certificate: x509.Certificate) -> None:
+def _raw_parts(token: bytes) -> tuple[bytes, bytes]:
+    """The TSTInfo bytes and the signed attributes' contents, as received (asn1crypto would
+    re-encode them when asked, slowly: see _signer_tokens)."""
+    (info,) = _signer_info_elements(token)
+    _, _, info_start, info_end = info
+    attributes = [f for f in _children(token, info_start, info_end) if f[0] == 0xA0]
+    _, _, signed_start, signed_end = _children(token, *_signed_bounds(token))[2]
+    _, explicit = _children(token, signed_start, signed_end)
+    (octets,) = _children(token, explicit[2], explicit[3])
+    if len(attributes) != 1 or explicit[0] != 0xA0 or octets[0] != _OCTETS:
+        raise ValueError("the token's content or signed attributes")
+    content = token[octets[2] : octets[3]]
+    return content, token[attributes[0][2] : attributes[0][3]]
+
+
+def _signed_bounds(buf: bytes) -> tuple[int, int]:
+    _, info_start, _ = _tlv(buf, 0)
+    _, _, oid_end = _tlv(buf, info_start)
+    _, explicit_start, _ = _tlv(buf, oid_end)
+    _, signed_start, signed_end = _tlv(buf, explicit_start)
+    return signed_start, signed_end
+
+
+def _check_signer_info(
+    signer_info: Any, content: bytes, contents: bytes, certificate: x509.Certificate
+) -> None:
     try:
         hash_type = _HASHES.get(signer_info["digest_algorithm"]["algorithm"].native)
         attributes = signer_info["signed_attrs"]
@@ -444,7 +498,6 @@ def _check_signer_info(signer_info: Any, content: bytes, certificate: x509.Certi
             ),
         )
     _check_signing_certificate(values, certificate)
-    contents: bytes = attributes.contents
     to_verify = b"\x31" + _der_length(len(contents)) + contents
     try:
         _check_signature_value(signer_info, certificate, to_verify, hash_type())
