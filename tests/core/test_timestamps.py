@@ -337,3 +337,35 @@ def test_openssl_cms_verify_accepts_a_stamped_signature(
 
 
 _CA_FOR_FUZZ = make_tsa_authority(NOW, DemoKeyPool(key_size=1024)).ca
+
+
+def _stamped_for_fuzz() -> tuple[bytes, int, TsaTrust]:
+    """A stamped signature (token with the TSA certificate inside) and where its token starts."""
+    keys = DemoKeyPool(key_size=1024)
+    authority = make_tsa_authority(NOW, keys, name="FUZZ TSA")
+    signer = make_tsa_authority(NOW, keys, name="FUZZ SIGNER")  # any RSA key and certificate
+    signature = sign_detached(DATA, signer.key, signer.certificate, include_certificates=False)
+    simulator = _simulator(authority, NOW)
+    stamped = stamp_signature(signature, lambda value: _token(simulator, value, cert_req=True))
+    return stamped, len(signature), TsaTrust(TrustStore((authority.ca.certificate,)))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.data())
+def test_a_changed_byte_anywhere_in_a_token_never_escapes_as_a_crash(data: st.DataObject) -> None:
+    stamped, token_start, trust = _FUZZ
+    position = data.draw(st.integers(token_start - 20, len(stamped) - 1))
+    value = data.draw(st.integers(0, 255))
+    cut = data.draw(st.booleans())
+    changed = bytearray(stamped)
+    changed[position] = value
+    blob = bytes(changed[:position] if cut else changed)
+    try:
+        when = signature_time(blob, trust)
+    except TimestampInvalid as refused:
+        assert str(refused)
+    else:
+        assert when is None or when == NOW or blob == stamped
+
+
+_FUZZ = _stamped_for_fuzz()

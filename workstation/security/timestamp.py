@@ -213,7 +213,17 @@ def verify_token(
     token_der: bytes, stamped: bytes, tsa: TsaTrust, *, now: datetime | None = None
 ) -> TimestampToken:
     """Check a token over `stamped` (the bytes whose hash it must carry); see the module
-    docstring for what is checked. TimestampInvalid with the reason otherwise."""
+    docstring for what is checked. TimestampInvalid with the reason otherwise, for any
+    bytes: asn1crypto parses lazily, so a broken field may surface at any step."""
+    try:
+        return _verify_token(token_der, stamped, tsa, now)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as error:
+        raise _malformed(error) from error
+
+
+def _verify_token(
+    token_der: bytes, stamped: bytes, tsa: TsaTrust, now: datetime | None
+) -> TimestampToken:
     try:
         token = asn1_cms.ContentInfo.load(token_der, strict=True)
         signed = _signed_data(token)
