@@ -368,4 +368,25 @@ def test_a_changed_byte_anywhere_in_a_token_never_escapes_as_a_crash(data: st.Da
         assert when is None or when == NOW or blob == stamped
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.data())
+def test_any_answer_of_a_tsa_is_a_token_or_a_clear_refusal(data: st.DataObject) -> None:
+    request, answer = _ANSWER
+    position = data.draw(st.integers(0, len(answer) - 1))
+    changed = bytearray(answer)
+    changed[position] = data.draw(st.integers(0, 255))
+    blob = bytes(changed[: data.draw(st.integers(position, len(answer)))])
+    try:
+        read_response(blob, request)
+    except TimestampInvalid as refused:
+        assert str(refused)
+
+
 _FUZZ = _stamped_for_fuzz()
+_REQUEST = timestamp_request(b"x", cert_req=True)
+_ANSWER = (
+    _REQUEST,
+    TsaSimulator(make_tsa_authority(NOW, DemoKeyPool(key_size=1024)), lambda: NOW).respond(
+        _REQUEST
+    ),
+)

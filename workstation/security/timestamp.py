@@ -170,7 +170,14 @@ def timestamp_request(
 
 def read_response(response_der: bytes, request_der: bytes) -> bytes:
     """The token in a TimeStampResp answering `request_der`: status granted, the same
-    imprint and nonce. TimestampInvalid (REFUSED or MALFORMED) otherwise."""
+    imprint and nonce. TimestampInvalid (REFUSED or MALFORMED) otherwise, for any bytes."""
+    try:
+        return _read_response(response_der, request_der)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as error:
+        raise _malformed(error) from error
+
+
+def _read_response(response_der: bytes, request_der: bytes) -> bytes:
     try:
         request = asn1_tsp.TimeStampReq.load(request_der, strict=True)
         response = TimeStampResp.load(response_der, strict=True)
