@@ -39,6 +39,7 @@ from ui.runner import Runner
 from workstation.reports import ReportData, ReportPeriod
 from workstation.reports.model import STAGE_COLOURS, InvalidReportPeriod
 from workstation.reports.service import ReportDesk
+from workstation.security.private_files import write_private
 from workstation.security.roles import Action, Role, is_permitted
 from workstation.services.access import actor_role
 
@@ -407,7 +408,7 @@ class DashboardPanel(QWidget):
 
         def work() -> Path:
             exported = reports.export(data, format, language)
-            path.write_bytes(exported.content)
+            write_private(path, exported.content)
             return path
 
         def done(written: Path) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ui.i18n import error_text, text_of
 from ui.runner import Runner
 from workstation.domain.clock import KAZAKHSTAN_TIME
+from workstation.security.private_files import tighten, write_private
 from workstation.security.roles import NotPermitted
 from workstation.services.desk import CaseNotFound, Changes
 from workstation.services.printing import (
@@ -248,6 +249,8 @@ class PrintPreview(QDialog):
         finally:
             painter.end()
         to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+        if to_file and printer.outputFileName():
+            tighten(Path(printer.outputFileName()))  # Qt wrote it with the umask's mode
         self._record(document, printer.copyCount(), "pdf" if to_file else "printer")
 
     def open_save_dialog(self) -> QFileDialog | None:
@@ -268,7 +271,7 @@ class PrintPreview(QDialog):
         if document is None or not path:
             return
         try:
-            Path(path).write_bytes(document.pdf)
+            write_private(Path(path), document.pdf)
         except OSError as exc:
             self.info.setText(self.tr("Not saved: {reason}").format(reason=exc.strerror or exc))
             return

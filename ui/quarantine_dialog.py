@@ -1,4 +1,5 @@
-"""The approvals this desk refused to apply (signature, certificate or signer not valid)."""
+"""What this desk pulled and refused to apply: approvals and events whose signature,
+certificate or signer is not valid, and central rows it cannot read."""
 
 from __future__ import annotations
 
@@ -51,13 +52,18 @@ class QuarantineDialog(QDialog):
         self.table = QTableWidget(len(approvals), 4)
         self.table.setObjectName("quarantineTable")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Case"), self.tr("Approval"), self.tr("Approved on"), self.tr("Reason")]
+            [
+                self.tr("Case"),
+                self.tr("Approval or event"),
+                self.tr("Approved on"),
+                self.tr("Reason"),
+            ]
         )
         for row, item in enumerate(approvals):
             for column, value in enumerate(
                 (
                     item.case_id,
-                    item.approval_number,
+                    item.approval_number if item.kind == "approval" else item.event_type,
                     _date_text(item.approval_date),
                     # Stored English (the journal's refusal): shown in the desk's language
                     # when a template of the catalogue fits it, else as it is.

@@ -33,6 +33,7 @@ from workstation.services.desk import Changes
 from workstation.services.quarantine import QuarantinedApproval
 from workstation.services.setup import DeskSession
 from workstation.sync.config import SettingsInvalid
+from workstation.sync.gaps import Gap
 from workstation.sync.gateway import CentralError, CentralUnreachable
 from workstation.sync.syncer import Stage, SyncReport, SyncRound
 
@@ -94,6 +95,11 @@ class SyncStatusBar(QWidget):
         self.quarantine_button.setVisible(False)
         self.quarantined: list[QuarantinedApproval] = []
         self.quarantine_button.clicked.connect(self.show_quarantine_dialog)
+        # Holes in a workstation's numbers (sync.gaps): events central has not delivered.
+        self.gap_label = QLabel()
+        self.gap_label.setObjectName("syncGap")
+        self.gap_label.setStyleSheet(f"color: {_COLOURS[SyncState.REFUSED]}; font-weight: 600;")
+        self.gap_label.setVisible(False)
         self.sync_button = QToolButton()
         self.sync_button.setObjectName("syncNow")
         self.sync_button.setDefaultAction(sync_action)
@@ -111,6 +117,7 @@ class SyncStatusBar(QWidget):
             self.queue_label,
             self.last_label,
             self.quarantine_button,
+            self.gap_label,
             self.sync_button,
         ):
             layout.addWidget(widget)
@@ -209,11 +216,37 @@ class SyncStatusBar(QWidget):
     def show_quarantine(self, approvals: list[QuarantinedApproval]) -> None:
         self.quarantined = approvals
         count = len(approvals)
-        self.quarantine_button.setText(self.tr("⚠ %n approval(s) refused: signature", "", count))
-        self.quarantine_button.setToolTip(
-            self.tr("Approvals whose signatures do not check out were not applied. Show them.")
-        )
+        if all(item.kind == "approval" for item in approvals):
+            self.quarantine_button.setText(
+                self.tr("⚠ %n approval(s) refused: signature", "", count)
+            )
+            self.quarantine_button.setToolTip(
+                self.tr("Approvals whose signatures do not check out were not applied. Show them.")
+            )
+        else:
+            self.quarantine_button.setText(self.tr("⚠ %n pulled item(s) not applied", "", count))
+            self.quarantine_button.setToolTip(
+                self.tr(
+                    "Events from central whose signatures do not check out, or rows this desk "
+                    "cannot read, were not applied. Show them."
+                )
+            )
         self.quarantine_button.setVisible(count > 0)
+
+    def show_gaps(self, gaps: list[Gap]) -> None:
+        """Events missing from other desks' numbering: central lost or withheld them."""
+        missing = sum(g.missing for g in gaps)
+        self.gap_label.setText(self.tr("⚠ %n event(s) missing from central", "", missing))
+        self.gap_label.setToolTip(
+            "\n".join(
+                self.tr("{desk}: events {first} to {last} not received").format(
+                    desk=g.workstation_id, first=g.first, last=g.last
+                )
+                for g in gaps[:20]
+            )
+        )
+        self.gap_label.setVisible(missing > 0)
+        self._refit.start(0)
 
     def show_quarantine_dialog(self) -> None:
         from ui.quarantine_dialog import QuarantineDialog
@@ -382,6 +415,7 @@ class BackgroundSync(QObject):
             self.runner.run(
                 self.session.quarantined, self.status.show_quarantine, self._queue_unknown
             )
+            self.runner.run(self.session.gaps, self.status.show_gaps, self._queue_unknown)
         if outcome is not None:
             self.finished.emit(outcome)
         self.start_timer()

@@ -7,7 +7,9 @@ Every folder comes from `platformdirs` under the same application name and autho
   %LOCALAPPDATA%\\DNR\\dnr-workstation on Windows; --data-dir elsewhere;
 - settings (desk.toml): ~/.config/dnr-workstation, %LOCALAPPDATA%\\DNR\\dnr-workstation;
   $DNR_CONFIG;
-- fallback key files: the settings folder's keys/; $DNR_WORKSTATION_KEY_DIR;
+- fallback key files: the settings folder's keys/ (on Windows, where settings and data
+  share a folder, its sibling %LOCALAPPDATA%\\DNR\\dnr-workstation-keys: never inside the
+  data folder); $DNR_WORKSTATION_KEY_DIR;
 - logs: ~/.local/state/dnr-workstation/log, %LOCALAPPDATA%\\DNR\\dnr-workstation\\Logs;
   $DNR_LOG_DIR.
 

@@ -179,7 +179,8 @@ def _desk_verification(store: LocalStore, data_dir: Path | None) -> Verification
     if not settings.trust_dir.is_dir():
         return None
     try:
-        return LoginService(store, settings, desk_city=None, clock=SystemClock()).verification()
+        service = LoginService(store, settings, desk_city=None, clock=SystemClock(), audit=None)
+        return service.verification()
     except LoginRefused as refused:
         raise CommandFailed(f"The desk's trust store cannot be used: {refused}") from None
 
@@ -246,8 +247,10 @@ def run_sync(args: argparse.Namespace) -> int:
             verification = _desk_verification(store, args.data_dir)
             if verification is None:
                 saved.append(
-                    "note: this desk has no trust store set up, so the signatures of the events "
-                    "pulled were not checked (the application checks them after log-in)."
+                    "note: this desk has no trust store set up, so the events pulled were kept "
+                    "unapplied: they are verified and applied by the first sync that has one "
+                    "(the application's, after log-in, or this command once the trust store "
+                    "is set up)."
                 )
             tsa, verification = with_tsa(file_settings.tsa if file_settings else None, verification)
             report = sync_once(
@@ -338,7 +341,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         PrintedFormChanged,
         OSError,  # a file that cannot be written; PermissionError: a role that may not
     ) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        # With its notes: a refused log-in says there how many attempts are left.
+        print(" ".join(["error:", str(exc), *getattr(exc, "__notes__", ())]), file=sys.stderr)
         return 1
 
 

@@ -16,12 +16,12 @@ import logging
 import os
 import platform
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from workstation import __version__
 from workstation.appdirs import LOG_DIR_ENV, log_dir
 from workstation.security import safelog
+from workstation.security.private_files import PrivateRotatingFileHandler, private_dir
 
 LOG_FILE = "dnr-workstation.log"
 MAX_BYTES = 5 * 1024 * 1024
@@ -64,8 +64,8 @@ def install(
     for handler in root.handlers:
         handler.setLevel(stderr_level)
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handler = RotatingFileHandler(
+        private_dir(folder)
+        handler = PrivateRotatingFileHandler(
             folder / LOG_FILE, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8"
         )
     except OSError as exc:

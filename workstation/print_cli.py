@@ -17,6 +17,7 @@ from typing import Any
 
 from workstation.domain.clock import Clock
 from workstation.domain.programme import DEFAULT_RULES
+from workstation.security.private_files import write_private
 from workstation.services.audit import AuditLog
 from workstation.services.login import LoginService, load_login_settings
 from workstation.services.printing import NotReadyToPrint, PrintDesk
@@ -64,8 +65,13 @@ def run_print(
     try:
         identity = desk_identity(store)
         data_dir = args.data_dir or default_data_dir()
+        audit = AuditLog(store, workstation_id=identity.workstation_id, clock=clock)
         login = LoginService(
-            store, load_login_settings(store, data_dir), desk_city=identity.city, clock=clock
+            store,
+            load_login_settings(store, data_dir),
+            desk_city=identity.city,
+            clock=clock,
+            audit=audit.record_event,  # a log-in by command is audited like one at the screen
         )
         staff = login.log_in(args.key, password)
         printer = PrintDesk(
@@ -74,7 +80,7 @@ def run_print(
             workstation_id=identity.workstation_id,
             rules=DEFAULT_RULES,
             clock=clock,
-            audit=AuditLog(store, workstation_id=identity.workstation_id, clock=clock),
+            audit=audit,
         )
         try:
             if args.print_kind == "application":
@@ -89,7 +95,7 @@ def run_print(
         # Written beside the target first, recorded, then renamed: a failed write records
         # nothing and a refused record leaves no file that looks printed.
         partial = out.with_name(f".{out.name}.partial")
-        partial.write_bytes(document.pdf)
+        write_private(partial, document.pdf)  # the applicant's data: this OS user only
         try:
             if document.kind == "application":
                 printer.record_printed(document, copies=1, channel="cli")

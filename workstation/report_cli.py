@@ -23,6 +23,7 @@ from typing import Any
 from workstation.domain.clock import Clock
 from workstation.reports import LANGUAGES, InvalidReportPeriod, ReportPeriod, UnknownCenter
 from workstation.reports.service import FORMATS, ReportDesk
+from workstation.security.private_files import write_private
 from workstation.services.audit import AuditLog
 from workstation.services.login import LoginService, load_login_settings
 from workstation.services.setup import default_data_dir, desk_identity
@@ -96,15 +97,20 @@ def run_report(
     try:
         identity = desk_identity(store)
         data_dir = args.data_dir or default_data_dir()
+        audit = AuditLog(store, workstation_id=identity.workstation_id, clock=clock)
         login = LoginService(
-            store, load_login_settings(store, data_dir), desk_city=identity.city, clock=clock
+            store,
+            load_login_settings(store, data_dir),
+            desk_city=identity.city,
+            clock=clock,
+            audit=audit.record_event,  # a log-in by command is audited like one at the screen
         )
         staff = login.log_in(args.key, password)
         reports = ReportDesk(
             store,
             actor=staff.actor,
             clock=clock,
-            audit=AuditLog(store, workstation_id=identity.workstation_id, clock=clock),
+            audit=audit,
         )
         center = args.center or identity.city
         if center == ALL_CENTERS:
@@ -120,7 +126,7 @@ def run_report(
     # Written beside the target, then renamed: an interrupted write leaves no half report.
     partial = out.with_name(f".{out.name}.partial")
     try:
-        partial.write_bytes(exported.content)
+        write_private(partial, exported.content)  # names and IINs: this OS user only
         partial.replace(out)
     finally:
         partial.unlink(missing_ok=True)

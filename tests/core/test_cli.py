@@ -11,8 +11,10 @@ from sqlalchemy import select
 
 from workstation import cli
 from workstation.domain.clock import FixedClock
+from workstation.domain.programme import DEFAULT_RULES
 from workstation.store.local import LocalStore
 from workstation.store.models import cases
+from workstation.sync.untrusted import settle_pending
 
 TODAY = date(2026, 3, 10)
 
@@ -45,6 +47,19 @@ def run_exit(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
     return int(exit_.value.code or 0), capsys.readouterr().err
 
 
+def trust_pending(data_dir: Path) -> int:
+    """Apply what a desk without a trust store kept pending, as if each signature checked
+    out (demo data is unsigned; the real check is tested in test_untrusted_pull)."""
+    store = LocalStore.open(data_dir)
+    try:
+        with store.transaction() as conn:
+            applied, refused = settle_pending(conn, DEFAULT_RULES, lambda _e, _r: None, 10**6)
+        assert refused == 0
+        return applied
+    finally:
+        store.close()
+
+
 def desk_case_ids(data_dir: Path) -> list[str]:
     store = LocalStore.open(data_dir)
     try:
@@ -57,9 +72,9 @@ def desk_case_ids(data_dir: Path) -> list[str]:
 def test_central_init_twice(capsys: pytest.CaptureFixture[str], url: str) -> None:
     code, out, err = run(capsys, "central", "init", url)
     assert (code, err) == (0, "")
-    assert out.startswith("central schema ready at revision c005")
+    assert out.startswith("central schema ready at revision c006")
     code, out, _ = run(capsys, "central", "init", url)
-    assert code == 0 and "revision c005" in out
+    assert code == 0 and "revision c006" in out
 
 
 def test_seed_then_sync_then_show(
@@ -76,11 +91,13 @@ def test_seed_then_sync_then_show(
     code, out, err = run(capsys, "sync", "--central", url, "--data-dir", str(data))
     assert (code, err) == (0, "")
     assert out.startswith("WS-") and "(all cities)" in out
-    # A desk nobody set up for log-in has no trust store: the pull is not checked, and says so.
+    # A desk nobody set up for log-in has no trust store: nothing pulled is applied.
     assert "note: this desk has no trust store set up" in out
-    assert "pushed 0 new event(s), pulled 15: 15 applied, 0 refused" in out
+    assert "pulled 15: 0 applied, 0 refused, 15 kept unapplied until" in out
+    assert desk_case_ids(data) == []
     code, out, _ = run(capsys, "sync", "--central", url, "--data-dir", str(data))
     assert code == 0 and "pulled 0: 0 applied" in out
+    assert trust_pending(data) == 15
 
     case_id = desk_case_ids(data)[0]
     code, out, err = run(capsys, "case", "show", case_id, "--data-dir", str(data), "--json")
@@ -113,7 +130,8 @@ def test_sync_remembers_the_city(
     code, out, _ = run(
         capsys, "sync", "--central", url, "--data-dir", str(data), "--city", "Almaty"
     )
-    assert code == 0 and "(Almaty)" in out and "pulled 5: 5 applied" in out
+    assert code == 0 and "(Almaty)" in out and "pulled 5: 0 applied" in out
+    assert trust_pending(data) == 5
     assert all("-ALA-" in c for c in desk_case_ids(data))
     code, out, _ = run(capsys, "sync", "--central", url, "--data-dir", str(data))
     assert code == 0 and "(Almaty)" in out

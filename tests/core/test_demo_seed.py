@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
 from workstation.domain.approval import ApprovedArrival
 from workstation.domain.clock import FixedClock
@@ -15,6 +16,7 @@ from workstation.domain.iin import parse_iin
 from workstation.domain.mrz import make_td3, parse_td3
 from workstation.domain.programme import DEFAULT_RULES
 from workstation.services.demo import CENTRAL_FILE, central_url_for, open_demo_session
+from workstation.sync.central_schema import events as central_events
 from workstation.sync.demo_seed import approval_event, make_approvals, seed_central
 from workstation.sync.gateway import CentralGateway
 
@@ -123,6 +125,12 @@ def test_the_demo_desk(tmp_path: Path, fixed_clock: FixedClock) -> None:
         assert (data / CENTRAL_FILE).exists()
         assert session.demo and session.central_url == central_url_for(data)
         assert session.identity.city == "Astana"
+        assert session.verification is not None  # the demo verifies from its first pull
+        # Central's clock is the test's fixed one (signatures are judged at its receipt time).
+        central = CentralGateway(central_url_for(data))
+        with central.engine.begin() as conn:
+            conn.execute(update(central_events).values(received_at=central_events.c.recorded_at))
+        central.dispose()
         report = session.sync()
         assert report.pulled == report.applied == 75  # Astana's half of the seeded cases
     finally:

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from workstation.domain.lifecycle import EventType
 from workstation.domain.programme import DEFAULT_RULES
@@ -23,6 +23,7 @@ from workstation.security.roles import is_permitted
 from workstation.services.staff import StaffRecord, put_staff
 from workstation.store.local import LocalStore
 from workstation.store.models import cases, journal
+from workstation.sync.central_schema import events as central_events
 from workstation.sync.demo_seed import ApprovalSigners, seed_central
 from workstation.sync.demo_stages import Stage, StagedDemo, StageStaff, seed_stages
 from workstation.sync.gateway import CentralGateway
@@ -46,6 +47,10 @@ class Seeded:
         self.staged: StagedDemo = seed_stages(
             self.gateway, self.staff, seed=seed, today=TODAY, signers=self.signers, share=0.5
         )
+        # Central's clock is the test's fixed one: it received each event when it was made
+        # (signatures are judged at central's receipt time, and the CRLs are of NOW).
+        with self.gateway.engine.begin() as conn:
+            conn.execute(update(central_events).values(received_at=central_events.c.recorded_at))
         # A desk that verifies what it pulls, as a logged-in demo desk does.
         self.store = LocalStore.open(root / "desk", create=True, key=os.urandom(32))
         with self.store.transaction() as conn:
@@ -57,6 +62,7 @@ class Seeded:
             TrustStore.from_pem_dir(pki.trust_dir),
             SignerOrganisations(frozenset({MINISTRY_BIN}), frozenset({MIGRATION_BIN})),
             tuple(load_crls_from_dir(pki.crl_dir)),
+            max_delay=None,  # as the demo's log-in sets it: the staged history is backdated
         )
         self.report: SyncReport = sync_once(
             self.store, self.gateway, DEFAULT_RULES, city=None, verification=verification

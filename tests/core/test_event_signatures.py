@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import cast
 
 import pytest
 from sqlalchemy import select
@@ -285,3 +286,108 @@ def test_day_cache_does_not_hide_a_certificate_that_expired_that_day(
     assert verifier.problem(before) is None
     problem = verifier.problem(after)
     assert problem is not None and "expired" in problem
+
+
+# ---- issue 15: the time an event is judged at, the signing key only, fail closed -----------
+
+
+def test_a_backdated_event_is_judged_when_central_received_it(
+    pki: DemoPki, signers: ApprovalSigners
+) -> None:
+    """A signature made after the revocation, dated before it: recorded_at says it stands,
+    central's received_at says it does not."""
+    clerk = _actor(pki, Role.CLERK)
+    assert clerk.signer is not None
+    certificate = clerk.signer.certificate  # type: ignore[attr-defined]
+    revoked_at = NOW + timedelta(hours=1)
+    crl = pki.crl(revoked=[(certificate.serial_number, revoked_at)], last_update=NOW)
+    verifier = _verifier(pki, signers)
+    verifier.crls = [*[c for c in verifier.crls if c.issuer != crl.issuer], crl]
+    backdated = _event(clerk, EventType.ARRIVAL_RECORDED)  # dated 30 min before revocation...
+    received = revoked_at + timedelta(minutes=30)  # ...but central got it after
+    assert verifier.problem(backdated) is None  # the signer's own date alone: it passes
+    problem = verifier.problem(backdated, received_at=received)
+    assert problem is not None and "revoked" in problem
+    assert verifier.problem(backdated, received_at=NOW + timedelta(minutes=1)) is None
+
+
+def test_an_expired_key_backdated_before_its_expiry_is_refused(
+    pki: DemoPki, signers: ApprovalSigners
+) -> None:
+    clerk = _actor(pki, Role.CLERK)
+    assert clerk.signer is not None
+    end = clerk.signer.certificate.not_valid_after_utc  # type: ignore[attr-defined]
+    verifier = _verifier(pki, signers)
+    verifier.crls = []
+    backdated = new_event(
+        "DNR-AST-26-0000001",
+        EventType.ARRIVAL_RECORDED,
+        {"entry_date": "2026-03-09"},
+        clerk,
+        "AST-01",
+        FixedClock(end - timedelta(days=1)),
+    )
+    problem = verifier.problem(backdated, received_at=end + timedelta(days=1))
+    assert problem is not None and "expired" in problem
+
+
+@pytest.mark.parametrize(
+    ("received", "flagged"),
+    [
+        (timedelta(minutes=-10), "after central received it"),  # dated in central's future
+        (timedelta(days=8), "more than 168 hours before"),  # a week and a day late
+        (timedelta(minutes=-2), None),  # a desk clock two minutes fast: tolerated
+        (timedelta(days=6), None),  # a desk offline for six days
+    ],
+)
+def test_an_event_whose_own_time_central_contradicts_is_flagged(
+    pki: DemoPki, signers: ApprovalSigners, received: timedelta, flagged: str | None
+) -> None:
+    event = _event(_actor(pki, Role.CLERK), EventType.ARRIVAL_RECORDED)
+    verifier = _verifier(pki, signers)
+    verifier.crls = []
+    problem = verifier.problem(event, received_at=event.recorded_at + received)
+    if flagged is None:
+        assert problem is None
+    else:
+        assert problem is not None and flagged in problem
+
+
+def test_the_maximum_delay_is_a_setting(pki: DemoPki, signers: ApprovalSigners) -> None:
+    event = _event(_actor(pki, Role.CLERK), EventType.ARRIVAL_RECORDED)
+    verifier = _verifier(pki, signers)
+    verifier.crls = []
+    verifier.max_delay = timedelta(hours=72)
+    late = event.recorded_at + timedelta(hours=73)
+    assert "more than 72 hours" in (verifier.problem(event, received_at=late) or "")
+    verifier.max_delay = None  # off (the demo, whose history is backdated)
+    assert verifier.problem(event, received_at=late) is None
+
+
+def test_an_event_signed_with_the_log_in_key_is_refused(
+    pki: DemoPki, signers: ApprovalSigners
+) -> None:
+    member = pki.staff_for(Role.CLERK)
+    auth = _key(member.auth_p12, pki)
+    signer = EventSigner(auth)
+    actor = Actor(member.iin, member.display_name, "clerk", signer.fingerprint, signer)
+    event = _event(actor, EventType.ARRIVAL_RECORDED)
+    problem = _verifier(pki, signers, auth).problem(event)
+    assert problem is not None and "nonRepudiation" in problem
+
+
+def test_an_event_type_with_no_permission_mapping_is_refused(
+    pki: DemoPki, signers: ApprovalSigners
+) -> None:
+    """Fail closed: a type no role is mapped to is not 'someone else's business'."""
+    event = _event(_actor(pki, Role.CLERK), cast(EventType, "CaseDeleted"), {"why": "because"})
+    problem = _verifier(pki, signers).problem(event)
+    assert problem is not None and "no permission mapping" in problem
+
+
+def test_a_signature_that_cannot_be_examined_is_a_problem_not_a_crash(
+    pki: DemoPki, signers: ApprovalSigners
+) -> None:
+    event = _event(_actor(pki, Role.CLERK), EventType.ARRIVAL_RECORDED)
+    for garbage in (b"\x30\x80", b"\x00" * 5, b"\x30\x03\x02\x01\x01", bytes(range(256))):
+        assert _verifier(pki, signers).problem(replace(event, signature=garbage)) is not None

@@ -335,3 +335,34 @@ def test_checking_stamped_events_stays_fast(
     started = time.perf_counter()
     assert [verifier.problem(e) for e in events] == [None] * 50
     assert time.perf_counter() - started < 2.0
+
+
+def test_a_token_before_a_revocation_saves_an_event_central_got_after_it(
+    pki: DemoPki, authority: TsaAuthority, tsa_trust: TsaTrust
+) -> None:
+    """Recorded and stamped before the key was revoked, pushed after (the desk was offline):
+    central's received_at alone would refuse it; the token proves it was signed in time."""
+    clerk = _clerk(pki)
+    assert isinstance(clerk.signer, EventSigner)
+    revoked_at = NOW + timedelta(hours=1)
+    crl = pki.crl(
+        revoked=[(clerk.signer.certificate.serial_number, revoked_at)], last_update=revoked_at
+    )
+    event = _stamped(_event(clerk, NOW), authority, NOW + timedelta(minutes=1))
+    received = revoked_at + timedelta(hours=2)
+    plain = _verifier(pki, clerk, None)
+    plain.crls = [c for c in plain.crls if c.issuer != crl.issuer] + [crl]
+    problem = plain.problem(event, received)
+    assert problem is not None and "revoked" in problem
+    stamped = _verifier(pki, clerk, tsa_trust)
+    stamped.crls = plain.crls
+    assert stamped.problem(event, received) is None
+
+
+def test_a_token_dated_after_central_received_the_event_is_refused(
+    pki: DemoPki, authority: TsaAuthority, tsa_trust: TsaTrust
+) -> None:
+    clerk = _clerk(pki)
+    event = _stamped(_event(clerk, NOW), authority, NOW + timedelta(hours=2))
+    problem = _verifier(pki, clerk, tsa_trust).problem(event, NOW + timedelta(minutes=10))
+    assert problem is not None and "after central received it" in problem

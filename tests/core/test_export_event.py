@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -94,6 +96,10 @@ def test_an_exported_event_passes_openssl_cms_verify(
         "trust.pem",
         "verify.sh",
     }
+    if os.name == "posix":  # the event names the applicant: the desk's OS user only
+        assert stat.S_IMODE(out.stat().st_mode) == 0o700
+        modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in out.iterdir()}
+        assert modes == {**dict.fromkeys(modes, 0o600), "verify.sh": 0o700}
     result = _openssl_verify(out)
     assert result.returncode == 0, result.stderr
     assert "Verification successful" in result.stderr

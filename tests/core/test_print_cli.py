@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import stat
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -24,7 +26,7 @@ from workstation.security.pki import DEMO_PASSWORD, DemoKeyPool
 from workstation.security.roles import Role
 from workstation.services.demo import open_demo_session
 from workstation.services.demo_login import DemoLogin, prepare_demo_login
-from workstation.store.models import cases, journal
+from workstation.store.models import audit_log, cases, journal
 
 
 @pytest.fixture
@@ -97,6 +99,8 @@ def test_a_ready_case_prints_to_a_file_and_the_print_is_recorded(
     )
     assert receipt.read_bytes().startswith(b"%PDF-")
     assert not list(tmp_path.glob(".*.partial"))
+    if os.name == "posix":  # the applicant's IIN, passport and names: the OS user's only
+        assert {stat.S_IMODE(p.stat().st_mode) for p in (out, receipt)} == {0o600}
 
 
 def test_a_case_not_ready_exits_2_with_the_reasons_and_writes_nothing(
@@ -127,3 +131,35 @@ def test_a_wrong_password_or_a_supervisor_key_prints_nothing(
     assert run(monkeypatch, login, data_dir, *args, role=Role.SUPERVISOR) == 1
     assert "may not" in capsys.readouterr().err
     assert not out.exists()
+
+
+def audit_actions(session: Any) -> list[str]:
+    with session.store.reading() as conn:
+        rows = conn.execute(select(audit_log.c.action).order_by(audit_log.c.seq)).all()
+    return [row.action for row in rows if row.action != "desk_key_created"]
+
+
+def test_log_ins_by_the_command_are_audited_and_say_the_tries_left(
+    desk: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: Any
+) -> None:
+    session, login, data_dir = desk
+    case_id = approved_adult(session)
+    out = tmp_path / "application.pdf"
+    args = ("print", "application", case_id, "--out", str(out))
+    before = len(audit_actions(session))
+    for left in (4, 3, 2, 1):
+        assert run(monkeypatch, login, data_dir, *args, password="wrong") == 1
+        assert f"{left} attempt" in capsys.readouterr().err
+    assert run(monkeypatch, login, data_dir, *args, password="wrong") == 1
+    assert "Too many wrong attempts" in capsys.readouterr().err
+    assert run(monkeypatch, login, data_dir, *args) == 1  # the right password: still locked
+    assert "Too many wrong attempts" in capsys.readouterr().err
+    assert audit_actions(session)[before:] == [
+        "login_failed", "login_failed", "login_failed", "login_failed", "key_locked_out",
+        "login_failed",
+    ]  # fmt: skip
+    assert not out.exists()
+    # A log-in that works is audited too.
+    supervisor = ("print", "receipt", case_id, "--out", str(out))
+    assert run(monkeypatch, login, data_dir, *supervisor, role=Role.MIGRATION_OFFICER) == 2
+    assert audit_actions(session)[-1] == "login"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -58,6 +60,8 @@ def test_a_supervisor_writes_the_pdf_and_the_export_is_audited(
                   "--format", "pdf", "--out", str(out), "--lang", "kk")  # fmt: skip
     assert code == 0
     assert "written to" in capsys.readouterr().out
+    if os.name == "posix":  # names and IINs of applicants: the OS user's only
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
     text = " ".join(PdfReader(io.BytesIO(out.read_bytes())).pages[0].extract_text().split())
     assert texts_for("kk").title in text and "Astana" in text  # the desk's city by default
     audit = AuditLog(session.store, workstation_id=session.identity.workstation_id,
@@ -125,3 +129,19 @@ def test_usage_errors_exit_2_with_the_reason(
                "--format", "pdf", "--out", str(out), "--lang", "de")  # fmt: skip
     assert bad_language.value.code == 2
     assert not out.exists()
+
+
+def test_report_log_ins_are_audited_with_the_tries_left(
+    desk: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: Any
+) -> None:
+    session, login, data_dir = desk
+    out = tmp_path / "report.pdf"
+    args = ("--from", "2026-11-01", "--to", "2026-11-30", "--format", "pdf", "--out", str(out))
+    audit = AuditLog(session.store, workstation_id=session.identity.workstation_id,
+                     clock=session.clock)  # fmt: skip
+    before = len(audit.entries())
+    assert report(monkeypatch, login, data_dir, *args, password="wrong") == 1
+    assert "4 attempts left" in capsys.readouterr().err
+    assert report(monkeypatch, login, data_dir, *args) == 0
+    actions = [e.action.value for e in audit.entries()[before:]]
+    assert [a for a in actions if a != "desk_key_created"][:2] == ["login_failed", "login"]

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography import x509
@@ -21,7 +22,7 @@ from workstation.security.cms import (
     verify_detached_signature,
 )
 from workstation.security.eds import StaffKey, TrustStore, load_staff_key
-from workstation.security.pki import DemoKeyPool, DemoPki, make_demo_pki
+from workstation.security.pki import DemoKeyPool, DemoPki, KeyPurpose, make_demo_pki
 from workstation.security.roles import Role
 
 OPENSSL = shutil.which("openssl")
@@ -106,7 +107,7 @@ def test_signer_from_an_untrusted_ca_is_refused(
 
 
 def test_expired_signer_is_refused(demo_pki: DemoPki, trust: TrustStore, now: datetime) -> None:
-    expired = demo_pki.expired_key()
+    expired = demo_pki.expired_key(KeyPurpose.SIGN)
     signature = sign_detached(EVENT, expired.private_key, expired.certificate, expired.chain)
     with pytest.raises(SignatureInvalid, match="expired") as refused:
         verify_detached(EVENT, signature, trust, now)
@@ -119,7 +120,7 @@ def test_expired_signer_is_refused(demo_pki: DemoPki, trust: TrustStore, now: da
 def test_revoked_signer_is_refused_when_crls_are_given(
     demo_pki: DemoPki, trust: TrustStore, now: datetime
 ) -> None:
-    revoked, crl = demo_pki.revoked_key()
+    revoked, crl = demo_pki.revoked_key(KeyPurpose.SIGN)
     signature = sign_detached(EVENT, revoked.private_key, revoked.certificate, revoked.chain)
     assert verify_detached(EVENT, signature, trust, now) == revoked.certificate  # no CRLs
     with pytest.raises(SignatureInvalid, match="revoked") as refused:
@@ -137,6 +138,36 @@ def test_ministry_and_migration_service_signatures_verify(
     assert certificate.fingerprint(hashes.SHA256()).hex() == signer.fingerprint_sha256
 
 
+_SIGNING_USAGE = x509.KeyUsage(
+    digital_signature=True,
+    content_commitment=True,
+    key_encipherment=False,
+    data_encipherment=False,
+    key_agreement=False,
+    key_cert_sign=False,
+    crl_sign=False,
+    encipher_only=False,
+    decipher_only=False,
+)
+
+
+def test_an_auth_key_never_signs(demo_pki: DemoPki, trust: TrustStore, now: datetime) -> None:
+    """Issue 15, point 5: the log-in key's signature is refused; the signing key's passes."""
+    clerk = demo_pki.staff_for(Role.CLERK)
+    auth = demo_pki.issue_staff_key(clerk.iin, clerk.surname, clerk.given_name)
+    with pytest.raises(SignatureInvalid, match="nonRepudiation") as refused:
+        verify_detached(EVENT, _sign_with(auth), trust, now)
+    assert refused.value.problem is SignatureProblem.WRONG_KEY_USAGE
+    sign = demo_pki.issue_staff_key(
+        clerk.iin, clerk.surname, clerk.given_name, purpose=KeyPurpose.SIGN
+    )
+    assert verify_detached(EVENT, _sign_with(sign), trust, now) == sign.certificate
+
+
+def _sign_with(issued: Any) -> bytes:
+    return sign_detached(EVENT, issued.private_key, issued.certificate, issued.chain)
+
+
 def test_ecdsa_signer(demo_pki: DemoPki, trust: TrustStore, now: datetime) -> None:
     key = ec.generate_private_key(ec.SECP256R1())
     certificate = (
@@ -148,6 +179,7 @@ def test_ecdsa_signer(demo_pki: DemoPki, trust: TrustStore, now: datetime) -> No
         .not_valid_before(now - timedelta(days=1))
         .not_valid_after(now + timedelta(days=1))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(_SIGNING_USAGE, critical=True)
         .sign(demo_pki.issuing.key, hashes.SHA256())
     )
     signature = sign_detached(EVENT, key, certificate, demo_pki.issuing.chain)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import keyring
 import keyring.backends.fail
@@ -17,6 +17,7 @@ from workstation.security.dbkey import (
     DatabaseKeyUnusable,
     fallback_key_path,
     get_or_create_db_key,
+    platform_key_dir,
 )
 
 SERVICE = "dnr-workstation"
@@ -94,3 +95,38 @@ def test_fallback_file_name_is_safe(tmp_path: Path) -> None:
     path = fallback_key_path("dnr/workstation", "../../etc", tmp_path)
     assert path.parent == tmp_path
     assert "/" not in path.name
+
+
+def test_the_windows_key_folder_is_outside_the_data_folder() -> None:
+    # platformdirs on Windows: config and data are both %LOCALAPPDATA%\DNR\dnr-workstation.
+    local = PureWindowsPath(r"C:\Users\clerk\AppData\Local\DNR\dnr-workstation")
+    keys = platform_key_dir(local, local)
+    assert keys == PureWindowsPath(r"C:\Users\clerk\AppData\Local\DNR\dnr-workstation-keys")
+    assert not keys.is_relative_to(local)
+    # Linux: ~/.config/dnr-workstation/keys, apart from ~/.local/share/dnr-workstation.
+    linux = platform_key_dir(
+        PurePosixPath("/home/c/.config/dnr-workstation"),
+        PurePosixPath("/home/c/.local/share/dnr-workstation"),
+    )
+    assert linux == PurePosixPath("/home/c/.config/dnr-workstation/keys")
+
+
+def test_a_key_file_of_an_older_windows_desk_moves_out_of_the_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workstation.security import dbkey
+
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    local = tmp_path / "Local" / "DNR" / "dnr-workstation"  # config and data, as on Windows
+    monkeypatch.delenv(dbkey.KEY_DIR_ENV, raising=False)
+    monkeypatch.setattr(dbkey, "_config_dir", lambda: local)
+    monkeypatch.setattr(dbkey, "_data_dir", lambda: local)
+    data = local / "desk"
+    key, _ = dbkey.get_or_create_db_key(SERVICE, "local-db-0123456789abcdef", local / "keys")
+    data.mkdir(parents=True)
+    (data / dbkey.STORE_ID_FILE).write_text("local-db-0123456789abcdef\n")
+    found, where = dbkey.store_key(data, store_exists=True)
+    assert found == key
+    moved = tmp_path / "Local" / "DNR" / "dnr-workstation-keys"
+    assert where == f"key file {fallback_key_path(SERVICE, 'local-db-0123456789abcdef', moved)}"
+    assert not (local / "keys").exists() or not list((local / "keys").iterdir())

@@ -20,7 +20,6 @@ from workstation.security.eds import (
     EmptyTrustStore,
     KeyFileUnreadable,
     KeyLockedOut,
-    LoginGuard,
     LoginRefused,
     NoIinInCertificate,
     NotALoginKey,
@@ -29,11 +28,11 @@ from workstation.security.eds import (
     TrustStore,
     UntrustedCertificate,
     WrongPassword,
-    key_file_id,
     load_staff_key,
     verify_certificate,
     verify_staff_key,
 )
+from workstation.security.lockout import LoginGuard
 from workstation.security.pki import (
     OID_EMPLOYEE,
     CertificateAuthority,
@@ -90,12 +89,6 @@ def test_a_truncated_key_file_is_unreadable(demo_pki: DemoPki) -> None:
     data = demo_pki.staff_for(Role.CLERK).auth_p12.read_bytes()
     with pytest.raises(KeyFileUnreadable):
         load_staff_key(data[: len(data) // 2], "123456")
-
-
-def test_key_file_id_is_the_file_hash(demo_pki: DemoPki) -> None:
-    data = demo_pki.staff_for(Role.CLERK).auth_p12.read_bytes()
-    assert key_file_id(data) == key_file_id(bytes(data))
-    assert key_file_id(data) != key_file_id(data + b"\0")
 
 
 # ---- accepted log-ins ----------------------------------------------------------------------

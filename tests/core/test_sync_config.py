@@ -223,7 +223,10 @@ def test_sync_saves_its_settings_then_runs_from_them(
     assert (code, err) == (0, "")
     first, saved_line, note = out.splitlines()
     assert note.startswith("note: this desk has no trust store set up")  # nothing checked
-    assert first.endswith("(Almaty): pushed 0 new event(s), pulled 3: 3 applied, 0 refused")
+    assert first.endswith(
+        "(Almaty): pushed 0 new event(s), pulled 3: 0 applied, 0 refused, "
+        "3 kept unapplied until this desk can verify them"
+    )
     assert saved_line == f"settings saved to {settings_file}"
     saved = load_settings()
     assert saved is not None

@@ -48,6 +48,7 @@ class DeskUnderTest:
         )
 
     def sync(self, central: CentralGateway, **kwargs: Any) -> Any:
+        kwargs.setdefault("trust_unsigned", True)
         return sync_once(self.store, central, DEFAULT_RULES, city=self.city, **kwargs)
 
     def case(self, case_id: str) -> Any:
@@ -404,14 +405,16 @@ def test_a_long_pull_grows_its_batches_while_steps_stay_short(
     a, b = desks
     seed_central(central, 6000, seed=5, today=TODAY)
     monkeypatch.setattr(syncer, "STEP_TARGET_S", 1e6)  # every step counts as quick
-    round_ = syncer.SyncRound(a.store, central, DEFAULT_RULES, city=None)
+    round_ = syncer.SyncRound(a.store, central, DEFAULT_RULES, city=None, trust_unsigned=True)
     sizes = []
     while round_.step():
         if round_.stage is syncer.Stage.PULL and round_.moved:
             sizes.append(round_.pulled - sum(sizes))
     assert sizes[:4] == [500, 1000, 2000, 2500]  # doubling, until central ran out
     assert round_.pulled == central_events(central) == len(a.case_ids())
-    fixed = syncer.SyncRound(b.store, central, DEFAULT_RULES, city=None, batch=700)
+    fixed = syncer.SyncRound(
+        b.store, central, DEFAULT_RULES, city=None, batch=700, trust_unsigned=True
+    )
     steps = 0
     while fixed.step():
         steps += fixed.moved and fixed.stage is syncer.Stage.PULL

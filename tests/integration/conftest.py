@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from workstation.sync.door import door_role
+
 PG_HOST = "127.0.0.1"
 # Overridable only so a test can prove the skip / CI-failure path against a closed port.
 PG_PORT = int(os.environ.get("DNR_TEST_PG_PORT", "5432"))
@@ -73,6 +75,8 @@ def make_pg_database(pg_user: str) -> Iterator[MakeDatabase]:
                 (name,),
             )
             admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            # The door's owner role of that database (migration c006): roles are per server.
+            admin.execute(f'DROP ROLE IF EXISTS "{door_role(name)}"')
     finally:
         admin.close()
 

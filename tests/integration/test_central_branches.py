@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +17,15 @@ from sqlalchemy.engine import make_url
 
 from tests.integration.central_setup import BACKENDS, CentralUnderTest, make_central
 from workstation import cli
+from workstation.domain.lifecycle import EventType
+from workstation.journal.envelope import Event
 from workstation.sync.branches import BranchSetupError, add_branch, add_workstation, role_for
 from workstation.sync.demo_seed import approval_event
 from workstation.sync.gateway import (
     CentralGateway,
     CentralRefused,
     CentralSchemaMismatch,
+    DoorRefused,
     _config,
     central_head,
 )
@@ -70,54 +74,71 @@ def _raw(central: CentralUnderTest, desk: Any) -> psycopg.Connection[Any]:
 # --- row-level security (PostgreSQL) -----------------------------------------------------
 
 
+def desk_event(desk: Any, case_id: str, n: int = 1, **fields: Any) -> Event:
+    """An unsigned ArrivalRecorded event as the desk `desk` (a DeskConnection) makes one."""
+    values: dict[str, Any] = {
+        "event_id": str(uuid.UUID(int=n, version=4)),
+        "case_id": case_id,
+        "type": EventType.ARRIVAL_RECORDED,
+        "payload": {"n": n},
+        "actor_iin": "910517400017",
+        "actor_fingerprint": "",
+        "workstation_id": desk.workstation_id,
+        "recorded_at": datetime(2026, 3, 10, 6, 0, tzinfo=UTC),
+    }
+    return Event(**(values | fields))
+
+
 @pytest.mark.postgres
-def test_a_desk_role_cannot_read_or_write_another_branchs_rows_in_sql(
+def test_a_desk_role_reaches_no_table_only_its_citys_rows_through_the_door(
     pg_central: CentralUnderTest, make_approval: Any
 ) -> None:
     _seed_both_cities(pg_central, make_approval)
     astana = pg_central.add_desk("AST-1", 1)
     pg_central.add_desk("ALA-1", 2)
     with _raw(pg_central, astana) as conn:
-        assert conn.execute("SELECT count(*) FROM events").fetchone() == (3,)
-        assert conn.execute("SELECT count(*) FROM events WHERE city = 'Almaty'").fetchone() == (0,)
-        assert conn.execute("SELECT DISTINCT city FROM events").fetchall() == [("Astana",)]
-        assert conn.execute("SELECT workstation_id FROM workstations").fetchall() == [
+        rows = conn.execute("SELECT city FROM dnr_pull_events(0, NULL, 100)").fetchall()
+        assert rows == [("Astana",)] * 3
+        with pytest.raises(psycopg.DatabaseError, match="pull_city"):
+            conn.execute("SELECT * FROM dnr_pull_events(0, 'Almaty', 100)")
+        assert conn.execute("SELECT workstation_id FROM dnr_whoami()").fetchall() == [
             (astana.workstation_id,)
         ]
-        assert conn.execute("SELECT branch_id FROM branches").fetchall() == [("AST-1",)]
-        row = (
-            "INSERT INTO events (event_id, case_id, city, type, payload, actor_iin, "
-            "actor_fingerprint, workstation_id, recorded_at, received_at) VALUES "
-            "(%s, 'DNR-ALA-26-0000009', %s, 'ArrivalRecorded', '{}', '910517400017', '', "
-            "'WS-X', '2026-03-10T06:00:00.000000Z', '2026-03-10T06:00:00.000000Z')"
-        )
-        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
-            conn.execute(row, ("0e0e0e0e-0000-4000-8000-000000000001", "Almaty"))
-        conn.execute(row, ("0e0e0e0e-0000-4000-8000-000000000002", "Astana"))  # its own city
         for forbidden in (
+            "SELECT count(*) FROM events",
+            "SELECT * FROM workstations",
+            "SELECT * FROM branches",
+            "SELECT * FROM certificates",
+            "SELECT * FROM audit_entries",
+            "INSERT INTO events (seq) VALUES (1)",
             "UPDATE events SET city = 'Astana'",
             "DELETE FROM events",
             "INSERT INTO branches VALUES ('X', 'Almaty', 'X')",
             "UPDATE workstations SET branch_id = 'ALA-1'",
             "CREATE TABLE mine (x int)",
+            "SELECT dnr_refuse('x', '{}')",
+            "SELECT * FROM dnr_binding()",
         ):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute(forbidden)
     with pg_central.admin.engine.connect() as admin:
         cities = admin.execute(text("SELECT city, count(*) FROM events GROUP BY city")).all()
-    assert dict(cities) == {"Astana": 4, "Almaty": 2}  # the administrator sees everything
+    assert dict(cities) == {"Astana": 3, "Almaty": 2}  # the administrator sees everything
 
 
 @pytest.mark.postgres
 def test_push_of_another_citys_event_is_refused_and_nothing_of_the_batch_stays(
     pg_central: CentralUnderTest, make_approval: Any
 ) -> None:
-    desk = pg_central.gateway(pg_central.add_desk("AST-1", 1))
-    ours = approval_event(make_approval(1))
-    theirs = approval_event(make_approval(2, city="Almaty", case_id="DNR-ALA-26-0000002"))
-    with pytest.raises(CentralRefused, match="its own branch's city"):
+    _seed_both_cities(pg_central, make_approval)
+    made = pg_central.add_desk("AST-1", 1)
+    desk = pg_central.gateway(made)
+    ours = desk_event(made, "DNR-AST-26-0000001", 1)
+    theirs = desk_event(made, "DNR-ALA-26-0000004", 2)
+    with pytest.raises(DoorRefused, match="this desk's branch is in Astana") as refused:
         desk.push([(ours, "Astana"), (theirs, "Almaty")])
-    assert pg_central.city_events("Astana") == {}
+    assert refused.value.event_id == theirs.event_id
+    assert len(pg_central.city_events("Astana")) == 3  # the approvals alone
     assert desk.push([(ours, "Astana")]) == 1
 
 
@@ -127,15 +148,19 @@ def test_an_event_id_held_in_another_city_is_neither_leaked_nor_taken_as_deliver
 ) -> None:
     secret = approval_event(make_approval(7, city="Almaty", case_id="DNR-ALA-26-0000007"))
     pg_central.admin.push([(secret, "Almaty")])
-    desk = pg_central.gateway(pg_central.add_desk("AST-1", 1))
-    mine = approval_event(make_approval(8))
-    with pytest.raises(CentralRefused) as refused:
-        desk.push([(mine, "Astana"), (secret, "Astana")])
+    pg_central.admin.push([(approval_event(make_approval(8)), "Astana")])
+    made = pg_central.add_desk("AST-1", 1)
+    desk = pg_central.gateway(made)
+    mine = desk_event(made, "DNR-AST-26-0000008", 8)
+    clash = desk_event(made, "DNR-AST-26-0000008", 9, event_id=secret.event_id)
+    with pytest.raises(DoorRefused) as refused:
+        desk.push([(mine, "Astana"), (clash, "Astana")])
     message = str(refused.value)
-    assert "cannot see" in message and secret.event_id in message
+    assert "already holds another event" in message and secret.event_id in message
     assert secret.case_id not in message and "Almaty" not in message
-    assert desk.pull(0, None, 100) == []  # the other city's row stays invisible
-    assert pg_central.city_events("Astana") == {}  # the whole batch was rolled back
+    # the other city's row stays invisible; the whole batch was rolled back
+    assert [e.case_id for _, e in desk.pull(0, None, 100)] == ["DNR-AST-26-0000008"]
+    assert len(pg_central.city_events("Astana")) == 1
     assert desk.push([(mine, "Astana")]) == 1
     assert desk.push([(mine, "Astana")]) == 0  # its own retried event is fine
 
@@ -145,8 +170,8 @@ def test_a_desk_role_cannot_administer_central(pg_central: CentralUnderTest) -> 
     desk = pg_central.gateway(pg_central.add_desk("AST-1", 1))
     with pytest.raises(BranchSetupError, match="refused to add a branch"):
         add_branch(desk, "AST-9", "Astana", "Rogue branch")
-    with pytest.raises(BranchSetupError, match="There is no branch 'ALA-1'"):
-        add_workstation(desk, "ALA-1", "WS-ROGUE")  # it cannot even see that branch
+    with pytest.raises(BranchSetupError, match="refused to add a workstation"):
+        add_workstation(desk, "ALA-1", "WS-ROGUE")  # it cannot even read the branches
 
 
 @pytest.mark.postgres
@@ -212,6 +237,7 @@ def test_migrations_go_down_and_up_again(pg_central: CentralUnderTest) -> None:
             "desk_read_own_city",
             "desk_write_own_audit",
             "desk_write_own_city",
+            *["door_all"] * 4,
         ]
 
 

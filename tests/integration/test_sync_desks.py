@@ -32,7 +32,7 @@ from workstation.domain.clock import FixedClock
 from workstation.domain.lifecycle import TransitionRefused
 from workstation.services.desk import ConfirmationNeeded
 from workstation.sync.demo_seed import approval_event
-from workstation.sync.gateway import _SEQ_LOCK, CentralGateway
+from workstation.sync.gateway import CentralGateway
 
 TODAY = date(2026, 3, 10)
 ROOT = Path(__file__).resolve().parents[2]
@@ -349,7 +349,7 @@ def test_a_desk_killed_in_the_middle_of_a_pull_loses_and_duplicates_nothing(
 def test_the_sync_command_killed_while_waiting_for_central_then_run_again(
     make_pg_database: Any, tmp_path: Path, fixed_clock: FixedClock, make_approval: Any
 ) -> None:
-    """The real `dnr-workstation sync` blocks on central's sequence lock (held here), is
+    """The real `dnr-workstation sync` blocks on central's order lock (held here), is
     killed there, and a second run delivers everything once."""
     central = CentralUnderTest("postgresql", make_pg_database())
     try:
@@ -358,7 +358,7 @@ def test_the_sync_command_killed_while_waiting_for_central_then_run_again(
         holder = CentralGateway(central.url)
         try:
             with holder.engine.connect() as lock, lock.begin():
-                lock.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SEQ_LOCK})
+                lock.execute(text("LOCK TABLE central_order IN EXCLUSIVE MODE"))
                 cli = _spawn(
                     [
                         "-m",
@@ -373,7 +373,7 @@ def test_the_sync_command_killed_while_waiting_for_central_then_run_again(
                     ]
                 )
                 try:
-                    _wait_for_advisory_wait(central.admin, role)
+                    _wait_for_order_lock(central.admin, role)
                     os.kill(cli.pid, signal.SIGKILL)
                     cli.wait(timeout=60)
                 finally:
@@ -408,8 +408,8 @@ def test_the_sync_command_killed_while_waiting_for_central_then_run_again(
         central.close()
 
 
-def _wait_for_advisory_wait(admin: CentralGateway, role: str | None) -> None:
-    """Until a session of `role` waits for an advisory lock (the push is blocked there).
+def _wait_for_order_lock(admin: CentralGateway, role: str | None) -> None:
+    """Until a session of `role` waits for central's order lock (the push is blocked there).
     A new transaction each time: pg_stat_activity is a snapshot per transaction."""
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -417,7 +417,7 @@ def _wait_for_advisory_wait(admin: CentralGateway, role: str | None) -> None:
             waiting = conn.execute(
                 text(
                     "SELECT count(*) FROM pg_stat_activity WHERE usename = :r "
-                    "AND wait_event_type = 'Lock' AND wait_event = 'advisory'"
+                    "AND wait_event_type = 'Lock' AND wait_event = 'relation'"
                 ),
                 {"r": role},
             ).scalar_one()

@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
 import statistics
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
@@ -208,6 +210,9 @@ def test_exports_write_the_shown_report(
     assert target.with_suffix(".pdf").read_bytes().startswith(b"%PDF-")
     with qtbot.waitSignal(panel.exported, timeout=20_000):
         qtbot.mouseClick(panel.csv_button, Qt.MouseButton.LeftButton)
+    if os.name == "posix":  # names and IINs of applicants: the desk's OS user only
+        modes = {stat.S_IMODE(target.with_suffix(s).stat().st_mode) for s in (".pdf", ".csv")}
+        assert modes == {0o600}
     text = target.with_suffix(".csv").read_bytes().decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     summary = {row[0]: row[1] for row in rows if len(row) == 2}

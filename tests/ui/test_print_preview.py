@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import stat
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -108,6 +110,8 @@ def test_a_ready_case_previews_its_pages_prints_and_hands_out_the_receipt(
     assert shown.args == ["receipt"]
     receipt = tmp_path / "receipt.pdf"
     preview.save_to(str(receipt))
+    if os.name == "posix":  # the applicant's data: the desk's OS user only
+        assert stat.S_IMODE(receipt.stat().st_mode) == 0o600
     text = PdfReader(io.BytesIO(receipt.read_bytes())).pages[0].extract_text()
     assert case_id in text
     assert len(printed_events(desk_session, case_id)) == 1  # a receipt is not a reprint

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from tests.ui.conftest import UI_NOW
 from ui.main_window import MainWindow
@@ -16,6 +16,7 @@ from workstation.domain.programme import DEFAULT_RULES
 from workstation.services.demo import open_demo_session
 from workstation.services.demo_login import prepare_demo_login
 from workstation.store.models import cases
+from workstation.sync.central_schema import events as central_events
 from workstation.sync.demo_seed import approval_event, make_approvals
 from workstation.sync.gateway import CentralGateway
 
@@ -31,6 +32,9 @@ def test_a_forged_approval_is_listed_and_opens_no_case(qtbot: Any, tmp_path: Pat
     central = CentralGateway(session.central_url)
     try:
         central.push([(unsigned, "Astana")])
+        # Central's clock is the test's fixed one (signatures are judged at its receipt).
+        with central.engine.begin() as conn:
+            conn.execute(update(central_events).values(received_at=central_events.c.recorded_at))
     finally:
         central.dispose()
     window = MainWindow(session)

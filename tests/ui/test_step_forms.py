@@ -3,6 +3,8 @@ saves, Esc cancels, and the case view's checklist afterwards."""
 
 from __future__ import annotations
 
+import os
+import stat
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -360,6 +362,8 @@ def test_documents_are_attached_by_content_viewed_and_removed(
     dialog.save_copy_to(document, copy)
     wait_idle(main_window)
     assert copy.read_bytes() == photo.read_bytes()
+    if os.name == "posix":  # the applicant's photo: the desk's OS user only
+        assert stat.S_IMODE(copy.stat().st_mode) == 0o600
 
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(dialog.recorded):

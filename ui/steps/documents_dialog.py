@@ -27,6 +27,7 @@ from ui.runner import Runner
 from ui.steps.step_form import error_label
 from workstation.domain.lifecycle import DESK_STATES, TransitionRefused
 from workstation.domain.steps import PDF, REQUIRED_DOCUMENTS, DocumentKind, StepInvalid
+from workstation.security.private_files import write_private
 from workstation.services.desk import CaseDetail, Changes
 from workstation.services.steps import AttachedDocument, CaseSteps
 
@@ -271,7 +272,7 @@ class DocumentsDialog(QDialog):
         steps = self.steps
 
         def write() -> None:
-            path.write_bytes(steps.document_content(document.attachment_id)[1])
+            write_private(path, steps.document_content(document.attachment_id)[1])
 
         self.runner.run(write, lambda _none: None, self._failed)
 

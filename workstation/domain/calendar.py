@@ -154,6 +154,10 @@ def load_calendar_overrides(path: str | Path) -> WorkingCalendar:
         raise InvalidCalendarOverrides(
             f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
         ) from None
+    except RecursionError:
+        raise InvalidCalendarOverrides(f"{path}: the JSON is nested too deeply.") from None
+    except ValueError as exc:  # a number of more than 4,300 digits
+        raise InvalidCalendarOverrides(f"{path}: not valid JSON ({exc}).") from None
     if not isinstance(data, dict):
         raise InvalidCalendarOverrides(
             f'{path}: expected an object {{"days_off": [...], "working_days": [...]}}.'

@@ -74,8 +74,13 @@ def load_rules(path: Path) -> ProgrammeRules:
         raw: Any = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise InvalidProgrammeConfig(f"Cannot read programme settings {path}: {exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise InvalidProgrammeConfig(f"Programme settings {path} is not valid JSON: {exc}") from exc
+    except UnicodeDecodeError:
+        raise InvalidProgrammeConfig(f"Programme settings {path} is not UTF-8 text") from None
+    except RecursionError:
+        raise InvalidProgrammeConfig(f"Programme settings {path} is nested too deeply") from None
+    except ValueError as exc:  # JSONDecodeError, or a number of more than 4,300 digits
+        message = f"Programme settings {path} is not valid JSON: {exc}"
+        raise InvalidProgrammeConfig(message) from None
     if not isinstance(raw, dict):
         raise InvalidProgrammeConfig(f"Programme settings {path} must be a JSON object")
     return rules_from_mapping(raw)

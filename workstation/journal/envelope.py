@@ -132,6 +132,8 @@ def new_event(
     actor: Actor,
     workstation_id: str,
     clock: Clock,
+    *,
+    workstation_seq: int | None = None,
 ) -> Event:
     # Round-trip the payload through canonical JSON now, so what is stored, signed and
     # projected is the same value (no tuples or Decimals sneaking past the signature).
@@ -145,6 +147,7 @@ def new_event(
         actor_fingerprint=actor.cert_fingerprint,
         workstation_id=workstation_id,
         recorded_at=clock.now().astimezone(UTC),
+        workstation_seq=workstation_seq,
     )
     if actor.signer is None:
         return event

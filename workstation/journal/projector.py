@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
@@ -37,6 +38,9 @@ UNVERIFIED = "Signature check failed: "
 
 # security.event_signing.EventVerifier.problem: the reason an event may not be applied, or None.
 Verify = Callable[[Event], str | None]
+
+# The outcome of a pulled event kept unapplied until the desk can verify it (no trust store).
+PENDING = "pending"
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,7 @@ def record(
     rules: ProgrammeRules,
     central_seq: int | None = None,
     strict: bool = True,
+    received_at: datetime | None = None,
 ) -> Applied:
     """Journal `event` and update the projections, inside the caller's transaction.
 
@@ -151,10 +156,10 @@ def record(
     except TransitionRefused as exc:
         if strict:
             raise
-        _journal(conn, event, origin, central_seq, refusal=str(exc))
+        _journal(conn, event, origin, central_seq, refusal=str(exc), received_at=received_at)
         _flag(conn, event, exc)
         return Applied(event, applied=False, state=None, refusal=str(exc))
-    _journal(conn, event, origin, central_seq, refusal=None)
+    _journal(conn, event, origin, central_seq, refusal=None, received_at=received_at)
     _project(conn, event, new_status)
     _project_review(conn, event, new_status, rules)
     return Applied(event, applied=True, state=new_status.state)
@@ -165,6 +170,9 @@ def record_pulled(
     batch: Sequence[tuple[int, Event]],
     rules: ProgrammeRules,
     verify: Verify | None = None,
+    *,
+    received: Mapping[str, datetime | None] | None = None,
+    hold: bool = False,
 ) -> list[Applied]:
     """`record(conn, event, origin="central", central_seq=seq, strict=False)` for each pulled
     (seq, event) in order, with the same rows written and the same outcomes returned.
@@ -177,7 +185,11 @@ def record_pulled(
     With `verify`, an event new to this desk is applied only if verify finds no problem;
     otherwise it is journalled refused (UNVERIFIED), its case flagged, and a refused
     approval is quarantined: it makes no case (services.quarantine lists it).
+    With `hold` (a desk with nothing to verify with), an event new to this desk is only
+    journalled, PENDING, and applied by apply_pending once the desk can verify it.
+    `received` gives central's receipt time of each event id, journalled with it.
     """
+    received = received or {}
     approvals = {e.case_id for _, e in batch if e.type is EventType.ARRIVAL_APPROVED}
     present = set(
         conn.execute(select(cases.c.case_id).where(cases.c.case_id.in_(approvals))).scalars()
@@ -202,13 +214,19 @@ def record_pulled(
     known_before = frozenset(seen)
     for seq, event in batch:
         problem = None
+        if hold and event.event_id not in seen:
+            write_waiting()
+            seen.add(event.event_id)
+            _journal(conn, event, "central", seq, None, received.get(event.event_id), PENDING)
+            results.append(Applied(event, applied=False, state=None, refusal=PENDING))
+            continue
         if verify is not None and event.event_id not in known_before:
             problem = verify(event)
         if problem is not None:
             write_waiting()
             seen.add(event.event_id)
             refusal = UNVERIFIED + problem
-            _journal(conn, event, "central", seq, refusal=refusal)
+            _journal(conn, event, "central", seq, refusal, received.get(event.event_id))
             _flag(conn, event, refusal)
             results.append(Applied(event, applied=False, state=None, refusal=refusal))
             continue
@@ -230,7 +248,13 @@ def record_pulled(
         if status is None:
             write_waiting()
             outcome = record(
-                conn, event, origin="central", rules=rules, central_seq=seq, strict=False
+                conn,
+                event,
+                origin="central",
+                rules=rules,
+                central_seq=seq,
+                strict=False,
+                received_at=received.get(event.event_id),
             )
             if outcome.applied and event.type is EventType.ARRIVAL_APPROVED:
                 present.add(event.case_id)
@@ -238,7 +262,9 @@ def record_pulled(
             continue
         payload = canonical_json(event.payload).decode("utf-8")
         stamp = format_instant(event.recorded_at)
-        journal_rows.append(_journal_row(event, "central", seq, None, payload, stamp))
+        journal_rows.append(
+            _journal_row(event, "central", seq, None, payload, stamp, received.get(event.event_id))
+        )
         row = case_row(approval, status, stamp, event.payload, payload_json=payload)
         case_rows.append(row)
         present.add(event.case_id)
@@ -267,19 +293,26 @@ def _flag(conn: Connection, event: Event, refusal: TransitionRefused | str) -> N
 
 
 def _journal(
-    conn: Connection, event: Event, origin: str, central_seq: int | None, refusal: str | None
+    conn: Connection,
+    event: Event,
+    origin: str,
+    central_seq: int | None,
+    refusal: str | None,
+    received_at: datetime | None = None,
+    outcome: str | None = None,
 ) -> None:
-    conn.execute(
-        _INSERT_JOURNAL,
-        _journal_row(
-            event,
-            origin,
-            central_seq,
-            refusal,
-            canonical_json(event.payload).decode("utf-8"),
-            format_instant(event.recorded_at),
-        ),
+    row = _journal_row(
+        event,
+        origin,
+        central_seq,
+        refusal,
+        canonical_json(event.payload).decode("utf-8"),
+        format_instant(event.recorded_at),
+        received_at,
     )
+    if outcome is not None:
+        row["outcome"] = outcome
+    conn.execute(_INSERT_JOURNAL, row)
 
 
 def _journal_row(
@@ -289,6 +322,7 @@ def _journal_row(
     refusal: str | None,
     payload: str,
     recorded_at: str,
+    received_at: datetime | None = None,
 ) -> dict[str, Any]:
     return {
         "event_id": event.event_id,
@@ -305,6 +339,8 @@ def _journal_row(
         "pushed": origin == "central",
         "outcome": "refused" if refusal else "applied",
         "refusal": refusal,
+        "workstation_seq": event.workstation_seq,
+        "received_at": None if received_at is None else format_instant(received_at),
     }
 
 
@@ -412,7 +448,13 @@ def event_from_row(row: Any) -> Event:
         workstation_id=row.workstation_id,
         recorded_at=parse_instant(row.recorded_at),
         signature=row.signature,
+        workstation_seq=row.workstation_seq,
     )
+
+
+def received_of(row: Any) -> datetime | None:
+    """Central's receipt time of a journal row (None: made here, or pulled before 0007)."""
+    return None if row.received_at is None else parse_instant(row.received_at)
 
 
 # The order projections follow: central's order, then this desk's events central has not
@@ -425,7 +467,9 @@ def rebuild_projections(conn: Connection, rules: ProgrammeRules) -> int:
     replayed. Each event's outcome is recomputed (and updated if the order changed it)."""
     conn.execute(delete(case_steps))
     conn.execute(delete(cases))
-    rows = conn.execute(select(journal).order_by(*CENTRAL_ORDER)).all()
+    rows = conn.execute(
+        select(journal).where(journal.c.outcome != PENDING).order_by(*CENTRAL_ORDER)
+    ).all()
     _replay(conn, rows, rules)
     return len(rows)
 
@@ -436,7 +480,9 @@ def replay_case(conn: Connection, case_id: str, rules: ProgrammeRules) -> int:
     conn.execute(delete(case_steps).where(case_steps.c.case_id == case_id))
     conn.execute(delete(cases).where(cases.c.case_id == case_id))
     rows = conn.execute(
-        select(journal).where(journal.c.case_id == case_id).order_by(*CENTRAL_ORDER)
+        select(journal)
+        .where(journal.c.case_id == case_id, journal.c.outcome != PENDING)
+        .order_by(*CENTRAL_ORDER)
     ).all()
     _replay(conn, rows, rules)
     return len(rows)

@@ -35,6 +35,7 @@ from workstation.security.eds import (
     UntrustedCertificate,
     verify_signer_certificate,
 )
+from workstation.security.key_usage import is_signing_certificate
 
 _HASHES: dict[str, type[hashes.HashAlgorithm]] = {
     "sha256": hashes.SHA256,
@@ -160,7 +161,6 @@ def verify_detached_signature(
         )
     signing_time, to_verify = _signed_bytes(signer_info, data, hash_type)
     _check_signature_value(signer_info, signer, to_verify, hash_type())
-    _require_signing_usage(signer)
     others = [c for c in signed.certificates if c != signer]
     try:
         verified = verify_signer_certificate(
@@ -174,6 +174,8 @@ def verify_detached_signature(
         )
     except LoginRefused as refused:
         raise _as_signature_problem(refused) from refused
+    # After the chain: a key from nowhere is refused for that first.
+    _require_signing_usage(signer)
     return VerifiedSignature(signer, verified.chain, signing_time, verified.warnings)
 
 
@@ -309,14 +311,14 @@ def _check_signature_value(
 
 
 def _require_signing_usage(signer: x509.Certificate) -> None:
-    try:
-        usage = signer.extensions.get_extension_for_class(x509.KeyUsage).value
-    except x509.ExtensionNotFound:
-        return
-    if not (usage.digital_signature or usage.content_commitment):
+    if not is_signing_certificate(signer):
         raise SignatureInvalid(
             SignatureProblem.WRONG_KEY_USAGE,
-            QT_TRANSLATE_NOOP("signatures", "The signer's certificate is not for signing."),
+            QT_TRANSLATE_NOOP(
+                "signatures",
+                "The signer's certificate is not for signing (its key usage lacks "
+                "nonRepudiation: an authentication key never signs).",
+            ),
         )
 
 

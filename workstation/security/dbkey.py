@@ -17,7 +17,7 @@ import logging
 import os
 import re
 import secrets
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import keyring
 import platformdirs
@@ -91,15 +91,52 @@ def _find(
 
 
 def default_key_dir() -> Path:
-    """Where fallback key files go: $DNR_WORKSTATION_KEY_DIR, else the user's config folder.
+    """Where fallback key files go: $DNR_WORKSTATION_KEY_DIR, else `keys` in the user's
+    config folder, never inside the data folder.
 
     Deliberately not the data directory, so a copy or backup of the data directory does
-    not carry the key that opens it.
+    not carry the key that opens it. On Windows the config and data folders are one
+    (%LOCALAPPDATA%\\DNR\\dnr-workstation), so the keys go beside it:
+    %LOCALAPPDATA%\\DNR\\dnr-workstation-keys.
     """
     override = os.environ.get(KEY_DIR_ENV)
     if override:
         return Path(override)
-    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)) / "keys"
+    return Path(platform_key_dir(_config_dir(), _data_dir()))
+
+
+def platform_key_dir(config_dir: PurePath, data_dir: PurePath) -> PurePath:
+    """`config_dir`/keys, or a sibling of `data_dir` when that would be inside it."""
+    keys = config_dir / "keys"
+    if keys.is_relative_to(data_dir):
+        return data_dir.parent / f"{data_dir.name}-keys"
+    return keys
+
+
+def _config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+
+
+def _data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def _move_from_old_key_dir(account: str, key_dir: Path) -> None:
+    """Versions before this one kept Windows key files in the data folder's keys/: move such
+    a file out of the data folder (once, with a warning), so that the key is found again and
+    a copy of the data folder no longer carries it."""
+    if os.environ.get(KEY_DIR_ENV):
+        return
+    old_dir = _config_dir() / "keys"
+    if old_dir == key_dir:
+        return
+    old = fallback_key_path(SERVICE, account, old_dir)
+    new = fallback_key_path(SERVICE, account, key_dir)
+    if not old.exists() or new.exists():
+        return
+    key_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.replace(old, new)
+    log.warning("The database key file was moved out of the data folder, to %s.", new)
 
 
 def store_key(data_dir: Path, *, store_exists: bool) -> tuple[bytes, str]:
@@ -119,6 +156,7 @@ def store_key(data_dir: Path, *, store_exists: bool) -> tuple[bytes, str]:
                     "setup", "The file {file} is damaged. Restore it from the backup of this desk."
                 ).format(file=str(id_file))
             )
+        _move_from_old_key_dir(account, key_dir)
         found = find_db_key(SERVICE, account, key_dir)
         if found is not None:
             return found
@@ -144,7 +182,7 @@ def store_key(data_dir: Path, *, store_exists: bool) -> tuple[bytes, str]:
             ).format(folder=str(data_dir), file=str(id_file))
         )
     account = f"local-db-{secrets.token_hex(8)}"
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     try:
         fd = os.open(id_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:  # another process of this desk got there first

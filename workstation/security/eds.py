@@ -1,15 +1,13 @@
-"""Staff EDS keys (NCA RK PKCS#12): loading, certificate checks, limits on failed log-ins."""
+"""Staff EDS keys (NCA RK PKCS#12): loading and certificate checks (lock-out: security.lockout)."""
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
@@ -218,11 +216,6 @@ class StaffKey:
 def fingerprint_sha256(certificate: x509.Certificate) -> str:
     """Lower-case hex SHA-256 of the DER certificate: how events name their actor."""
     return certificate.fingerprint(hashes.SHA256()).hex()
-
-
-def key_file_id(p12: bytes) -> str:
-    """SHA-256 of a key file: the LoginGuard key id before the password opens the file."""
-    return hashlib.sha256(p12).hexdigest()
 
 
 def load_staff_key(p12: bytes, password: str) -> StaffKey:
@@ -607,119 +600,3 @@ def _require_aware(moment: datetime) -> None:
 def pem_bytes(certificate: x509.Certificate) -> bytes:
     """PEM of a certificate (for trust-store files and openssl)."""
     return certificate.public_bytes(serialization.Encoding.PEM)
-
-
-# ---- failed log-in attempts ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Attempts:
-    failures: int
-    first_failure_at: datetime | None
-    locked_until: datetime | None
-
-
-class LoginGuard:
-    """Limits failed log-ins per key: after `max_failures` failures within `window`, the key
-    is locked for `lockout`. Pure policy: the caller supplies `now` and persists to_dict()."""
-
-    def __init__(
-        self,
-        *,
-        max_failures: int = 5,
-        lockout: timedelta = timedelta(minutes=15),
-        window: timedelta = timedelta(hours=1),
-    ) -> None:
-        if max_failures < 1:
-            raise ValueError("max_failures must be at least 1")
-        self.max_failures = max_failures
-        self.lockout = lockout
-        self.window = window
-        self._attempts: dict[str, _Attempts] = {}
-
-    def check(self, key_id: str, now: datetime) -> None:
-        """Raise KeyLockedOut if `key_id` is locked at `now`."""
-        _require_aware(now)
-        attempts = self._current(key_id, now)
-        if attempts.locked_until is not None:
-            raise KeyLockedOut(attempts.locked_until)
-
-    def locked_until(self, key_id: str, now: datetime) -> datetime | None:
-        return self._current(key_id, now).locked_until
-
-    def record_failure(self, key_id: str, now: datetime) -> int:
-        """Count a failed attempt; return how many remain before the lock (0: locked now)."""
-        _require_aware(now)
-        attempts = self._current(key_id, now)
-        if attempts.locked_until is not None:
-            return 0
-        failures = attempts.failures + 1
-        first = attempts.first_failure_at or now
-        if failures >= self.max_failures:
-            self._attempts[key_id] = _Attempts(failures, first, now + self.lockout)
-            return 0
-        self._attempts[key_id] = _Attempts(failures, first, None)
-        return self.max_failures - failures
-
-    def record_success(self, key_id: str) -> None:
-        self._attempts.pop(key_id, None)
-
-    def _current(self, key_id: str, now: datetime) -> _Attempts:
-        attempts = self._attempts.get(key_id)
-        if attempts is None:
-            return _Attempts(0, None, None)
-        expired_lock = attempts.locked_until is not None and now >= attempts.locked_until
-        old_failures = (
-            attempts.locked_until is None
-            and attempts.first_failure_at is not None
-            and now - attempts.first_failure_at > self.window
-        )
-        if expired_lock or old_failures:
-            del self._attempts[key_id]
-            return _Attempts(0, None, None)
-        return attempts
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "version": 1,
-            "keys": {
-                key_id: {
-                    "failures": a.failures,
-                    "first_failure_at": _iso(a.first_failure_at),
-                    "locked_until": _iso(a.locked_until),
-                }
-                for key_id, a in sorted(self._attempts.items())
-            },
-        }
-
-    @classmethod
-    def from_dict(
-        cls,
-        data: Mapping[str, Any],
-        *,
-        max_failures: int = 5,
-        lockout: timedelta = timedelta(minutes=15),
-        window: timedelta = timedelta(hours=1),
-    ) -> LoginGuard:
-        if data.get("version") != 1:
-            raise ValueError(f"unknown log-in guard state version {data.get('version')!r}")
-        guard = cls(max_failures=max_failures, lockout=lockout, window=window)
-        for key_id, entry in data["keys"].items():
-            guard._attempts[str(key_id)] = _Attempts(
-                int(entry["failures"]),
-                _from_iso(entry["first_failure_at"]),
-                _from_iso(entry["locked_until"]),
-            )
-        return guard
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.astimezone(UTC).isoformat()
-
-
-def _from_iso(text: str | None) -> datetime | None:
-    if text is None:
-        return None
-    moment = datetime.fromisoformat(text)
-    _require_aware(moment)
-    return moment

@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from asn1crypto import cms as asn1_cms  # type: ignore[import-untyped]
@@ -35,7 +35,7 @@ from cryptography.hazmat.primitives.hashes import SHA256
 
 from workstation.domain.lifecycle import STEP_EVENTS, EventType
 from workstation.i18n import QT_TRANSLATE_NOOP
-from workstation.journal.envelope import Event
+from workstation.journal.envelope import Event, format_instant
 from workstation.security.cms import (
     _HASHES,
     SignatureInvalid,
@@ -56,13 +56,9 @@ from workstation.security.eds import (
     subject_iin_and_bin,
     verify_signer_certificate,
 )
+from workstation.security.key_usage import is_signing_certificate
 from workstation.security.roles import Action, Role, is_permitted
-from workstation.security.timestamp import (
-    CLOCK_SKEW,
-    TimestampInvalid,
-    TsaTrust,
-    signature_time,
-)
+from workstation.security.timestamp import TimestampInvalid, TsaTrust, signature_time
 
 
 def _unknown_signer(serial: int) -> str:
@@ -164,6 +160,15 @@ _ACTIONS: Mapping[str, Action] = {
 _OFFICER_ACTIONS = frozenset({Action.REVIEW_APPLICATION, Action.DECIDE_APPLICATION})
 
 
+# How long before central received it an event may say it was recorded. A desk records
+# offline and pushes when it is back; a week covers a long outage (a branch offline longer
+# sends its events after an administrator has looked at it). Longer delays are refused:
+# the event's own time is then the only evidence of when it was signed.
+MAX_DELAY = timedelta(days=7)
+# How far a desk's clock may run ahead of central's (recorded_at after received_at).
+CLOCK_SKEW = timedelta(minutes=5)
+
+
 def action_for(event_type: str) -> Action | None:
     """The action an event of this type records (None for approvals and unknown types)."""
     return _ACTIONS.get(event_type)
@@ -178,6 +183,7 @@ class Verification:
     organisations: SignerOrganisations
     crls: tuple[x509.CertificateRevocationList, ...] = ()
     revocation: RevocationPolicy | None = None
+    max_delay: timedelta | None = MAX_DELAY
     tsa: TsaTrust | None = None  # the TSAs whose tokens prove when a signature existed
 
     def verifier(
@@ -190,6 +196,7 @@ class Verification:
             staff_roles,
             self.crls,
             self.revocation,
+            self.max_delay,
             tsa=self.tsa,
         )
 
@@ -205,11 +212,7 @@ class _Signer:
 
 def _signer(certificate: x509.Certificate) -> _Signer:
     iin, bin_ = subject_iin_and_bin(certificate)
-    try:
-        usage = certificate.extensions.get_extension_for_class(x509.KeyUsage).value
-        for_signing = usage.digital_signature or usage.content_commitment
-    except x509.ExtensionNotFound:
-        for_signing = True
+    for_signing = is_signing_certificate(certificate)
     return _Signer(certificate, fingerprint_sha256(certificate), iin, bin_, for_signing)
 
 
@@ -223,48 +226,114 @@ class EventVerifier:
     staff_roles: Mapping[str, Role]
     crls: Sequence[x509.CertificateRevocationList] = ()
     revocation: RevocationPolicy | None = None
+    max_delay: timedelta | None = MAX_DELAY
     tsa: TsaTrust | None = None
     _chains: dict[tuple[str, object], str | None] = field(default_factory=dict, repr=False)
     _listed: frozenset[int] | None = field(default=None, repr=False)
     _signers: dict[tuple[bytes, int], _Signer] = field(default_factory=dict, repr=False)
 
     def problem(self, event: Event, received_at: datetime | None = None) -> str | None:
-        """Why `event` may not be applied, or None when its signature checks out."""
+        """Why `event` may not be applied, or None when its signature checks out.
+
+        `received_at` is central's clock when it took the event (None for an event that
+        has not been through central); see `_judging_time`. Fails closed: a signature that
+        cannot even be examined is a problem, never an exception."""
         try:
+            at = self._judging_time(event, received_at)
             self.check(
                 str(event.type),
                 event.signed_bytes(),
                 event.signature,
                 event.actor_iin,
                 event.actor_fingerprint,
-                self._judging_time(event, received_at),
+                at,
             )
         except EventRejected as rejected:
             text = str(rejected)
             return text[:1].upper() + text[1:]  # shown as a sentence on screen
+        except Exception as error:  # hostile bytes must not stop a sync
+            return QT_TRANSLATE_NOOP(
+                "signatures", "The signature could not be checked ({error})."
+            ).format(error=type(error).__name__)
         return None
 
     def _judging_time(self, event: Event, received_at: datetime | None) -> datetime:
-        """When the signer's certificate is judged: the time an RFC 3161 token on the
-        signature proves (with a TSA trust); else central's `received_at` when known; else
-        the `recorded_at` the signer wrote. A token is refused when invalid, and an event
-        that claims to be recorded after its token's time is refused."""
-        if self.tsa is not None and event.signature:
-            try:
-                proven = signature_time(event.signature, self.tsa)
-            except TimestampInvalid as invalid:
-                raise EventRejected(str(invalid)) from invalid
-            if proven is not None:
-                if event.recorded_at > proven + CLOCK_SKEW:
-                    raise EventRejected(
-                        QT_TRANSLATE_NOOP(
-                            "signatures",
-                            "the event claims to be recorded at {recorded}, after its "
-                            "time-stamp ({stamped})",
-                        ).format(recorded=event.recorded_at.isoformat(), stamped=proven.isoformat())
-                    )
-                return proven
-        return received_at or event.recorded_at
+        """The instant the signer's certificate must have been valid and unrevoked at:
+        the time an RFC 3161 token on the signature proves, where there is one and this
+        desk has a TSA trust; else central's (`_central_time`).
+
+        A token that does not verify refuses the event; so does an event that says it was
+        recorded after its token's time, or a token dated after central received the event
+        (beyond CLOCK_SKEW)."""
+        at = self._central_time(event, received_at)
+        if self.tsa is None or not event.signature:
+            return at
+        try:
+            proven = signature_time(event.signature, self.tsa)
+        except TimestampInvalid as invalid:
+            raise EventRejected(str(invalid)) from invalid
+        if proven is None:
+            return at
+        if event.recorded_at > proven + CLOCK_SKEW:
+            raise EventRejected(
+                QT_TRANSLATE_NOOP(
+                    "signatures",
+                    "the event says it was recorded at {recorded}, after its time-stamp "
+                    "({stamped})",
+                ).format(recorded=format_instant(event.recorded_at), stamped=format_instant(proven))
+            )
+        if received_at is not None and proven > received_at + CLOCK_SKEW:
+            raise EventRejected(
+                QT_TRANSLATE_NOOP(
+                    "signatures",
+                    "the event's time-stamp ({stamped}) is after central received it at {received}",
+                ).format(stamped=format_instant(proven), received=format_instant(received_at))
+            )
+        return proven
+
+    def _central_time(self, event: Event, received_at: datetime | None) -> datetime:
+        """The instant the signer's certificate must have been valid and unrevoked at,
+        without a time-stamp token.
+
+        The signer writes `recorded_at` and can backdate it; central's `received_at` is
+        central's clock, which no desk writes, so a pulled event is judged when central got
+        it. An event claiming to be recorded after central received it (beyond CLOCK_SKEW),
+        or longer before than `max_delay`, is refused: its time cannot be trusted.
+        Without `received_at` (an event not through central) the signer's time is all
+        there is."""
+        if received_at is None:
+            return event.recorded_at
+        if event.recorded_at > received_at + CLOCK_SKEW:
+            raise EventRejected(
+                QT_TRANSLATE_NOOP(
+                    "signatures",
+                    "the event says it was recorded at {recorded}, after central received it "
+                    "at {received}",
+                ).format(
+                    recorded=format_instant(event.recorded_at),
+                    received=format_instant(received_at),
+                )
+            )
+        # Approvals come from the ministry's system, which may load earlier approvals in
+        # bulk; desks record and push within days.
+        delay = self.max_delay
+        if (
+            delay is not None
+            and event.type != EventType.ARRIVAL_APPROVED
+            and event.recorded_at < received_at - delay
+        ):
+            raise EventRejected(
+                QT_TRANSLATE_NOOP(
+                    "signatures",
+                    "the event says it was recorded at {recorded}, more than {hours} hours "
+                    "before central received it at {received}",
+                ).format(
+                    recorded=format_instant(event.recorded_at),
+                    hours=int(delay.total_seconds() // 3600),
+                    received=format_instant(received_at),
+                )
+            )
+        return received_at
 
     def check(
         self,
@@ -339,11 +408,15 @@ class EventVerifier:
                         "were changed.",
                     )
                 ) from None
+            self._check_certificate(signer.certificate, at)
             if not signer.for_signing:
                 raise EventRejected(
-                    QT_TRANSLATE_NOOP("signatures", "The signer's certificate is not for signing.")
+                    QT_TRANSLATE_NOOP(
+                        "signatures",
+                        "The signer's certificate is not for signing (its key usage lacks "
+                        "nonRepudiation: an authentication key never signs).",
+                    )
                 )
-            self._check_certificate(signer.certificate, at)
             signers.append(signer)
         return signers
 
@@ -389,10 +462,10 @@ class EventVerifier:
                     )
                 _, to_verify = _signed_bytes(signer_info, signed, hash_type)
                 _check_signature_value(signer_info, certificate, to_verify, hash_type())
+                self._check_certificate(certificate, at)
                 _require_signing_usage(certificate)
             except SignatureInvalid as error:
                 raise EventRejected(error.args[-1] if error.args else str(error)) from error
-            self._check_certificate(certificate, at)
             signers.append(_signer(certificate))
         return signers
 
@@ -469,8 +542,14 @@ class EventVerifier:
 
     def _check_role(self, event_type: str, signer: _Signer) -> None:
         action = action_for(event_type)
-        if action is None:
-            return  # a type this version does not know: the lifecycle refuses it
+        if action is None:  # fail closed: no permission says who may make it
+            raise EventRejected(
+                QT_TRANSLATE_NOOP(
+                    "signatures",
+                    "no role may make a {type} event on this desk (the type has no "
+                    "permission mapping)",
+                ).format(type=event_type)
+            )
         role = self.staff_roles.get(signer.iin or "")
         if role is not None:
             if not is_permitted(role, action):

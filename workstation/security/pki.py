@@ -229,12 +229,13 @@ class DemoPki:
             self.password,
         )
 
-    def expired_key(self) -> IssuedKey:
-        """A log-in key whose certificate ended yesterday."""
+    def expired_key(self, purpose: KeyPurpose = KeyPurpose.AUTH) -> IssuedKey:
+        """A log-in (or signing) key whose certificate ended yesterday."""
         return self.issue_staff_key(
             SPARE_IINS[0],
             "OMAROV",
             "TIMUR",
+            purpose=purpose,
             not_before=self.created_at - timedelta(days=400),
             not_after=self.created_at - timedelta(days=1),
         )
@@ -268,9 +269,12 @@ class DemoPki:
             clerk.iin, clerk.surname, clerk.given_name, issuer=self.rogue_ca(), key_name="rogue"
         )
 
-    def revoked_key(self) -> tuple[IssuedKey, x509.CertificateRevocationList]:
-        """A log-in key and a fresh CRL of the issuing CA that lists it as revoked."""
-        issued = self.issue_staff_key(SPARE_IINS[2], "ISAEV", "ARMAN")
+    def revoked_key(
+        self, purpose: KeyPurpose = KeyPurpose.AUTH
+    ) -> tuple[IssuedKey, x509.CertificateRevocationList]:
+        """A log-in (or signing) key and a fresh CRL of the issuing CA that lists it as
+        revoked."""
+        issued = self.issue_staff_key(SPARE_IINS[2], "ISAEV", "ARMAN", purpose=purpose)
         revoked_at = self.created_at - timedelta(hours=1)
         crl = make_crl(
             self.issuing, [(issued.certificate.serial_number, revoked_at)], self.created_at

@@ -18,6 +18,8 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+from workstation.security.private_files import PrivateFileHandler, private_dir
+
 WITHHELD = "(message withheld: it may hold personal data)"
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -69,8 +71,8 @@ def install(level: int = logging.WARNING, log_file: Path | None = None) -> None:
     """Log to stderr (and `log_file`) through SafeFormatter; route crashes through it too."""
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     if log_file is not None:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        handlers.append(logging.FileHandler(log_file, encoding="utf-8"))
+        private_dir(log_file.parent)
+        handlers.append(PrivateFileHandler(log_file, encoding="utf-8"))
     formatter = SafeFormatter(FORMAT)
     for handler in handlers:
         handler.setFormatter(formatter)

@@ -37,12 +37,28 @@ def remember_certificate(conn: Connection, certificate: x509.Certificate, now: d
 
 
 def remember_der(conn: Connection, ders: list[bytes], now: datetime) -> int:
-    """Add certificates given as DER (pulled from central); how many were new."""
+    """Add certificates given as DER (pulled from central); how many were new. What does
+    not parse as a certificate is skipped: central's rows are not trusted input, and one bad
+    row must not stop any desk's sync (the certificate is only ever used once it chains to
+    the trust store anyway)."""
     added = 0
     for der in ders:
-        if remember_certificate(conn, x509.load_der_x509_certificate(der), now):
+        certificate = _certificate_or_none(der)
+        if certificate is not None and remember_certificate(conn, certificate, now):
             added += 1
     return added
+
+
+def _certificate_or_none(der: object) -> x509.Certificate | None:
+    if not isinstance(der, bytes | bytearray | memoryview):
+        return None
+    try:
+        certificate = x509.load_der_x509_certificate(bytes(der))
+        fingerprint_sha256(certificate)  # some malformed certificates fail only here
+        certificate.subject.rfc4514_string()
+    except (ValueError, TypeError):
+        return None
+    return certificate
 
 
 def known_fingerprints(conn: Connection) -> set[str]:
@@ -51,8 +67,9 @@ def known_fingerprints(conn: Connection) -> set[str]:
 
 def load_registry(conn: Connection) -> CertificateRegistry:
     return CertificateRegistry(
-        x509.load_der_x509_certificate(der)
+        certificate
         for der in conn.execute(select(certificates.c.der)).scalars()
+        if (certificate := _certificate_or_none(der)) is not None
     )
 
 
@@ -84,7 +101,7 @@ def exchange_certificates(store: LocalStore, gateway: CentralGateway, now: datet
     how many this desk learnt."""
     with store.reading() as conn:
         here = known_fingerprints(conn)
-    there = gateway.certificate_fingerprints()
+    there = {f for f in gateway.certificate_fingerprints() if isinstance(f, str)}
     if here - there:
         with store.reading() as conn:
             ders = list(
@@ -95,7 +112,7 @@ def exchange_certificates(store: LocalStore, gateway: CentralGateway, now: datet
                 ).scalars()
             )
         gateway.add_certificates(ders)
-    missing = there - here
+    missing = {f for f in there - here if isinstance(f, str)}
     if not missing:
         return 0
     fetched = gateway.certificates(missing)

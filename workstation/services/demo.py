@@ -9,7 +9,9 @@ from workstation.domain.clock import Clock
 from workstation.domain.programme import ProgrammeRules
 from workstation.journal.envelope import Actor
 from workstation.security.demo_setup import ensure_demo_pki
-from workstation.security.pki import DemoKeyPool
+from workstation.security.eds import TrustStore, load_crls_from_dir
+from workstation.security.event_signing import SignerOrganisations, Verification
+from workstation.security.pki import MIGRATION_BIN, MINISTRY_BIN, DemoKeyPool
 from workstation.security.tsa_simulator import TsaServer, TsaSimulator, load_or_create_authority
 from workstation.services.setup import DeskSession, desk_identity, remember_central_url
 from workstation.store.local import LocalStore
@@ -94,6 +96,13 @@ def open_demo_session(
     )
     store = LocalStore.open(data_dir, create=True)
     remember_central_url(store, url)
+    # The demo's trust store comes before its first pull: nothing pulled goes unverified.
+    verification = Verification(
+        TrustStore.from_pem_dir(pki.trust_dir),
+        SignerOrganisations(frozenset({MINISTRY_BIN}), frozenset({MIGRATION_BIN})),
+        tuple(load_crls_from_dir(pki.crl_dir)),
+        max_delay=None,  # the staged history is recorded days before central gets it
+    )
     return DeskSession(
         store=store,
         identity=desk_identity(store, DEMO_CITY),
@@ -103,6 +112,7 @@ def open_demo_session(
         central_url=url,
         demo=True,
         tsa=start_demo_tsa(data_dir / TSA_FOLDER, clock)[0] if tsa else None,
+        verification=verification,
     )
 
 

@@ -34,7 +34,9 @@ def prepare_demo_login(
     audit: LoginAudit | None = None,
 ) -> DemoLogin:
     """Make (or reuse) the demo PKI under `data_dir`/pki, add its staff to the desk's staff
-    records, point the desk's log-in settings at it, and return the log-in service."""
+    records, point the desk's log-in settings at it, and return the log-in service.
+
+    Log-ins are audited in the desk's audit trail unless `audit` says where else."""
     if not session.demo:
         raise ValueError("The demo PKI is for demo desks only.")
     now = session.clock.now()
@@ -65,6 +67,8 @@ def prepare_demo_login(
         revocation=base.revocation,
         ministry_bins=(MINISTRY_BIN,),
         migration_bins=(MIGRATION_BIN,),
+        # The demo's staged history is recorded days and weeks before central gets it.
+        max_event_delay=None,
     )
     save_login_settings(session.store, chosen)
     service = LoginService(
@@ -73,7 +77,7 @@ def prepare_demo_login(
         desk_city=session.identity.city,
         clock=session.clock,
         refresh_crls=lambda at: _refresh(pki, at),
-        audit=audit,
+        audit=audit if audit is not None else session.audit_log().record_event,
     )
     return DemoLogin(pki, service)
 

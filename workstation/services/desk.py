@@ -18,6 +18,7 @@ from workstation.domain.lifecycle import CaseState, CaseStatus, EventType, Trans
 from workstation.domain.programme import ProgrammeRules
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Actor, new_event
+from workstation.journal.numbering import next_workstation_seq
 from workstation.journal.projector import load_status, record
 from workstation.security.roles import Action
 from workstation.services import worklist
@@ -283,6 +284,7 @@ class Desk:
                 self.actor,
                 self.workstation_id,
                 self.clock,
+                workstation_seq=next_workstation_seq(conn, self.workstation_id),
             )
             applied = record(conn, event, origin="local", rules=self.rules, strict=True)
         return Changes(

@@ -23,6 +23,7 @@ from sqlalchemy import select
 from workstation.journal.projector import event_from_row
 from workstation.security.cms_fast import NotFastPath, read_signer_infos
 from workstation.security.eds import EmptyTrustStore, TrustStore
+from workstation.security.private_files import private_dir, write_private
 from workstation.services.certificates import load_registry
 from workstation.services.login import load_login_settings
 from workstation.store.local import LocalStore
@@ -66,7 +67,7 @@ def export_event(store: LocalStore, data_dir: Path, event_id: str, out: Path) ->
         trust = TrustStore.from_pem_dir(settings.trust_dir)
     except (EmptyTrustStore, OSError, ValueError) as error:
         raise EventNotExportable(f"This desk's trust store cannot be read: {error}") from None
-    out.mkdir(parents=True, exist_ok=True)
+    private_dir(out)
     pem = serialization.Encoding.PEM
     files = {
         "event.json": event.signed_bytes(),
@@ -80,8 +81,8 @@ def export_event(store: LocalStore, data_dir: Path, event_id: str, out: Path) ->
     written = []
     for name, data in files.items():
         path = out / name
-        path.write_bytes(data)
+        write_private(path, data)  # the event names the applicant: the desk's user only
         if name == "verify.sh":
-            os.chmod(path, 0o755)
+            os.chmod(path, 0o700)
         written.append(path)
     return written

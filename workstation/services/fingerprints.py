@@ -41,6 +41,7 @@ from workstation.domain.lifecycle import EventType
 from workstation.domain.programme import ProgrammeRules
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Actor, format_instant, new_event
+from workstation.journal.numbering import next_workstation_seq
 from workstation.journal.projector import record
 from workstation.security.roles import Action
 from workstation.services.access import require_actor
@@ -281,15 +282,16 @@ class FingerprintDesk:
             "exceptions": len(exceptions),
             "imported": sum(1 for p in prints if p.imported),
         }
-        event = new_event(
-            case_id,
-            EventType.FINGERPRINTS_CAPTURED,
-            payload,
-            self.actor,
-            self.workstation_id,
-            self.clock,
-        )
         with self.store.transaction() as conn:
+            event = new_event(
+                case_id,
+                EventType.FINGERPRINTS_CAPTURED,
+                payload,
+                self.actor,
+                self.workstation_id,
+                self.clock,
+                workstation_seq=next_workstation_seq(conn, self.workstation_id),
+            )
             applied = record(conn, event, origin="local", rules=self.rules, strict=True)
             # Only after the lifecycle accepted the event: a refusal raises above and the
             # transaction rolls back with nothing written.

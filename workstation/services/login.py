@@ -6,15 +6,17 @@ an IIN in SERIALNUMBER, and that IIN has an active staff record of this desk's c
 known role (and, if the record pins one, this very certificate). Each refusal is its own
 LoginRefused subclass with a message for the person at the desk.
 
-Failed attempts are counted per key file (SHA-256 of the file, known before the password
-opens it) in the store, so closing the app does not reset them; after `max_failures` the key
-is locked for `lockout`. A desk set-up problem (no trust store, stale CRLs) is not the key
-holder's doing and is not counted.
+Failed attempts are counted by identity, not by file bytes (security.lockout): against the
+key file's password-protected secrets, and once the file opens with a certificate that chains
+to the trust store, against that certificate (issuer and serial) and its IIN. The counts live
+in the store (services.login_lockout), so closing the app does not reset them; after
+`max_failures` the key (or person) is locked for `lockout`. A desk set-up problem (no trust
+store, stale CRLs) is not the key holder's doing and is not counted. Every attempt, by any
+command, reaches the audit hook.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -34,21 +36,37 @@ from workstation.security.eds import (
     EmptyTrustStore,
     KeyFileUnreadable,
     KeyLockedOut,
-    LoginGuard,
     LoginRefused,
     RevocationPolicy,
+    StaffKey,
     TrustStore,
-    WrongPassword,
-    key_file_id,
     load_crls_from_dir,
     load_staff_key,
     subject_iin_and_bin,
     verify_signer_certificate,
     verify_staff_key,
 )
-from workstation.security.event_signing import EventSigner, SignerOrganisations, Verification
+from workstation.security.event_signing import (
+    MAX_DELAY,
+    EventSigner,
+    SignerOrganisations,
+    Verification,
+)
+from workstation.security.key_usage import is_signing_certificate
+from workstation.security.lockout import certificate_ids, key_material_ids
 from workstation.security.roles import Role
 from workstation.services.certificates import remember_certificate
+from workstation.services.login_lockout import LockoutBook
+from workstation.services.login_refusals import (
+    DeskNotSetUp,
+    KeyNotRegistered,
+    NoSigningKey,
+    NotTheLockingKey,
+    StaffInactive,
+    UnknownRole,
+    UnknownStaff,
+    WrongBranch,
+)
 from workstation.services.staff import StaffRecord, find_staff
 from workstation.store.local import LocalStore, get_setting, put_setting
 
@@ -56,114 +74,6 @@ DEFAULT_MAX_FAILURES = 5
 DEFAULT_LOCKOUT = timedelta(minutes=15)
 DEFAULT_FAILURE_WINDOW = timedelta(hours=1)
 DEFAULT_IDLE_LOCK = timedelta(minutes=10)
-
-_GUARD_SETTING = "login_guard"
-
-# ---- refusals beyond the certificate checks of security.eds ---------------------------------
-
-
-class DeskNotSetUp(LoginRefused):
-    """The desk has no usable trust store or CRL folder: the administrator's job, not the user's."""
-
-    def __init__(self, detail: str) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "login",
-                "This desk is not set up for log-in yet: {detail} Ask the administrator to "
-                "install the NCA RK certificates and revocation lists.",
-            ).format(detail=detail)
-        )
-
-
-class UnknownStaff(LoginRefused):
-    def __init__(self, name: str) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "login",
-                "The key of {name} is valid, but this desk has no staff record for that IIN. "
-                "Ask the administrator to add you to the staff list (or to sync the desk).",
-            ).format(name=name)
-        )
-
-
-class StaffInactive(LoginRefused):
-    def __init__(self, name: str) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "login",
-                "The staff record of {name} is switched off on this desk, so the key cannot be "
-                "used here. Ask the administrator or your supervisor.",
-            ).format(name=name)
-        )
-
-
-class WrongBranch(LoginRefused):
-    def __init__(self, name: str, staff_city: str, desk_city: str) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "login",
-                "{name} works at the {staff_city} branch; this desk is in {desk_city}. "
-                "Log in at a desk of your branch, or ask the administrator to move your record.",
-            ).format(name=name, staff_city=staff_city, desk_city=desk_city)
-        )
-
-
-class UnknownRole(LoginRefused):
-    def __init__(self, name: str, role: str) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "login",
-                "The staff record of {name} has the role {role}, which this desk does not know. "
-                "Ask the administrator to set one of: {roles}.",
-            ).format(name=name, role=repr(role), roles=", ".join(r.label for r in Role))
-        )
-
-
-class KeyNotRegistered(LoginRefused):
-    def __init__(self, name: str) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "login",
-                "This is not the key registered for {name} on this desk (a newer or older key?). "
-                "Use your registered key, or ask the administrator to register this one.",
-            ).format(name=name)
-        )
-
-
-class NoSigningKey(LoginRefused):
-    """NCA RK issues two keys: AUTH_* to log in and the signing key (RSA256_*, GOST512_*)
-    beside it. Every event a person makes is signed with the second, so both are needed."""
-
-    def __init__(self, folder: Path, problems: str = "") -> None:
-        """`problems`: why the key files found there were refused, or empty."""
-        message: str
-        if problems:
-            message = QT_TRANSLATE_NOOP(
-                "login",
-                "No usable signing key was found next to the log-in key in {folder} "
-                "({problems}). Keep the signing key NCA RK issued with it (RSA256_....p12, "
-                "same password) in the same folder: every record you make is signed with it.",
-            ).format(folder=str(folder), problems=problems)
-        else:
-            message = QT_TRANSLATE_NOOP(
-                "login",
-                "No usable signing key was found next to the log-in key in {folder}. "
-                "Keep the signing key NCA RK issued with it (RSA256_....p12, same password) in "
-                "the same folder: every record you make is signed with it.",
-            ).format(folder=str(folder))
-        super().__init__(message)
-
-
-class NotTheLockingKey(LoginRefused):
-    def __init__(self, name: str) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "login",
-                "The desk is locked by {name}; only that person's key unlocks it. "
-                "To use the desk yourself, log out from the lock screen first.",
-            ).format(name=name)
-        )
-
 
 # Refusals that say nothing about the key or its holder: never counted towards the lock-out.
 _NOT_COUNTED: tuple[type[LoginRefused], ...] = (
@@ -193,6 +103,9 @@ class LoginSettings:
     # desk does not know need a migration service key.
     ministry_bins: tuple[str, ...] = ()
     migration_bins: tuple[str, ...] = ()
+    # How long before central received it a pulled desk event may say it was recorded
+    # (EventVerifier._judging_time); None: not checked (the demo, whose history is backdated).
+    max_event_delay: timedelta | None = MAX_DELAY
 
     @classmethod
     def defaults_for(cls, data_dir: Path) -> LoginSettings:
@@ -208,6 +121,7 @@ _SETTING_NAMES = {
     "idle_lock": "idle_lock_minutes",
     "ministry_bins": "approval_ministry_bins",
     "migration_bins": "approval_migration_bins",
+    "max_event_delay": "verify_max_event_delay_minutes",
 }
 
 
@@ -224,7 +138,15 @@ def load_login_settings(store: LocalStore, data_dir: Path) -> LoginSettings:
         idle_lock=_minutes(saved["idle_lock"], defaults.idle_lock),
         ministry_bins=_bins(saved["ministry_bins"]),
         migration_bins=_bins(saved["migration_bins"]),
+        max_event_delay=_delay(saved["max_event_delay"]),
     )
+
+
+def _delay(text: str | None) -> timedelta | None:
+    """The saved maximum event delay: minutes, "off", or the default when not saved."""
+    if not text:
+        return MAX_DELAY
+    return None if text == "off" else timedelta(minutes=float(text))
 
 
 def _bins(text: str | None) -> tuple[str, ...]:
@@ -245,6 +167,9 @@ def save_login_settings(store: LocalStore, settings: LoginSettings) -> None:
         "idle_lock": _format_minutes(settings.idle_lock),
         "ministry_bins": " ".join(settings.ministry_bins),
         "migration_bins": " ".join(settings.migration_bins),
+        "max_event_delay": "off"
+        if settings.max_event_delay is None
+        else _format_minutes(settings.max_event_delay),
     }
     with store.transaction() as conn:
         for key, value in values.items():
@@ -270,7 +195,7 @@ class StaffSession:
     role: Role
     identity: CertifiedIdentity
     staff: StaffRecord
-    key_id: str  # SHA-256 of the key file: what the lock-out counts
+    key_id: str  # the key file's first secret id (security.lockout): names it in the audit
     key_file: Path
     logged_in_at: datetime
     warnings: tuple[str, ...] = ()
@@ -289,19 +214,14 @@ class LoginEvent:
     at: datetime
     actor_iin: str | None
     actor_fingerprint: str | None
-    subject: str  # "key:<first 16 hex of the key file's SHA-256>"
+    subject: str  # "key:<16 hex of the key file's secret>" (security.lockout), never a name
     details: Mapping[str, Any]
 
 
 LoginAudit = Callable[[LoginEvent], object]  # the return value (an audit entry) is ignored
 
 
-def _for_signing(certificate: x509.Certificate) -> bool:
-    try:
-        usage = certificate.extensions.get_extension_for_class(x509.KeyUsage).value
-    except x509.ExtensionNotFound:
-        return False
-    return bool(usage.content_commitment)
+_for_signing = is_signing_certificate  # the one key-usage check (security.key_usage)
 
 
 # ---- the service ------------------------------------------------------------------------------
@@ -318,8 +238,11 @@ class LoginService:
         desk_city: str | None,
         clock: Clock,
         refresh_crls: Callable[[datetime], None] | None = None,
-        audit: LoginAudit | None = None,
+        audit: LoginAudit | None,
     ) -> None:
+        """`audit` hears every attempt (the desk's AuditLog.record_event); it has no default
+        so that no command logs people in unaudited by forgetting it. None: only for a
+        service that checks keys nobody logs in with (the sync's verification)."""
         self.store = store
         self.settings = settings
         self.desk_city = desk_city
@@ -336,20 +259,22 @@ class LoginService:
         A counted failure carries a note with the attempts left; the failure that uses up
         the last attempt raises KeyLockedOut (from the original refusal).
         """
-        session = self._checked(key_file, password)
-        self._succeeded(session.key_id)
+        attempt = _Attempt()
+        session = self._checked(key_file, password, attempt)
+        self._book().success(attempt.ids)
         self._tell(AuditAction.LOGIN, session, {"role": session.role.value})
         return session
 
     def unlock(self, locked: StaffSession, key_file: Path, password: str) -> StaffSession:
         """Unlock an idle-locked desk: only with the key of the person who was logged in,
         checked again in full (it may have been revoked, or its holder switched off)."""
-        session = self._checked(key_file, password, unlocking=True)
+        attempt = _Attempt()
+        session = self._checked(key_file, password, attempt, unlocking=True)
         if session.identity.fingerprint_sha256 != locked.identity.fingerprint_sha256:
             error = NotTheLockingKey(locked.display_name)
-            self._tell_failure(session.key_id, error, None, {"unlocking": True})
+            self._tell_failure(attempt, error, None, {"unlocking": True})
             raise error
-        self._succeeded(session.key_id)
+        self._book().success(attempt.ids)
         self._tell(AuditAction.UNLOCK, session, {})
         return session
 
@@ -360,16 +285,21 @@ class LoginService:
         self._tell(AuditAction.LOGOUT, session, {})
 
     def locked_until(self, key_file: Path) -> datetime | None:
-        """Until when this key file is locked out, or None (for the dialog, before typing)."""
+        """Until when this key file (or its known holder) is locked out, or None (for the
+        dialog, before typing)."""
         try:
-            key_id = key_file_id(key_file.read_bytes())
+            material = key_material_ids(key_file.read_bytes())
         except OSError:
             return None
-        return self._guard().locked_until(key_id, self.clock.now())
+        book = self._book()
+        return book.locked_until((*material, *book.identities_of(material)), self.clock.now())
 
     # Internals ------------------------------------------------------------------------------
 
-    def _checked(self, key_file: Path, password: str, *, unlocking: bool = False) -> StaffSession:
+    def _checked(
+        self, key_file: Path, password: str, attempt: _Attempt, *, unlocking: bool = False
+    ) -> StaffSession:
+        details = {"unlocking": True} if unlocking else {}
         try:
             p12 = key_file.read_bytes()
         except OSError as error:
@@ -378,50 +308,49 @@ class LoginService:
                     reason=error.strerror
                 )
             )
-            self._tell_failure("", refused, None, {"unlocking": True} if unlocking else {})
+            self._tell_failure(attempt, refused, None, details)
             raise refused from error
-        key_id = key_file_id(p12)
+        book = self._book()
+        attempt.material = key_material_ids(p12)
+        attempt.identity = list(book.identities_of(attempt.material))
         now = self.clock.now()
-        details = {"unlocking": True} if unlocking else {}
         try:
-            self._guard().check(key_id, now)
-        except KeyLockedOut as error:
-            self._tell_failure(key_id, error, None, details)
-            raise
-        try:
-            return self._verify(key_file, p12, key_id, password, now)
+            book.check(attempt.ids, now)
+            return self._verify(key_file, p12, attempt, password, now)
         except LoginRefused as error:
             if isinstance(error, _NOT_COUNTED):
-                self._tell_failure(key_id, error, None, details)
+                self._tell_failure(attempt, error, None, details)
                 raise
-            left, until = self._count_failure(key_id, now)
-            self._tell_failure(key_id, error, left, details)
+            left, until = book.failure(attempt.ids, now)
+            self._tell_failure(attempt, error, left, details)
             if until is not None:
                 raise KeyLockedOut(until) from error
-            # Another password may help; another try with an expired key will not, so the
-            # count is news there only when the lock is near.
-            if isinstance(error, WrongPassword) or left <= 2:
-                note = (
-                    QT_TRANSLATE_NOOP(
-                        "login",
-                        "{left} attempt left before this key is locked for {minutes} minutes.",
-                    )
-                    if left == 1
-                    else QT_TRANSLATE_NOOP(
-                        "login",
-                        "{left} attempts left before this key is locked for {minutes} minutes.",
-                    )
+            note = (
+                QT_TRANSLATE_NOOP(
+                    "login",
+                    "{left} attempt left before this key is locked for {minutes} minutes.",
                 )
-                error.add_note(
-                    note.format(left=left, minutes=_format_minutes(self.settings.lockout))
+                if left == 1
+                else QT_TRANSLATE_NOOP(
+                    "login",
+                    "{left} attempts left before this key is locked for {minutes} minutes.",
                 )
+            )
+            error.add_note(note.format(left=left, minutes=_format_minutes(self.settings.lockout)))
             raise
 
     def _verify(
-        self, key_file: Path, p12: bytes, key_id: str, password: str, now: datetime
+        self, key_file: Path, p12: bytes, attempt: _Attempt, password: str, now: datetime
     ) -> StaffSession:
         key = load_staff_key(p12, password)
         trust = self._trust_store()
+        if _chains(key, trust, now, self.settings.revocation):
+            # Possession is proven: from here on failures count against the certificate and
+            # its IIN as well, and a locked certificate or person stays locked in any file.
+            attempt.prove(key.certificate)
+            book = self._book()
+            book.learn(attempt.material, certificate_ids(key.certificate))
+            book.check(attempt.ids, now)
         crls = self._crls(now)
         identity = verify_staff_key(key, trust, crls, now, revocation=self.settings.revocation)
         record = self._staff_record(identity)
@@ -439,7 +368,7 @@ class LoginService:
             role=role,
             identity=identity,
             staff=record,
-            key_id=key_id,
+            key_id=attempt.key_id,
             key_file=key_file,
             logged_in_at=now,
             warnings=identity.warnings,
@@ -456,6 +385,7 @@ class LoginService:
             ),
             crls=tuple(self._crls(self.clock.now())),
             revocation=settings.revocation,
+            max_delay=settings.max_event_delay,
         )
 
     def _signing_key(
@@ -564,38 +494,14 @@ class LoginService:
             raise KeyNotRegistered(name)
         return record
 
-    def _guard(self) -> LoginGuard:
-        with self.store.reading() as conn:
-            return self._guard_from(get_setting(conn, _GUARD_SETTING))
-
-    def _guard_from(self, text: str | None) -> LoginGuard:
+    def _book(self) -> LockoutBook:
         settings = self.settings
-        if not text:
-            return LoginGuard(
-                max_failures=settings.max_failures,
-                lockout=settings.lockout,
-                window=settings.failure_window,
-            )
-        return LoginGuard.from_dict(
-            json.loads(text),
+        return LockoutBook(
+            self.store,
             max_failures=settings.max_failures,
             lockout=settings.lockout,
             window=settings.failure_window,
         )
-
-    def _count_failure(self, key_id: str, now: datetime) -> tuple[int, datetime | None]:
-        """Count one failure in the store; (attempts left, locked until or None)."""
-        with self.store.transaction() as conn:
-            guard = self._guard_from(get_setting(conn, _GUARD_SETTING))
-            left = guard.record_failure(key_id, now)
-            put_setting(conn, _GUARD_SETTING, json.dumps(guard.to_dict(), sort_keys=True))
-        return left, guard.locked_until(key_id, now) if left == 0 else None
-
-    def _succeeded(self, key_id: str) -> None:
-        with self.store.transaction() as conn:
-            guard = self._guard_from(get_setting(conn, _GUARD_SETTING))
-            guard.record_success(key_id)
-            put_setting(conn, _GUARD_SETTING, json.dumps(guard.to_dict(), sort_keys=True))
 
     def _tell(self, action: AuditAction, session: StaffSession, details: Mapping[str, Any]) -> None:
         if self.audit is None:
@@ -613,7 +519,7 @@ class LoginService:
 
     def _tell_failure(
         self,
-        key_id: str,
+        attempt: _Attempt,
         error: LoginRefused,
         left: int | None,
         details: Mapping[str, Any],
@@ -627,16 +533,61 @@ class LoginService:
                 at=self.clock.now(),
                 actor_iin=None,  # not proven: the key did not pass
                 actor_fingerprint=None,
-                subject=_subject(key_id),
+                subject=_subject(attempt.key_id),
                 details={
                     **details,
                     "reason": type(error).__name__,
                     "attempts_left": left,
                     "locked": locked,
+                    # The certificate the failure also counted against (issuer and serial),
+                    # when the file opened and chains: which key was tried, not who tried it.
+                    "certificate": attempt.certificate,
                 },
             )
         )
 
 
+@dataclass
+class _Attempt:
+    """What one log-in attempt is counted against (security.lockout), filled in as it goes."""
+
+    material: tuple[str, ...] = ()
+    identity: list[str] = field(default_factory=list)
+    certificate: str | None = None  # "cert:<issuer>:<serial>" once proven
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return (*self.material, *self.identity)
+
+    @property
+    def key_id(self) -> str:
+        return self.material[0] if self.material else ""
+
+    def prove(self, certificate: x509.Certificate) -> None:
+        proven = certificate_ids(certificate)
+        self.identity.extend(i for i in proven if i not in self.identity)
+        self.certificate = proven[0]
+
+
+def _chains(key: StaffKey, trust: TrustStore, now: datetime, policy: RevocationPolicy) -> bool:
+    """Whether the key's certificate chains to the trust store (at a moment of its validity,
+    so an expired key of a real person counts against that person)."""
+    certificate = key.certificate
+    at = min(max(now, certificate.not_valid_before_utc), certificate.not_valid_after_utc)
+    try:
+        verify_signer_certificate(
+            certificate,
+            trust,
+            [],
+            at,
+            intermediates=key.chain,
+            revocation=policy,
+            check_revocation=False,
+        )
+    except LoginRefused:
+        return False
+    return True
+
+
 def _subject(key_id: str) -> str:
-    return f"key:{key_id[:16]}" if key_id else "key:unreadable"
+    return f"key:{key_id.partition(':')[2][:16]}" if key_id else "key:unreadable"

@@ -1,6 +1,12 @@
-"""Approvals a desk pulled but refused: a signature, certificate or signer that does not check
-out. They make no case and nobody can work on them; the desk shows them so that the
-supervisor can report them to the migration service, which must re-issue them."""
+"""What a desk pulled but did not apply, shown in its quarantine list.
+
+- Approvals refused for a signature, certificate or signer that does not check out: they
+  make no case and nobody can work on them; the supervisor reports them to the migration
+  service, which must re-issue them.
+- Other pulled events refused for their signatures (their cases are flagged too).
+- Central rows that did not parse or could not be processed (sync.untrusted): the pull
+  went on past them; an administrator looks at central.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +17,7 @@ from sqlalchemy import Connection, select
 
 from workstation.domain.lifecycle import EventType
 from workstation.journal.projector import UNVERIFIED
-from workstation.store.models import cases, journal
+from workstation.store.models import cases, journal, pulled_rejects
 
 
 @dataclass(frozen=True)
@@ -23,6 +29,8 @@ class QuarantinedApproval:
     city: str
     recorded_at: str
     reason: str
+    kind: str = "approval"  # "approval", "event" (another type), or "row" (did not parse)
+    event_type: str = str(EventType.ARRIVAL_APPROVED)
 
 
 def quarantined_approvals(conn: Connection) -> list[QuarantinedApproval]:
@@ -60,6 +68,63 @@ def quarantined_approvals(conn: Connection) -> list[QuarantinedApproval]:
                 city=str(payload.get("city", "")),
                 recorded_at=row.recorded_at,
                 reason=refusal.removeprefix(UNVERIFIED),
+            )
+        )
+    return result
+
+
+def quarantine_list(conn: Connection, limit: int = 1000) -> list[QuarantinedApproval]:
+    """Everything the quarantine list shows: refused approvals first, then other events
+    refused for their signatures, then central rows the desk could not take."""
+    result = quarantined_approvals(conn)
+    shown = {q.event_id for q in result}
+    events = conn.execute(
+        select(
+            journal.c.event_id,
+            journal.c.case_id,
+            journal.c.type,
+            journal.c.recorded_at,
+            journal.c.refusal,
+        )
+        .where(
+            journal.c.origin == "central",
+            journal.c.outcome == "refused",
+            journal.c.refusal.like(UNVERIFIED + "%"),
+        )
+        .order_by(journal.c.local_seq.desc())
+        .limit(limit)
+    ).all()
+    for row in events:
+        if row.event_id in shown:
+            continue
+        result.append(
+            QuarantinedApproval(
+                event_id=row.event_id,
+                case_id=row.case_id,
+                approval_number="",
+                approval_date="",
+                city="",
+                recorded_at=row.recorded_at,
+                reason=(row.refusal or "").removeprefix(UNVERIFIED),
+                kind="event",
+                event_type=row.type,
+            )
+        )
+    rejects = conn.execute(
+        select(pulled_rejects).order_by(pulled_rejects.c.reject_id.desc()).limit(limit)
+    ).all()
+    for row in rejects:
+        result.append(
+            QuarantinedApproval(
+                event_id=row.event_id or "",
+                case_id=row.case_id or "",
+                approval_number="",
+                approval_date="",
+                city="",
+                recorded_at=row.quarantined_at,
+                reason=row.reason,
+                kind="row",
+                event_type=row.type or "",
             )
         )
     return result

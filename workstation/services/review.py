@@ -31,6 +31,7 @@ from workstation.domain.lifecycle import CaseState, EventType
 from workstation.domain.programme import ProgrammeRules
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Actor, new_event
+from workstation.journal.numbering import next_workstation_seq
 from workstation.journal.projector import load_approval, load_status, record
 from workstation.security.audit import AuditAction
 from workstation.security.roles import Action
@@ -226,6 +227,7 @@ class ReviewDesk:
                     self.actor,
                     self.workstation_id,
                     self.clock,
+                    workstation_seq=next_workstation_seq(conn, self.workstation_id),
                 )
                 applied = record(conn, event, origin="local", rules=self.rules, strict=True)
                 changes = Changes(
@@ -261,6 +263,7 @@ class ReviewDesk:
                 self.actor,
                 self.workstation_id,
                 self.clock,
+                workstation_seq=next_workstation_seq(conn, self.workstation_id),
             )
             applied = record(conn, event, origin="local", rules=self.rules, strict=True)
         return Changes(

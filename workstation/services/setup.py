@@ -23,7 +23,7 @@ from workstation.security.tsa_client import TsaClient
 from workstation.services.access import require_actor
 from workstation.services.audit import AuditLog
 from workstation.services.desk import Desk
-from workstation.services.quarantine import QuarantinedApproval, quarantined_approvals
+from workstation.services.quarantine import QuarantinedApproval, quarantine_list
 from workstation.store.local import LocalStore, get_setting, put_setting
 from workstation.sync.config import (
     APP_AUTHOR,
@@ -37,6 +37,7 @@ from workstation.sync.config import (
     load_settings,
     split_password,
 )
+from workstation.sync.gaps import Gap, find_gaps
 from workstation.sync.gateway import CentralGateway
 from workstation.sync.syncer import Progress, SyncReport, SyncRound, queue_length, run_round
 
@@ -107,11 +108,14 @@ class DeskSession:
     demo: bool = False
     sync_interval_s: int | None = None  # None: the settings file's, else the default
     # How pulled events are checked (from the log-in set-up); every desk a person logs in
-    # to has one. Without it (tests of projections and sync mechanics) nothing is checked.
+    # to has one. Without it pulled events are kept pending, applied once it is there.
     verification: Verification | None = None
     # The TSA events are stamped by before the push, and its trust; None: the settings
     # file's [tsa] (demo mode runs a local simulator and sets it).
     tsa: TsaSettings | None = None
+    # Apply pulled events unchecked when there is no verification (tests of projections
+    # and sync mechanics that sign nothing; never a desk).
+    trust_unsigned: bool = False
     _audit: AuditLog | None = field(default=None, init=False, repr=False)
 
     def audit_log(self) -> AuditLog:
@@ -171,6 +175,7 @@ class DeskSession:
             verification=verification,
             audit=self.audit_log(),
             tsa=tsa,
+            trust_unsigned=self.trust_unsigned,
         )
 
     def tsa_settings(self) -> TsaSettings | None:
@@ -193,10 +198,16 @@ class DeskSession:
     def queue_length(self) -> int:
         return queue_length(self.store)
 
-    def quarantined(self) -> list[QuarantinedApproval]:
-        """Pulled approvals refused for their signatures (services.quarantine)."""
+    def gaps(self) -> list[Gap]:
+        """Holes in other workstations' numbering of their events (sync.gaps)."""
         with self.store.reading() as conn:
-            return quarantined_approvals(conn)
+            return find_gaps(conn)
+
+    def quarantined(self) -> list[QuarantinedApproval]:
+        """What the desk pulled and did not apply: approvals and events refused for their
+        signatures, rows that did not parse (services.quarantine)."""
+        with self.store.reading() as conn:
+            return quarantine_list(conn)
 
 
 def with_tsa(

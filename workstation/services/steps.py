@@ -32,6 +32,7 @@ from workstation.domain.steps import (
 )
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import new_event
+from workstation.journal.numbering import next_workstation_seq
 from workstation.journal.projector import load_approval, load_status, record
 from workstation.security.roles import Action
 from workstation.services.access import require_actor
@@ -277,7 +278,15 @@ class CaseSteps:
         self, conn: Connection, case_id: str, event_type: EventType, payload: dict[str, Any]
     ) -> Changes:
         desk = self.desk
-        event = new_event(case_id, event_type, payload, desk.actor, desk.workstation_id, desk.clock)
+        event = new_event(
+            case_id,
+            event_type,
+            payload,
+            desk.actor,
+            desk.workstation_id,
+            desk.clock,
+            workstation_seq=next_workstation_seq(conn, desk.workstation_id),
+        )
         applied = record(conn, event, origin="local", rules=desk.rules, strict=True)
         return Changes(
             case_ids=frozenset({case_id}),

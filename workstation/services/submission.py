@@ -23,6 +23,7 @@ from workstation.domain.programme import ProgrammeRules
 from workstation.domain.steps import joined
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Actor, new_event
+from workstation.journal.numbering import next_workstation_seq
 from workstation.journal.projector import load_approval, load_status, record, recorded_steps
 from workstation.security.roles import Action
 from workstation.services.access import require_actor
@@ -109,6 +110,7 @@ class SubmissionDesk:
                 self.actor,
                 self.workstation_id,
                 self.clock,
+                workstation_seq=next_workstation_seq(conn, self.workstation_id),
             )
             applied = record(conn, event, origin="local", rules=self.rules, strict=True)
         return Changes(

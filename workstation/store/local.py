@@ -27,6 +27,7 @@ from sqlalchemy.pool import QueuePool
 
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.security.dbkey import KEY_BYTES, DatabaseKeyUnusable, store_key
+from workstation.security.private_files import open_private, private_dir, tighten
 from workstation.store import schema
 from workstation.store.models import desk_settings
 
@@ -110,6 +111,15 @@ def encrypt_plain_store(path: Path, key: bytes) -> None:
     )
 
 
+def _keep_private(path: Path) -> None:
+    """The store, its WAL and shared-memory file: mode 0600 (SQLite gives the files it makes
+    beside the database the database file's mode, so the database file is made 0600 first)."""
+    if not path.exists():
+        os.close(open_private(path, os.O_WRONLY | os.O_CREAT))
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        tighten(path.with_name(path.name + suffix))
+
+
 class LocalStore:
     """Owns the engine; every unit of work is one transaction from `transaction()`."""
 
@@ -133,7 +143,7 @@ class LocalStore:
                         "--data-dir to use the default one.",
                     ).format(folder=str(data_dir))
                 )
-            data_dir.mkdir(parents=True, exist_ok=True)
+            private_dir(data_dir)
         path = data_dir / STORE_FILE
         exists = path.exists() and path.stat().st_size > 0
         plain = exists and is_plain_sqlite(path)
@@ -141,6 +151,7 @@ class LocalStore:
             key, _where = store_key(data_dir, store_exists=exists and not plain)
         if plain:
             encrypt_plain_store(path, key)
+        _keep_private(path)
         engine = create_engine(
             "sqlite://",
             module=sqlcipher,

@@ -45,10 +45,18 @@ journal = Table(
     Column("origin", String(8), nullable=False),  # "local" (made here) or "central" (pulled)
     Column("central_seq", Integer, nullable=True, unique=True),
     Column("pushed", Boolean, nullable=False, default=False),
-    Column("outcome", String(8), nullable=False),  # "applied" or "refused"
+    # "applied", "refused", or "pending": pulled by a desk with no trust store, kept and
+    # applied only once it is verified (migration 0007).
+    Column("outcome", String(8), nullable=False),
     Column("refusal", Text, nullable=True),
+    # The workstation's own number of the event, signed with it (None before migration 0007).
+    Column("workstation_seq", Integer, nullable=True),
+    # Central's clock when it received a pulled event: signatures are judged at this time.
+    Column("received_at", String(32), nullable=True),
 )
 Index("ix_journal_unpushed", journal.c.origin, journal.c.pushed, journal.c.local_seq)
+# Each workstation's numbers, for the gap check (sync.gaps).
+Index("ix_journal_workstation_seq", journal.c.workstation_id, journal.c.workstation_seq)
 # The supervisor's report: events of a period by person, desk and kind, read from the index
 # alone (migration 0006; workstation.reports.query).
 Index(
@@ -219,4 +227,22 @@ certificates = Table(
     Column("der", LargeBinary, nullable=False),
     Column("subject", Text, nullable=False),
     Column("added_at", String(32), nullable=False),
+)
+
+# Central rows a desk could not take (migration 0007): a row that does not parse, or an
+# event that could not be processed. Kept with the reason and shown in the quarantine list;
+# the pull goes on past them. `digest` (SHA-256 of the row's text) keeps each row once.
+pulled_rejects = Table(
+    "pulled_rejects",
+    metadata,
+    Column("reject_id", Integer, primary_key=True, autoincrement=True),
+    Column("digest", String(64), nullable=False, unique=True),
+    Column("central_seq", Text, nullable=True),  # as central gave it (may not be a number)
+    Column("event_id", Text, nullable=True),
+    Column("case_id", Text, nullable=True),
+    Column("type", Text, nullable=True),
+    Column("workstation_id", Text, nullable=True),
+    Column("reason", Text, nullable=False),
+    Column("row", Text, nullable=False),  # a bounded text of the row (intake.describe)
+    Column("quarantined_at", String(32), nullable=False),
 )

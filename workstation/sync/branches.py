@@ -2,9 +2,9 @@
 
 A branch is a service center in a city: cases are addressed to a city, and a desk pulls
 its branch's city. On PostgreSQL `add_workstation` creates a LOGIN role for the desk with a
-generated password and only the privileges sync needs; the row-level security policies
-(migration c002) then limit that role to its branch's city. SQLite has no roles: there the
-rows are recorded and the desk connects with the file's URL.
+generated password that holds no privilege on central's tables: it may only call the door
+functions of migration c006, which bind it to its workstation and its branch's city.
+SQLite has no roles: there the rows are recorded and the desk connects with the file's URL.
 """
 
 from __future__ import annotations
@@ -18,19 +18,24 @@ from sqlalchemy import Connection, delete, insert, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from workstation.domain.programme import DEFAULT_RULES
-from workstation.sync.central_schema import (
-    audit_entries,
-    branches,
-    certificates,
-    events,
-    workstations,
-)
+from workstation.sync.central_schema import branches, workstations
 from workstation.sync.gateway import VERSION_TABLE, CentralError, CentralGateway
 
 _BRANCH_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
 _WORKSTATION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _ROLE = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 ROLE_PREFIX = "dnr_"
+# What a desk role may call (migration c006); it holds no privilege on any table.
+DESK_FUNCTIONS = (
+    "dnr_whoami()",
+    "dnr_push_events(jsonb)",
+    "dnr_pull_events(bigint, text, integer)",
+    "dnr_certificate_fingerprints()",
+    "dnr_certificates(text[])",
+    "dnr_add_certificates(bytea[], text[])",
+    "dnr_push_audit(jsonb)",
+    "dnr_audit_records(text)",
+)
 
 
 class BranchSetupError(CentralError):
@@ -222,18 +227,14 @@ def _create_desk_role(conn: Connection, role: str, password: str) -> None:
     quoted = _quote(conn, role)
     database = _quote(conn, conn.execute(text("SELECT current_database()")).scalar_one())
     schema = _quote(conn, conn.execute(text("SELECT current_schema()")).scalar_one())
-    sequence = conn.execute(text("SELECT pg_get_serial_sequence('events', 'seq')")).scalar_one()
     for statement in (
         f"CREATE ROLE {quoted} LOGIN PASSWORD '{verifier}' NOSUPERUSER NOCREATEDB "
         "NOCREATEROLE NOREPLICATION NOBYPASSRLS",
         f"GRANT CONNECT ON DATABASE {database} TO {quoted}",
         f"GRANT USAGE ON SCHEMA {schema} TO {quoted}",
-        # Row-level security narrows these to the branch's city (events) and own rows.
-        f"GRANT SELECT, INSERT ON {events.name} TO {quoted}",
-        f"GRANT SELECT, INSERT ON {certificates.name} TO {quoted}",
-        f"GRANT SELECT, INSERT ON {audit_entries.name} TO {quoted}",
-        f"GRANT USAGE ON SEQUENCE {sequence} TO {quoted}",
-        f"GRANT SELECT ON {VERSION_TABLE}, {workstations.name}, {branches.name} TO {quoted}",
+        # The schema version (a desk checks it) and the door's functions: nothing else.
+        f"GRANT SELECT ON {VERSION_TABLE} TO {quoted}",
+        f"GRANT EXECUTE ON FUNCTION {', '.join(DESK_FUNCTIONS)} TO {quoted}",
     ):
         conn.exec_driver_sql(statement)
 

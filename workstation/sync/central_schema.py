@@ -43,7 +43,8 @@ workstations = Table(
 )
 
 # The global order: `seq` is assigned in commit order (see gateway.push), so a desk that
-# pulls "everything after my cursor" can never skip an event committed late.
+# pulls "everything after my cursor" can never skip an event committed late. On PostgreSQL
+# since c006 `seq` is no identity: dnr_push_events numbers events under central_order's lock.
 events = Table(
     "events",
     central_metadata,
@@ -59,6 +60,8 @@ events = Table(
     Column("recorded_at", String(32), nullable=False),
     Column("signature", LargeBinary, nullable=True),
     Column("received_at", String(32), nullable=False),
+    # The workstation's own number of the event (migration c006; Event.workstation_seq).
+    Column("ws_seq", BigInteger, nullable=True),
 )
 Index("ix_events_city_seq", events.c.city, events.c.seq)
 Index("ix_events_case", events.c.case_id)

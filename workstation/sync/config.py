@@ -117,7 +117,9 @@ def load_settings(path: Path | None = None) -> ConnectionSettings | None:
         ) from None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    # TOMLDecodeError, bytes that are not UTF-8, a number of more than 4,300 digits (all
+    # ValueError), or tables nested too deeply for the parser (RecursionError).
+    except (ValueError, RecursionError) as exc:
         raise SettingsInvalid(
             QT_TRANSLATE_NOOP(
                 "sync", "The desk settings {file} are not valid TOML: {error}."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -11,24 +12,16 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cryptography import x509
 from sqlalchemy import Connection, Engine, create_engine, func, select, text
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from workstation.domain.lifecycle import EventType
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Event, canonical_json, format_instant
-from workstation.security.eds import fingerprint_sha256
 from workstation.store.schema import alembic_config
-from workstation.sync.central_schema import (
-    audit_entries,
-    branches,
-    certificates,
-    events,
-    workstations,
-)
+from workstation.sync import door, door_sqlite
+from workstation.sync.central_schema import events
 from workstation.sync.intake import CentralRow, parse_row
 
 if TYPE_CHECKING:  # Alembic is imported when a schema is checked, not when the desk starts
@@ -36,8 +29,8 @@ if TYPE_CHECKING:  # Alembic is imported when a schema is checked, not when the 
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 VERSION_TABLE = "central_schema_version"
-# One lock id for "assigning central sequence numbers" (PostgreSQL advisory lock).
-_SEQ_LOCK = 0x444E52  # "DNR"
+# The SQLSTATE of a refusal at central's door (migration c006, dnr_refuse).
+_DOOR_REFUSED = "DNR01"
 
 
 class CentralError(Exception):
@@ -58,6 +51,17 @@ class CentralRefused(CentralError):
 
 class CentralSchemaMismatch(CentralError):
     pass
+
+
+class DoorRefused(CentralRefused):
+    """Central refused a batch at its door (workstation.sync.door): nothing of the batch
+    was stored. `event_id` names the event that was refused, when one was."""
+
+    def __init__(self, refusal: door.DoorRefusal) -> None:
+        super().__init__(refusal.message)
+        self.code = refusal.code
+        self.params = refusal.params
+        self.event_id = refusal.event_id
 
 
 # What PostgreSQL says when it refuses a log-in (libpq gives no SQLSTATE for these).
@@ -193,7 +197,11 @@ class CentralGateway:
                         yield conn
                 else:
                     yield conn
+            except door.DoorRefusal as refusal:
+                raise DoorRefused(refusal) from None
             except DBAPIError as exc:
+                if _sqlstate(exc) == _DOOR_REFUSED:
+                    raise DoorRefused(_refusal_of(exc)) from exc
                 if _sqlstate(exc) == _INSUFFICIENT_PRIVILEGE:
                     raise CentralRefused(
                         QT_TRANSLATE_NOOP(
@@ -258,73 +266,73 @@ class CentralGateway:
             )
 
     def push(self, batch: Sequence[tuple[Event, str]]) -> int:
-        """Insert (event, city) pairs; an event already there is skipped. Returns how many new.
+        """Send (event, city) pairs; an event central holds already is skipped. Returns how
+        many were new.
 
-        On PostgreSQL a transaction-scoped advisory lock serialises pushes, so identity
-        values are handed out in commit order and pulls by "seq > cursor" never skip one
-        (the lock needs no privilege, so a desk's role takes it too). SQLite serialises
-        writers by itself. Under row-level security an event of another city is refused
-        (CentralRefused), and so is an event id central already holds under a city this
-        role cannot see: it would otherwise count as delivered while no desk of this
-        branch could ever pull it.
+        Central checks the batch at its door (workstation.sync.door; on PostgreSQL the
+        function dnr_push_events of migration c006, bound to this desk's role): one bad
+        event refuses the whole batch with DoorRefused naming it, and nothing is stored.
+        Central numbers the new events in commit order, so pulls by "seq > cursor" never
+        skip one, and stamps `received_at` with its own clock.
         """
         if not batch:
             return 0
-        now = format_instant(datetime.now(UTC))
-        rows = [
+        rows: list[dict[str, Any]] = [
             {
                 "event_id": e.event_id,
                 "case_id": e.case_id,
                 "city": city,
                 "type": str(e.type),
-                "payload": canonical_json(e.payload).decode("utf-8"),
+                "payload": canonical_json(e.payload).decode("utf-8")
+                if e.payload_json is None
+                else e.payload_json,
                 "actor_iin": e.actor_iin,
                 "actor_fingerprint": e.actor_fingerprint,
                 "workstation_id": e.workstation_id,
                 "recorded_at": format_instant(e.recorded_at),
                 "signature": e.signature,
-                "received_at": now,
+                "ws_seq": e.workstation_seq,
             }
             for e, city in batch
         ]
         with self._session(write=True) as conn:
-            if self.dialect == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SEQ_LOCK})
-                pg = postgresql.insert(events).on_conflict_do_nothing(index_elements=["event_id"])
-                inserted = conn.execute(pg.returning(events.c.event_id), rows).scalars().all()
-            else:
-                lite = sqlite.insert(events).on_conflict_do_nothing(index_elements=["event_id"])
-                inserted = conn.execute(lite.returning(events.c.event_id), rows).scalars().all()
-            if len(inserted) < len(rows) and self.dialect == "postgresql":
-                self._check_already_there(conn, {e.event_id for e, _ in batch} - set(inserted))
-        return len(inserted)
-
-    def _check_already_there(self, conn: Connection, event_ids: set[str]) -> None:
-        """The skipped events must be ones this role can see (and so pull back)."""
-        visible = set(
-            conn.execute(select(events.c.event_id).where(events.c.event_id.in_(event_ids)))
-            .scalars()
-            .all()
-        )
-        hidden = sorted(event_ids - visible)
-        if hidden:
-            raise CentralRefused(
-                QT_TRANSLATE_NOOP(
-                    "sync",
-                    "Central already holds {count} of these event ids (first {first}) "
-                    "under a branch this desk's role cannot see; nothing of the batch was "
-                    "stored. Ask the administrator to check the desk's branch and city.",
-                ).format(count=len(hidden), first=hidden[0])
+            if self.dialect != "postgresql":
+                now = format_instant(datetime.now(UTC))
+                return door_sqlite.push_events(conn, rows, now)
+            sent = json.dumps(
+                [
+                    r
+                    | {
+                        "signature": None
+                        if r["signature"] is None
+                        else base64.b64encode(r["signature"]).decode("ascii")
+                    }
+                    for r in rows
+                ],
+                ensure_ascii=False,
             )
+            inserted = conn.execute(
+                text("SELECT * FROM dnr_push_events(CAST(:batch AS jsonb))"), {"batch": sent}
+            ).scalars()
+            return len(list(inserted))
 
     def pull_rows(self, after_seq: int, city: str | None, limit: int) -> list[CentralRow]:
         """Rows after `after_seq` in central order (of `city`, or of every city this role
         may read), at most `limit`, unparsed: what central says is not trusted here."""
-        query = select(events).where(events.c.seq > after_seq).order_by(events.c.seq).limit(limit)
-        if city is not None:
-            query = query.where(events.c.city == city)
         with self._session() as conn:
-            return [CentralRow.of(r) for r in conn.execute(query).all()]
+            if self.dialect == "postgresql":
+                found = conn.execute(
+                    text("SELECT * FROM dnr_pull_events(:after, :city, :limit)"),
+                    {"after": after_seq, "city": city, "limit": limit},
+                )
+            else:
+                query = (
+                    select(events).where(events.c.seq > after_seq).order_by(events.c.seq)
+                ).limit(limit)
+                if city is not None:
+                    query = query.where(events.c.city == city)
+                found = conn.execute(query)
+            return [CentralRow.of(r) for r in found.all()]
 
     def pull(self, after_seq: int, city: str | None, limit: int) -> list[tuple[int, Event]]:
         """`pull_rows` parsed; MalformedRow on the first row that does not parse."""
@@ -333,79 +341,78 @@ class CentralGateway:
     def certificate_fingerprints(self) -> set[str]:
         """The fingerprints of the signer certificates central holds."""
         with self._session() as conn:
-            return set(conn.execute(select(certificates.c.fingerprint)).scalars())
+            if self.dialect == "postgresql":
+                found = conn.execute(text("SELECT * FROM dnr_certificate_fingerprints()"))
+            else:
+                found = conn.execute(text("SELECT fingerprint FROM certificates"))
+            return set(found.scalars())
 
     def certificates(self, fingerprints: set[str]) -> list[bytes]:
         """The DER of these certificates (those central has)."""
         if not fingerprints:
             return []
+        wanted = sorted(fingerprints)
         with self._session() as conn:
-            return list(
-                conn.execute(
-                    select(certificates.c.der).where(
-                        certificates.c.fingerprint.in_(sorted(fingerprints))
-                    )
-                ).scalars()
-            )
+            if self.dialect == "postgresql":
+                found = conn.execute(
+                    text("SELECT * FROM dnr_certificates(CAST(:wanted AS text[]))"),
+                    {"wanted": wanted},
+                )
+                return [bytes(d) for d in found.scalars()]
+            return door_sqlite.certificates(conn, wanted)
 
     def add_certificates(self, ders: Sequence[bytes]) -> int:
-        """Store signer certificates central lacks (DER); returns how many were new."""
-        now = format_instant(datetime.now(UTC))
-        rows = []
-        for der in ders:
-            certificate = x509.load_der_x509_certificate(der)
-            rows.append(
-                {
-                    "fingerprint": fingerprint_sha256(certificate),
-                    "der": der,
-                    "subject": certificate.subject.rfc4514_string(),
-                    "added_at": now,
-                }
-            )
-        if not rows:
+        """Store signer certificates central lacks (DER); returns how many were new.
+        Central computes each one's fingerprint itself and refuses DER that does not parse."""
+        if not ders:
             return 0
         with self._session(write=True) as conn:
-            dialect = postgresql if self.dialect == "postgresql" else sqlite
-            statement = dialect.insert(certificates).on_conflict_do_nothing(
-                index_elements=["fingerprint"]
+            checked = [door.certificate_row(d, n) for n, d in enumerate(ders, 1)]
+            if self.dialect != "postgresql":
+                now = format_instant(datetime.now(UTC))
+                return door_sqlite.add_certificates(conn, list(ders), checked, now)
+            return int(
+                conn.execute(
+                    text(
+                        "SELECT dnr_add_certificates(CAST(:ders AS bytea[]), "
+                        "CAST(:subjects AS text[]))"
+                    ),
+                    {"ders": [bytes(d) for d in ders], "subjects": [s for _, s in checked]},
+                ).scalar_one()
             )
-            inserted = (
-                conn.execute(statement.returning(certificates.c.fingerprint), rows).scalars().all()
-            )
-        return len(inserted)
 
     def push_audit(self, records: Sequence[dict[str, Any]]) -> int:
         """Store a desk's audit entries (AuditEntry.to_record()); an entry central holds
-        already is skipped. Returns how many were new."""
+        already is skipped. Central refuses (DoorRefused) entries that do not extend the
+        chain it holds for the workstation. Returns how many were new."""
         if not records:
             return 0
-        now = format_instant(datetime.now(UTC))
-        rows = [
-            {
-                "workstation_id": r["workstation_id"],
-                "seq": r["seq"],
-                "at": r["at"],
-                "record": canonical_json(r).decode("utf-8"),
-                "received_at": now,
-            }
-            for r in records
-        ]
         with self._session(write=True) as conn:
-            dialect = postgresql if self.dialect == "postgresql" else sqlite
-            statement = dialect.insert(audit_entries).on_conflict_do_nothing(
-                index_elements=["workstation_id", "seq"]
+            if self.dialect != "postgresql":
+                now = format_instant(datetime.now(UTC))
+                return door_sqlite.push_audit(conn, records, now)
+            texts = [canonical_json(r).decode("utf-8") for r in records]
+            return int(
+                conn.execute(
+                    text("SELECT dnr_push_audit(CAST(:records AS jsonb))"),
+                    {"records": json.dumps(texts, ensure_ascii=False)},
+                ).scalar_one()
             )
-            inserted = conn.execute(statement.returning(audit_entries.c.seq), rows).all()
-        return len(inserted)
 
     def audit_records(self, workstation_id: str) -> list[dict[str, Any]]:
         """A desk's audit entries as central holds them, in chain order."""
         with self._session() as conn:
-            texts = conn.execute(
-                select(audit_entries.c.record)
-                .where(audit_entries.c.workstation_id == workstation_id)
-                .order_by(audit_entries.c.seq)
-            ).scalars()
+            if self.dialect == "postgresql":
+                texts = conn.execute(
+                    text("SELECT * FROM dnr_audit_records(:ws)"), {"ws": workstation_id}
+                ).scalars()
+            else:
+                texts = conn.execute(
+                    text(
+                        "SELECT record FROM audit_entries WHERE workstation_id = :ws ORDER BY seq"
+                    ),
+                    {"ws": workstation_id},
+                ).scalars()
             return [json.loads(t) for t in texts]
 
     def desk_branch(self) -> DeskBranch | None:
@@ -413,18 +420,8 @@ class CentralGateway:
         None for SQLite and for a role that is no workstation (the administrator)."""
         if self.dialect != "postgresql":
             return None
-        query = (
-            select(
-                workstations.c.workstation_id,
-                branches.c.branch_id,
-                branches.c.city,
-                branches.c.name,
-            )
-            .join(branches, branches.c.branch_id == workstations.c.branch_id)
-            .where(workstations.c.db_role == func.current_user())
-        )
         with self._session() as conn:
-            row = conn.execute(query).first()
+            row = conn.execute(text("SELECT * FROM dnr_whoami()")).first()
         if row is None:
             return None
         return DeskBranch(row.workstation_id, row.branch_id, row.city, row.name)
@@ -453,6 +450,19 @@ def _server_message(exc: DBAPIError) -> str:
         if marker in line:
             line = line.split(marker, 1)[1]
     return line.strip()
+
+
+def _refusal_of(exc: DBAPIError) -> door.DoorRefusal:
+    """The door's refusal from PostgreSQL's error: MESSAGE is the code, HINT its values."""
+    diag = getattr(exc.orig, "diag", None)
+    code = getattr(diag, "message_primary", None) or "unknown"
+    try:
+        params = json.loads(getattr(diag, "message_hint", None) or "{}")
+    except ValueError:
+        params = {}
+    if not isinstance(params, dict):
+        params = {}
+    return door.DoorRefusal(str(code), **{str(k): v for k, v in params.items()})
 
 
 def _sqlstate(exc: DBAPIError) -> str | None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
 
 from workstation.journal.envelope import Event, event_type_of, parse_instant
 
@@ -55,30 +56,72 @@ class MalformedRow(ValueError):
     """A central row that is not an event this desk can read; the message says why."""
 
 
-def parse_row(row: CentralRow) -> tuple[int, Event]:
-    """(central seq, event) of a row, or MalformedRow."""
-    if not isinstance(row.seq, int) or isinstance(row.seq, bool):
-        raise MalformedRow(f"seq is not a whole number ({type(row.seq).__name__})")
+# What a desk accepts of one central row. Central's door refuses more (see sync.door); these
+# bounds only keep a hostile central from handing the desk rows it cannot hold or show.
+MAX_TEXT = 200  # ids, type, IIN, fingerprint, workstation id
+MAX_PAYLOAD = 1 << 20  # characters of payload JSON
+MAX_SIGNATURE = 1 << 16  # bytes of CMS (an approval's two SignerInfos take ~1 KB)
+
+
+class Pulled(NamedTuple):
+    """A parsed central row: central's order, the event, and central's clock at receipt."""
+
+    seq: int
+    event: Event
+    received_at: datetime | None
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _instant(value: Any, name: str) -> datetime:
+    if isinstance(value, datetime):  # a timestamp column: must be aware, and UTC
+        if value.tzinfo is None or value.utcoffset() != UTC.utcoffset(None):
+            raise MalformedRow(f"{name} is not a UTC instant")
+        return value.astimezone(UTC)
+    if not isinstance(value, str):
+        raise MalformedRow(f"{name} is not text")
+    try:
+        return parse_instant(value)
+    except ValueError:
+        raise MalformedRow(f"{name} is not a canonical UTC instant") from None
+
+
+def pulled(row: CentralRow) -> Pulled:
+    """The Pulled of a row, or MalformedRow with the reason."""
+    if not _whole(row.seq) or row.seq < 1:
+        raise MalformedRow(f"seq is not a whole number from 1 ({type(row.seq).__name__})")
     for name in ("event_id", "case_id", "type", "actor_iin", "actor_fingerprint"):
-        if not isinstance(getattr(row, name), str):
+        value = getattr(row, name)
+        if not isinstance(value, str):
             raise MalformedRow(f"{name} is not text")
+        if len(value) > MAX_TEXT or (not value and name in ("event_id", "case_id", "type")):
+            raise MalformedRow(f"{name} is empty or longer than {MAX_TEXT} characters")
     if not isinstance(row.workstation_id, str) or not isinstance(row.recorded_at, str):
         raise MalformedRow("workstation_id or recorded_at is not text")
+    if len(row.workstation_id) > MAX_TEXT:
+        raise MalformedRow(f"workstation_id is longer than {MAX_TEXT} characters")
     if not isinstance(row.payload, str):
         raise MalformedRow("payload is not text")
-    if row.signature is not None and not isinstance(row.signature, bytes | bytearray | memoryview):
-        raise MalformedRow("signature is not bytes")
+    if len(row.payload) > MAX_PAYLOAD:
+        raise MalformedRow(f"payload is longer than {MAX_PAYLOAD} characters")
+    if row.signature is not None:
+        if not isinstance(row.signature, bytes | bytearray | memoryview):
+            raise MalformedRow("signature is not bytes")
+        if len(row.signature) > MAX_SIGNATURE:
+            raise MalformedRow(f"signature is longer than {MAX_SIGNATURE} bytes")
+    if row.ws_seq is not None and (not _whole(row.ws_seq) or not 1 <= row.ws_seq < 1 << 63):
+        raise MalformedRow("ws_seq is not a whole number from 1")
     try:
         payload = json.loads(row.payload)
     except (ValueError, RecursionError) as exc:
         raise MalformedRow(f"payload is not JSON ({type(exc).__name__})") from None
     if not isinstance(payload, dict):
         raise MalformedRow("payload is not a JSON object")
-    try:
-        recorded_at = parse_instant(row.recorded_at)
-    except ValueError:
-        raise MalformedRow("recorded_at is not a canonical UTC instant") from None
-    return row.seq, Event(
+    recorded_at = _instant(row.recorded_at, "recorded_at")
+    received_at = None if row.received_at is None else _instant(row.received_at, "received_at")
+    event = Event(
         event_id=row.event_id,
         case_id=row.case_id,
         type=event_type_of(row.type),
@@ -89,4 +132,24 @@ def parse_row(row: CentralRow) -> tuple[int, Event]:
         recorded_at=recorded_at,
         signature=None if row.signature is None else bytes(row.signature),
         payload_json=row.payload,
+        workstation_seq=row.ws_seq,
     )
+    return Pulled(row.seq, event, received_at)
+
+
+def parse_row(row: CentralRow) -> tuple[int, Event]:
+    """(central seq, event) of a row, or MalformedRow."""
+    seq, event, _ = pulled(row)
+    return seq, event
+
+
+def describe(row: CentralRow, limit: int = 2000) -> str:
+    """A bounded text of a row as central gave it, for the quarantine list (never raises)."""
+    parts = []
+    for name in CentralRow.__dataclass_fields__:
+        try:
+            text = repr(getattr(row, name))
+        except Exception:  # a hostile object's repr
+            text = "<unprintable>"
+        parts.append(f"{name}={text[:300]}")
+    return ", ".join(parts)[:limit]

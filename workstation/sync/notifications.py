@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -29,6 +30,7 @@ from sqlalchemy import func, insert, select
 
 from workstation.domain.lifecycle import EventType
 from workstation.journal.envelope import Event, event_type_of, format_instant, parse_instant
+from workstation.security.private_files import open_private
 from workstation.sync.central_schema import events, notification_deliveries
 from workstation.sync.gateway import CentralGateway
 
@@ -97,7 +99,8 @@ class SimulatedEgov:
                 "phone": notification.phone,
                 "messages": notification.messages,
             }
-            with self.log.open("a", encoding="utf-8") as file:
+            fd = open_private(self.log, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+            with os.fdopen(fd, "a", encoding="utf-8") as file:  # e-mail, phone: owner only
                 file.write(json.dumps(line, ensure_ascii=False) + "\n")
         return reference
 

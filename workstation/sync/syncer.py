@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -18,16 +19,25 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, func, or_, select, update
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from workstation.domain.programme import ProgrammeRules
-from workstation.journal.projector import Verify, event_from_row, record_pulled, replay_case
+from workstation.journal.envelope import Event, format_instant
+from workstation.journal.projector import (
+    PENDING,
+    Verify,
+    event_from_row,
+    record_pulled,
+    replay_case,
+)
 from workstation.security.event_signing import Verification
 from workstation.services.certificates import build_verifier, exchange_certificates
 from workstation.store.local import LocalStore, get_setting, put_setting
 from workstation.store.models import cases, journal
 from workstation.sync.gateway import CentralGateway
-from workstation.sync.intake import parse_row
+from workstation.sync.intake import CentralRow, MalformedRow, Pulled, pulled
 from workstation.sync.stamping import Stamper
+from workstation.sync.untrusted import VerifyAt, quarantine_rows, reverify_pulled, settle_pending
 
 if TYPE_CHECKING:
     from workstation.security.tsa_client import TsaClient
@@ -63,6 +73,10 @@ class SyncReport:
     audit_sent: int = 0  # audit entries central did not have
     stamped: int = 0  # events given an RFC 3161 time-stamp token before the push
     stamp_problem: str | None = None  # why stamping stopped (the rest went without a token)
+    quarantined: int = 0  # central rows that did not parse or could not be processed
+    pending: int = 0  # kept unapplied: this desk has no trust store to verify them with
+    settled: int = 0  # pending events verified and applied in this round
+    unapplied: int = 0  # events applied before 0007 that failed their re-verification
     case_ids: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def summary(self) -> str:
@@ -74,6 +88,18 @@ class SyncReport:
             + (f", {self.replayed} case(s) re-applied in central order" if self.replayed else "")
             + (f"; {self.stamped} time-stamped" if self.stamped else "")
             + (f"; not time-stamped: {self.stamp_problem}" if self.stamp_problem else "")
+            + (f", {self.quarantined} row(s) quarantined" if self.quarantined else "")
+            + (
+                f", {self.pending} kept unapplied until this desk can verify them"
+                if self.pending
+                else ""
+            )
+            + (f", {self.settled} earlier pending event(s) verified" if self.settled else "")
+            + (
+                f", {self.unapplied} earlier event(s) unapplied: signature check failed"
+                if self.unapplied
+                else ""
+            )
         )
 
 
@@ -96,6 +122,7 @@ def queue_length(store: LocalStore) -> int:
 
 class Stage(Enum):
     CHECK = "check"
+    VERIFY = "verify"  # pending events, and the once-only re-verification after 0007
     PUSH = "push"
     PULL = "pull"
     DONE = "done"
@@ -123,13 +150,18 @@ class SyncRound:
         verification: Verification | None = None,
         audit: AuditLog | None = None,
         tsa: TsaClient | None = None,
+        trust_unsigned: bool = False,
     ) -> None:
+        """Without `verification` pulled events are kept pending, applied by a later round
+        that has one; `trust_unsigned` applies them unchecked instead (tests of sync
+        mechanics that sign nothing; never a desk)."""
         self.store = store
         # Unsent events are time-stamped before they are pushed (workstation.sync.stamping).
         self._stamper = Stamper(store, tsa) if tsa is not None else None
+        self.trust_unsigned = trust_unsigned
+        self._verify_at: VerifyAt | None = None
         self.audit = audit
         self.verification = verification
-        self._verify: Verify | None = None
         self.gateway = gateway
         self.rules = rules
         self.city = city
@@ -150,6 +182,10 @@ class SyncRound:
                 "already_here",
                 "replayed",
                 "audit_sent",
+                "quarantined",
+                "pending",
+                "settled",
+                "unapplied",
             ),
             0,
         )
@@ -189,8 +225,12 @@ class SyncRound:
             exchange_certificates(self.store, self.gateway, datetime.now(UTC))
             if self.verification is not None:
                 with self.store.reading() as conn:
-                    self._verify = build_verifier(conn, self.verification).problem
-            self.stage = Stage.PUSH
+                    self._verify_at = build_verifier(conn, self.verification).problem
+            self.stage = Stage.VERIFY if self._verify_at is not None else Stage.PUSH
+        elif self.stage is Stage.VERIFY:
+            self.moved = self._settle()
+            if not self.moved:
+                self.stage = Stage.PUSH
         elif self.stage is Stage.PUSH:
             stamper = self._stamper
             self.moved = (
@@ -243,47 +283,169 @@ class SyncRound:
         self.audit.mark_sent(e.seq for e in entries)
         return True
 
+    def _settle(self) -> bool:
+        """One chunk of pending events verified and applied, or of the re-verification of
+        events applied before migration 0007; False when there is none left."""
+        assert self._verify_at is not None
+        with self.store.transaction() as conn:
+            applied, refused = settle_pending(conn, self.rules, self._verify_at)
+            if applied + refused:
+                self._counts["settled"] += applied
+                self._counts["refused"] += refused
+                return True
+            unapplied, more = reverify_pulled(conn, self.rules, self._verify_at)
+            self._counts["unapplied"] += unapplied
+            return more
+
     def _pull_batch(self) -> bool:
+        """Pull, parse and take one batch. A row that does not parse, or an event this
+        desk cannot process, is quarantined with its reason and the pull goes on past it:
+        no row central holds can stop a desk's syncs."""
         started = time.perf_counter()
         rows = self.gateway.pull_rows(self._cursor, self.city, self._pull_size)
         if not rows:
             return False
-        fetched = [parse_row(r) for r in rows]
-        new: dict[str, int] = {}  # case id -> lowest central seq of an event new here
-        applied: dict[str, bool] = {}  # event id of each new event -> applied or refused
-        with self.store.transaction() as conn:
-            # record() per event, faster; with a verifier, unverified events are refused
-            outcomes = record_pulled(conn, fetched, self.rules, self._verify)
-            for (seq, event), outcome in zip(fetched, outcomes, strict=True):
-                if outcome.duplicate:
-                    self._counts["already_here"] += 1
-                    continue
-                new.setdefault(event.case_id, seq)
-                applied[event.event_id] = outcome.applied
-            replayed = sorted(_out_of_order(conn, new, set(applied), fetched[0][0]))
-            for case_id in replayed:
-                replay_case(conn, case_id, self.rules)
-            if replayed:  # the replay decided again what stands
-                applied.update(
-                    (r.event_id, r.outcome == "applied")
-                    for r in conn.execute(
-                        select(journal.c.event_id, journal.c.outcome).where(
-                            journal.c.case_id.in_(replayed), journal.c.event_id.in_(list(applied))
-                        )
-                    )
-                )
-            self._counts["replayed"] += len(replayed)
-            self._counts["applied"] += sum(applied.values())
-            self._counts["refused"] += len(applied) - sum(applied.values())
-            self._cursor = fetched[-1][0]
-            put_setting(conn, cursor_name(self.city), str(self._cursor))
-        self._case_ids.update(new)
-        self._counts["pulled"] += len(fetched)
-        if self._adaptive and len(fetched) == self._pull_size:
+        fetched: list[Pulled] = []
+        rejects: list[tuple[CentralRow, str]] = []
+        top = self._cursor
+        for row in rows:
+            try:
+                item = pulled(row)
+            except MalformedRow as malformed:
+                rejects.append((row, str(malformed)))
+                seq = row.seq
+                if isinstance(seq, int) and not isinstance(seq, bool) and seq > top:
+                    top = seq  # quarantined: the cursor goes past it
+                continue
+            if item.seq <= top:
+                rejects.append((row, f"central's order goes back: seq {item.seq} after {top}"))
+                continue
+            top = item.seq
+            fetched.append(item)
+        try:
+            with self.store.transaction() as conn:
+                taken = self._quarantine(conn, rejects) + self._take(conn, fetched, top)
+        except Exception as error:  # an event this version cannot process
+            if _store_failed(error):
+                raise
+            taken = self._take_one_by_one(fetched, rejects, top)
+        self._count(taken)
+        self._counts["pulled"] += len(rows)
+        moved = top > self._cursor
+        self._cursor = max(self._cursor, top)
+        if self._adaptive and len(rows) == self._pull_size:
             elapsed = max(time.perf_counter() - started, 1e-3)
             grown = int(self._pull_size * min(2.0, STEP_TARGET_S / elapsed))
             self._pull_size = max(BATCH, min(MAX_PULL_BATCH, grown))
-        return True
+        return moved  # a central that repeats rows below the cursor ends the pull
+
+    def _count(self, taken: Counter[str]) -> None:
+        for name, value in taken.items():
+            if name.startswith("case:"):
+                self._case_ids.add(name[5:])
+            else:
+                self._counts[name] += value
+
+    def _quarantine(self, conn: Connection, rejects: list[tuple[CentralRow, str]]) -> Counter[str]:
+        if not rejects:
+            return Counter()
+        return Counter(quarantined=quarantine_rows(conn, rejects, datetime.now(UTC)))
+
+    def _take_one_by_one(
+        self, fetched: list[Pulled], rejects: list[tuple[CentralRow, str]], top: int
+    ) -> Counter[str]:
+        """The batch failed as a whole: take each event in its own transaction, and
+        quarantine the one that cannot be processed."""
+        with self.store.transaction() as conn:
+            taken = self._quarantine(conn, rejects)
+        for item in fetched:
+            try:
+                with self.store.transaction() as conn:
+                    taken += self._take(conn, [item], item.seq)
+            except Exception as error:
+                if _store_failed(error):
+                    raise
+                reason = f"this desk could not process the event ({type(error).__name__})"
+                with self.store.transaction() as conn:
+                    taken += self._quarantine(conn, [(_row_of(item), reason)])
+        with self.store.transaction() as conn:
+            taken += self._take(conn, [], top)
+        return taken
+
+    def _take(self, conn: Connection, fetched: list[Pulled], top: int) -> Counter[str]:
+        """Journal and apply (or hold) a parsed batch and move the stored cursor to `top`,
+        inside the caller's transaction; returns the counts to add to the report once it
+        commits."""
+        taken: Counter[str] = Counter()
+        if top > int(get_setting(conn, cursor_name(self.city)) or 0):
+            put_setting(conn, cursor_name(self.city), str(top))
+        if not fetched:
+            return taken
+        batch = [(p.seq, p.event) for p in fetched]
+        received = {p.event.event_id: p.received_at for p in fetched}
+        verify: Verify | None = None
+        verify_at = self._verify_at
+        if verify_at is not None:
+
+            def verify(event: Event) -> str | None:
+                return verify_at(event, received.get(event.event_id))
+
+        hold = verify is None and not self.trust_unsigned
+        new: dict[str, int] = {}  # case id -> lowest central seq of an event new here
+        applied: dict[str, bool] = {}  # event id of each new event -> applied or refused
+        # record() per event, faster; with a verifier, unverified events are refused
+        outcomes = record_pulled(conn, batch, self.rules, verify, received=received, hold=hold)
+        for (seq, event), outcome in zip(batch, outcomes, strict=True):
+            if outcome.duplicate:
+                taken["already_here"] += 1
+            elif outcome.refusal == PENDING:
+                taken["pending"] += 1
+            else:
+                new.setdefault(event.case_id, seq)
+                applied[event.event_id] = outcome.applied
+        replayed = sorted(_out_of_order(conn, new, set(applied), batch[0][0]))
+        for case_id in replayed:
+            replay_case(conn, case_id, self.rules)
+        if replayed:  # the replay decided again what stands
+            applied.update(
+                (r.event_id, r.outcome == "applied")
+                for r in conn.execute(
+                    select(journal.c.event_id, journal.c.outcome).where(
+                        journal.c.case_id.in_(replayed), journal.c.event_id.in_(list(applied))
+                    )
+                )
+            )
+        taken["replayed"] += len(replayed)
+        taken["applied"] += sum(applied.values())
+        taken["refused"] += len(applied) - sum(applied.values())
+        taken.update(f"case:{case_id}" for case_id in new)
+        return taken
+
+
+def _store_failed(error: BaseException) -> bool:
+    """Whether `error` is the local store failing (disk full, locked, closed), which no
+    event caused: the round stops and nothing is quarantined for it."""
+    return isinstance(error, OperationalError | InterfaceError | OSError | MemoryError)
+
+
+def _row_of(item: Pulled) -> CentralRow:
+    """The central row of a parsed event (for the quarantine list)."""
+    event = item.event
+    return CentralRow(
+        seq=item.seq,
+        event_id=event.event_id,
+        case_id=event.case_id,
+        city=None,
+        type=str(event.type),
+        payload=event.payload_json,
+        actor_iin=event.actor_iin,
+        actor_fingerprint=event.actor_fingerprint,
+        workstation_id=event.workstation_id,
+        recorded_at=format_instant(event.recorded_at),
+        signature=event.signature,
+        received_at=None if item.received_at is None else format_instant(item.received_at),
+        ws_seq=event.workstation_seq,
+    )
 
 
 def _out_of_order(
@@ -323,6 +485,7 @@ def sync_once(
     verification: Verification | None = None,
     audit: AuditLog | None = None,
     tsa: TsaClient | None = None,
+    trust_unsigned: bool = False,
 ) -> SyncReport:
     """A whole round (see SyncRound; `batch` fixes the batch size, None adapts it)."""
     round_ = SyncRound(
@@ -334,6 +497,7 @@ def sync_once(
         verification=verification,
         audit=audit,
         tsa=tsa,
+        trust_unsigned=trust_unsigned,
     )
     return run_round(round_, progress=progress, cancel=cancel)
 
