@@ -350,7 +350,7 @@ def _stamped_for_fuzz() -> tuple[bytes, int, TsaTrust]:
     return stamped, len(signature), TsaTrust(TrustStore((authority.ca.certificate,)))
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=3000, deadline=None)
 @given(st.data())
 def test_a_changed_byte_anywhere_in_a_token_never_escapes_as_a_crash(data: st.DataObject) -> None:
     stamped, token_start, trust = _FUZZ

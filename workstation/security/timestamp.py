@@ -45,7 +45,6 @@ from workstation.security.cms import (
     _check_signature_value,
     _der_length,
 )
-from workstation.security.cms_fast import _tlv
 from workstation.security.eds import (
     LoginRefused,
     RevocationPolicy,
@@ -54,6 +53,7 @@ from workstation.security.eds import (
     load_crls_from_dir,
     verify_signer_certificate,
 )
+from workstation.security.timestamp_der import raw_parts, signer_tokens, splice
 
 __all__ = [
     "CLOCK_SKEW",
@@ -173,7 +173,9 @@ def read_response(response_der: bytes, request_der: bytes) -> bytes:
     imprint and nonce. TimestampInvalid (REFUSED or MALFORMED) otherwise, for any bytes."""
     try:
         return _read_response(response_der, request_der)
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as error:
+    except TimestampInvalid:
+        raise
+    except Exception as error:  # fail closed, as verify_token
         raise _malformed(error) from error
 
 
@@ -221,10 +223,13 @@ def verify_token(
 ) -> TimestampToken:
     """Check a token over `stamped` (the bytes whose hash it must carry); see the module
     docstring for what is checked. TimestampInvalid with the reason otherwise, for any
-    bytes: asn1crypto parses lazily, so a broken field may surface at any step."""
+    bytes: asn1crypto and cryptography parse lazily, so a broken field may surface at any
+    step, as any exception."""
     try:
         return _verify_token(token_der, stamped, tsa, now)
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as error:
+    except TimestampInvalid:
+        raise
+    except Exception as error:  # fail closed: e.g. x509.InvalidVersion is no ValueError
         raise _malformed(error) from error
 
 
@@ -235,7 +240,7 @@ def _verify_token(
         token = asn1_cms.ContentInfo.load(token_der, strict=True)
         signed = _signed_data(token)
         info = _tst_info(signed)
-        content, signed_attributes = _raw_parts(bytes(token_der))
+        content, signed_attributes = raw_parts(bytes(token_der))
         signer_infos = list(signed["signer_infos"])
         carried = [
             x509.load_der_x509_certificate(choice.chosen.dump())
@@ -309,124 +314,20 @@ def stamp_signature(signature_der: bytes, token_for: Callable[[bytes], bytes | N
     as it was, so the signature checks exactly as before."""
     found = _signer_tokens(signature_der)
     try:
-        return _splice(signature_der, found, token_for)
+        return splice(signature_der, found, token_for)
     except (ValueError, TypeError, KeyError) as error:  # NotFastPath is a ValueError
         raise _malformed(error) from error
-
-
-def _splice(
-    buf: bytes,
-    found: list[tuple[bytes, list[bytes]]],
-    token_for: Callable[[bytes], bytes | None],
-) -> bytes:
-    """Append an id-aa-signatureTimeStampToken attribute to each unstamped SignerInfo and
-    re-length the structures around them (ContentInfo, [0], SignedData, SET OF SignerInfo)."""
-    _, info_start, _ = _tlv(buf, 0)
-    _, _, oid_end = _tlv(buf, info_start)
-    _, explicit_start, _ = _tlv(buf, oid_end)
-    _, signed_start, signed_end = _tlv(buf, explicit_start)
-    set_pos = _children(buf, signed_start, signed_end)[-1][1]
-    infos = _signer_info_elements(buf)
-    if len(infos) != len(found):
-        raise ValueError("SignerInfos")
-    changed = False
-    rebuilt = []
-    for (_, pos, start, end), (value, tokens) in zip(infos, found, strict=True):
-        token = None if tokens else token_for(value)
-        if token is None:
-            rebuilt.append(buf[pos:end])
-            continue
-        asn1_cms.ContentInfo.load(token, strict=True)  # one DER element, or ValueError
-        attribute = _element(_SEQUENCE, _STAMP_OID + _element(_SET, token))
-        parts = _children(buf, start, end)
-        last_tag, last_pos, last_start, last_end = parts[-1]
-        if last_tag == _UNSIGNED:  # other unsigned attributes: add ours to them
-            body = buf[start:last_pos] + _element(_UNSIGNED, buf[last_start:last_end] + attribute)
-        else:
-            body = buf[start:end] + _element(_UNSIGNED, attribute)
-        rebuilt.append(_element(_SEQUENCE, body))
-        changed = True
-    if not changed:
-        return buf
-    signed = buf[signed_start:set_pos] + _element(_SET, b"".join(rebuilt))
-    content = buf[info_start:oid_end] + _element(0xA0, _element(_SEQUENCE, signed))
-    return _element(_SEQUENCE, content)
-
-
-_SEQUENCE, _SET, _OCTETS, _UNSIGNED = 0x30, 0x31, 0x04, 0xA1
-_STAMP_OID = bytes.fromhex("060b2a864886f70d010910020e")  # 1.2.840.113549.1.9.16.2.14
-_SIGNED_DATA_OID = bytes.fromhex("06092a864886f70d010702")  # 1.2.840.113549.1.7.2
-
-
-def _children(buf: bytes, start: int, end: int) -> list[tuple[int, int, int, int]]:
-    """(tag, position, start of value, end) of each element between start and end."""
-    found = []
-    pos = start
-    while pos < end:
-        tag, value_start, value_end = _tlv(buf, pos)
-        found.append((tag, pos, value_start, value_end))
-        pos = value_end
-    if pos != end or not found:
-        raise ValueError("a structure's elements do not fill it")
-    return found
-
-
-def _element(tag: int, value: bytes) -> bytes:
-    return bytes([tag]) + _der_length(len(value)) + value
 
 
 # ---- pieces --------------------------------------------------------------------------------
 
 
 def _signer_tokens(signature_der: bytes) -> list[tuple[bytes, list[bytes]]]:
-    """(signature value, its tokens' DER) for each SignerInfo of a CMS SignedData.
-
-    Read with the strict DER walker, not asn1crypto: asking asn1crypto for the native form
-    of a token normalises its algorithm identifiers, and the re-encoding that follows cost
-    0.2 s per event. Tokens found are parsed strictly by `verify_token`."""
-    buf = signature_der
+    """timestamp_der.signer_tokens, with MALFORMED for bytes of another shape."""
     try:
-        infos = _signer_info_elements(buf)
-        found = []
-        for _, _, start, end in infos:
-            fields = _children(buf, start, end)
-            values = [f for f in fields if f[0] == _OCTETS]
-            if len(values) != 1:
-                raise ValueError("a SignerInfo without one signature value")
-            tokens: list[bytes] = []
-            if fields[-1][0] == _UNSIGNED:
-                _, _, unsigned_start, unsigned_end = fields[-1]
-                for _, _, attr_start, attr_end in _children(buf, unsigned_start, unsigned_end):
-                    oid, values_set = _children(buf, attr_start, attr_end)
-                    if buf[oid[1] : oid[3]] == _STAMP_OID and values_set[0] == _SET:
-                        tokens.extend(
-                            buf[pos:value_end]
-                            for _, pos, _, value_end in _children(buf, values_set[2], values_set[3])
-                        )
-            found.append((buf[values[0][2] : values[0][3]], tokens))
+        return signer_tokens(signature_der)
     except ValueError as error:  # NotFastPath is a ValueError
         raise _malformed(error) from error
-    return found
-
-
-def _signer_info_elements(buf: bytes) -> list[tuple[int, int, int, int]]:
-    """The SignerInfo elements of a DER ContentInfo holding SignedData."""
-    tag, info_start, info_end = _tlv(buf, 0)
-    if tag != _SEQUENCE or info_end != len(buf):
-        raise ValueError("not one DER ContentInfo")
-    oid, explicit = _children(buf, info_start, info_end)
-    if buf[oid[1] : oid[3]] != _SIGNED_DATA_OID or explicit[0] != 0xA0:
-        raise ValueError("not SignedData")
-    (signed,) = _children(buf, explicit[2], explicit[3])
-    if signed[0] != _SEQUENCE:
-        raise ValueError("not SignedData")
-    last = _children(buf, signed[2], signed[3])[-1]
-    if last[0] != _SET:
-        raise ValueError("the SignerInfos are not the last field of the SignedData")
-    infos = _children(buf, last[2], last[3])
-    if any(info[0] != _SEQUENCE for info in infos):
-        raise ValueError("SignerInfos")
-    return infos
 
 
 def _signed_data(token: Any) -> Any:
@@ -469,29 +370,6 @@ def _tsa_certificate(signer_info: Any, candidates: Sequence[x509.Certificate]) -
             "TSA trust of this desk.",
         ),
     )
-
-
-def _raw_parts(token: bytes) -> tuple[bytes, bytes]:
-    """The TSTInfo bytes and the signed attributes' contents, as received (asn1crypto would
-    re-encode them when asked, slowly: see _signer_tokens)."""
-    (info,) = _signer_info_elements(token)
-    _, _, info_start, info_end = info
-    attributes = [f for f in _children(token, info_start, info_end) if f[0] == 0xA0]
-    _, _, signed_start, signed_end = _children(token, *_signed_bounds(token))[2]
-    _, explicit = _children(token, signed_start, signed_end)
-    (octets,) = _children(token, explicit[2], explicit[3])
-    if len(attributes) != 1 or explicit[0] != 0xA0 or octets[0] != _OCTETS:
-        raise ValueError("the token's content or signed attributes")
-    content = token[octets[2] : octets[3]]
-    return content, token[attributes[0][2] : attributes[0][3]]
-
-
-def _signed_bounds(buf: bytes) -> tuple[int, int]:
-    _, info_start, _ = _tlv(buf, 0)
-    _, _, oid_end = _tlv(buf, info_start)
-    _, explicit_start, _ = _tlv(buf, oid_end)
-    _, signed_start, signed_end = _tlv(buf, explicit_start)
-    return signed_start, signed_end
 
 
 def _check_signer_info(
