@@ -53,7 +53,7 @@ from workstation.security.eds import (
     load_crls_from_dir,
     verify_signer_certificate,
 )
-from workstation.security.timestamp_der import raw_parts, signer_tokens, splice
+from workstation.security.timestamp_der import raw_parts, response_token, signer_tokens, splice
 
 __all__ = [
     "CLOCK_SKEW",
@@ -194,12 +194,12 @@ def _read_response(response_der: bytes, request_der: bytes) -> bytes:
                 "timestamps", "The time-stamping authority refused the request ({status}: {text})."
             ).format(status=status, text="; ".join(texts) or "-"),
         )
-    token = response["time_stamp_token"]
     try:
-        if token.native is None:
+        token_der = response_token(response_der)  # as received: never re-encoded
+        if token_der is None:
             raise ValueError("a granted response without a token")
-        info = _tst_info(_signed_data(token))
-        same_imprint = info["message_imprint"].dump() == request["message_imprint"].dump()
+        info = _tst_info(_signed_data(asn1_cms.ContentInfo.load(token_der, strict=True)))
+        same_imprint = _imprint(info["message_imprint"]) == _imprint(request["message_imprint"])
         same_nonce = info["nonce"].native == request["nonce"].native
     except (ValueError, TypeError, KeyError) as error:
         raise _malformed(error) from error
@@ -212,7 +212,11 @@ def _read_response(response_der: bytes, request_der: bytes) -> bytes:
                 "timestamps", "The time-stamp answers another request (its nonce differs)."
             ),
         )
-    return bytes(token.dump())
+    return token_der
+
+
+def _imprint(imprint: Any) -> tuple[str, bytes]:
+    return imprint["hash_algorithm"]["algorithm"].dotted, imprint["hashed_message"].native
 
 
 # ---- verification --------------------------------------------------------------------------

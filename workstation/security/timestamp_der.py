@@ -148,3 +148,17 @@ def signed_bounds(buf: bytes) -> tuple[int, int]:
     _, explicit_start, _ = _tlv(buf, oid_end)
     _, signed_start, signed_end = _tlv(buf, explicit_start)
     return signed_start, signed_end
+
+
+def response_token(buf: bytes) -> bytes | None:
+    """The timeStampToken element of a DER TimeStampResp, or None when it has none."""
+    tag, start, end = _tlv(buf, 0)
+    if tag != _SEQUENCE or end != len(buf):
+        raise ValueError("not one DER TimeStampResp")
+    fields = children(buf, start, end)
+    if len(fields) > 2:
+        raise ValueError("TimeStampResp")
+    if len(fields) == 1:
+        return None
+    _, pos, _, token_end = fields[1]
+    return buf[pos:token_end]
