@@ -421,3 +421,33 @@ def _record_arrival(store: LocalStore, pki: DemoPki, approval: Any) -> None:
             FixedClock(datetime.now(UTC)),
         )
         record(conn, event, origin="local", rules=DEFAULT_RULES, strict=True)
+
+
+def test_the_sync_command_stamps_with_the_settings_file(
+    tmp_path: Path,
+    pki: DemoPki,
+    make_approval: MakeApproval,
+    tsa_server: TsaServer,
+    tsa_trust: TsaTrust,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from workstation import cli
+    from workstation.sync.config import ConnectionSettings, TsaSettings, save_settings
+
+    trust_dir = tsa_server.simulator.authority.write_trust(tmp_path / "tsa-trust")
+    store, _ = _desk_with_events(tmp_path / "desk", pki, make_approval, 2)
+    store.close()
+    central_url = f"sqlite:///{tmp_path / 'central.sqlite3'}"
+    central = CentralGateway(central_url)
+    central.init_schema()
+    central.dispose()
+    config = save_settings(
+        ConnectionSettings(
+            central_url, "WS-T", tsa=TsaSettings(url=tsa_server.url, trust_dir=trust_dir)
+        ),
+        tmp_path / "desk.toml",
+    )
+    code = cli.main(["sync", "--data-dir", str(tmp_path / "desk"), "--config", str(config)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "pushed 2 new event(s)" in out and "2 time-stamped" in out
