@@ -111,8 +111,8 @@ def open_demo_session(
         clock=clock,
         central_url=url,
         demo=True,
-        tsa=start_demo_tsa(data_dir / TSA_FOLDER, clock)[0] if tsa else None,
         verification=verification,
+        tsa=start_demo_tsa(data_dir / TSA_FOLDER, clock)[0] if tsa else None,
     )
 
 

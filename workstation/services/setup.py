@@ -110,12 +110,12 @@ class DeskSession:
     # How pulled events are checked (from the log-in set-up); every desk a person logs in
     # to has one. Without it pulled events are kept pending, applied once it is there.
     verification: Verification | None = None
-    # The TSA events are stamped by before the push, and its trust; None: the settings
-    # file's [tsa] (demo mode runs a local simulator and sets it).
-    tsa: TsaSettings | None = None
     # Apply pulled events unchecked when there is no verification (tests of projections
     # and sync mechanics that sign nothing; never a desk).
     trust_unsigned: bool = False
+    # The TSA events are stamped by before the push, and its trust; None: the settings
+    # file's [tsa] (demo mode runs a local simulator and sets it).
+    tsa: TsaSettings | None = None
     _audit: AuditLog | None = field(default=None, init=False, repr=False)
 
     def audit_log(self) -> AuditLog:
@@ -174,8 +174,8 @@ class DeskSession:
             own_gateway=True,
             verification=verification,
             audit=self.audit_log(),
-            tsa=tsa,
             trust_unsigned=self.trust_unsigned,
+            tsa=tsa,
         )
 
     def tsa_settings(self) -> TsaSettings | None:

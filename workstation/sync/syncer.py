@@ -71,12 +71,12 @@ class SyncReport:
     cursor: int = 0
     replayed: int = 0  # cases re-applied in central order (another desk acted on them)
     audit_sent: int = 0  # audit entries central did not have
-    stamped: int = 0  # events given an RFC 3161 time-stamp token before the push
-    stamp_problem: str | None = None  # why stamping stopped (the rest went without a token)
     quarantined: int = 0  # central rows that did not parse or could not be processed
     pending: int = 0  # kept unapplied: this desk has no trust store to verify them with
     settled: int = 0  # pending events verified and applied in this round
     unapplied: int = 0  # events applied before 0007 that failed their re-verification
+    stamped: int = 0  # events given an RFC 3161 time-stamp token before the push
+    stamp_problem: str | None = None  # why stamping stopped (the rest went without a token)
     case_ids: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def summary(self) -> str:
@@ -86,8 +86,6 @@ class SyncReport:
             + f", pulled {self.pulled}: {self.applied} applied, {self.refused} refused"
             + (f", {self.already_here} already on this desk" if self.already_here else "")
             + (f", {self.replayed} case(s) re-applied in central order" if self.replayed else "")
-            + (f"; {self.stamped} time-stamped" if self.stamped else "")
-            + (f"; not time-stamped: {self.stamp_problem}" if self.stamp_problem else "")
             + (f", {self.quarantined} row(s) quarantined" if self.quarantined else "")
             + (
                 f", {self.pending} kept unapplied until this desk can verify them"
@@ -100,6 +98,8 @@ class SyncReport:
                 if self.unapplied
                 else ""
             )
+            + (f"; {self.stamped} time-stamped" if self.stamped else "")
+            + (f"; not time-stamped: {self.stamp_problem}" if self.stamp_problem else "")
         )
 
 
@@ -149,17 +149,17 @@ class SyncRound:
         own_gateway: bool = False,
         verification: Verification | None = None,
         audit: AuditLog | None = None,
-        tsa: TsaClient | None = None,
         trust_unsigned: bool = False,
+        tsa: TsaClient | None = None,
     ) -> None:
         """Without `verification` pulled events are kept pending, applied by a later round
         that has one; `trust_unsigned` applies them unchecked instead (tests of sync
         mechanics that sign nothing; never a desk)."""
         self.store = store
-        # Unsent events are time-stamped before they are pushed (workstation.sync.stamping).
-        self._stamper = Stamper(store, tsa) if tsa is not None else None
         self.trust_unsigned = trust_unsigned
         self._verify_at: VerifyAt | None = None
+        # Unsent events are time-stamped before they are pushed (workstation.sync.stamping).
+        self._stamper = Stamper(store, tsa) if tsa is not None else None
         self.audit = audit
         self.verification = verification
         self.gateway = gateway
@@ -486,8 +486,8 @@ def sync_once(
     batch: int | None = None,
     verification: Verification | None = None,
     audit: AuditLog | None = None,
-    tsa: TsaClient | None = None,
     trust_unsigned: bool = False,
+    tsa: TsaClient | None = None,
 ) -> SyncReport:
     """A whole round (see SyncRound; `batch` fixes the batch size, None adapts it)."""
     round_ = SyncRound(
@@ -498,8 +498,8 @@ def sync_once(
         batch=batch,
         verification=verification,
         audit=audit,
-        tsa=tsa,
         trust_unsigned=trust_unsigned,
+        tsa=tsa,
     )
     return run_round(round_, progress=progress, cancel=cancel)
 
