@@ -165,3 +165,31 @@ def test_the_cli_forwards_its_options(monkeypatch: pytest.MonkeyPatch) -> None:
     assert cli.main(["tsa-simulator", "--port", "9000", "--state-dir", "x"]) == 5
     assert received == [["--port", "9000", "--state-dir", "x"]]
     assert "tsa-simulator" in cli.HEADLESS_COMMANDS
+
+
+class _GarbageTsa(BaseHTTPRequestHandler):
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        body = b"\x30\x03\x02\x01\x00" + b"junk"
+        self.send_response(200)
+        self.send_header("Content-Type", "application/timestamp-reply")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+def test_a_tsa_answering_garbage_is_a_clear_refusal() -> None:
+    web = ThreadingHTTPServer(("127.0.0.1", 0), _GarbageTsa)
+    thread = threading.Thread(target=web.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{web.server_address[1]}/"
+        with pytest.raises(TimestampInvalid, match="not valid"):
+            TsaClient(url, timeout_s=5).token_for(b"x")
+    finally:
+        web.shutdown()
+        web.server_close()
+        thread.join(5)

@@ -58,12 +58,7 @@ from workstation.security.eds import (
 )
 from workstation.security.key_usage import is_signing_certificate
 from workstation.security.roles import Action, Role, is_permitted
-from workstation.security.timestamp import (
-    CLOCK_SKEW,
-    TimestampInvalid,
-    TsaTrust,
-    signature_time,
-)
+from workstation.security.timestamp import TimestampInvalid, TsaTrust, signature_time
 
 
 def _unknown_signer(serial: int) -> str:
@@ -170,8 +165,8 @@ _OFFICER_ACTIONS = frozenset({Action.REVIEW_APPLICATION, Action.DECIDE_APPLICATI
 # sends its events after an administrator has looked at it). Longer delays are refused:
 # the event's own time is then the only evidence of when it was signed.
 MAX_DELAY = timedelta(days=7)
-# How far a desk's clock may run ahead of central's (recorded_at after received_at) is
-# CLOCK_SKEW, the same allowance a time-stamp token gets (security.timestamp).
+# How far a desk's clock may run ahead of central's (recorded_at after received_at).
+CLOCK_SKEW = timedelta(minutes=5)
 
 
 def action_for(event_type: str) -> Action | None:
@@ -263,34 +258,49 @@ class EventVerifier:
         return None
 
     def _judging_time(self, event: Event, received_at: datetime | None) -> datetime:
-        """The instant the signer's certificate must have been valid and unrevoked at.
+        """The instant the signer's certificate must have been valid and unrevoked at:
+        the time an RFC 3161 token on the signature proves, where there is one and this
+        desk has a TSA trust; else central's (`_central_time`).
 
-        Where an RFC 3161 token on the signature verifies against the TSA trust, the time
-        it proves is the proof: an event claiming to be recorded after its token is refused.
-        Otherwise the signer writes `recorded_at` and can backdate it; central's
-        `received_at` is central's clock, which no desk writes, so a pulled event is judged
-        when central got it. An event claiming to be recorded after central received it
-        (beyond CLOCK_SKEW), or longer before than `max_delay`, is refused: its time cannot
-        be trusted. Without either (an event not through central) the signer's time is all
+        A token that does not verify refuses the event; so does an event that says it was
+        recorded after its token's time, or a token dated after central received the event
+        (beyond CLOCK_SKEW)."""
+        at = self._central_time(event, received_at)
+        if self.tsa is None or not event.signature:
+            return at
+        try:
+            proven = signature_time(event.signature, self.tsa)
+        except TimestampInvalid as invalid:
+            raise EventRejected(str(invalid)) from invalid
+        if proven is None:
+            return at
+        if event.recorded_at > proven + CLOCK_SKEW:
+            raise EventRejected(
+                QT_TRANSLATE_NOOP(
+                    "signatures",
+                    "the event says it was recorded at {recorded}, after its time-stamp "
+                    "({stamped})",
+                ).format(recorded=format_instant(event.recorded_at), stamped=format_instant(proven))
+            )
+        if received_at is not None and proven > received_at + CLOCK_SKEW:
+            raise EventRejected(
+                QT_TRANSLATE_NOOP(
+                    "signatures",
+                    "the event's time-stamp ({stamped}) is after central received it at {received}",
+                ).format(stamped=format_instant(proven), received=format_instant(received_at))
+            )
+        return proven
+
+    def _central_time(self, event: Event, received_at: datetime | None) -> datetime:
+        """The instant the signer's certificate must have been valid and unrevoked at,
+        without a time-stamp token.
+
+        The signer writes `recorded_at` and can backdate it; central's `received_at` is
+        central's clock, which no desk writes, so a pulled event is judged when central got
+        it. An event claiming to be recorded after central received it (beyond CLOCK_SKEW),
+        or longer before than `max_delay`, is refused: its time cannot be trusted.
+        Without `received_at` (an event not through central) the signer's time is all
         there is."""
-        if self.tsa is not None and event.signature:
-            try:
-                proven = signature_time(event.signature, self.tsa)
-            except TimestampInvalid as invalid:
-                raise EventRejected(str(invalid)) from invalid
-            if proven is not None:
-                if event.recorded_at > proven + CLOCK_SKEW:
-                    raise EventRejected(
-                        QT_TRANSLATE_NOOP(
-                            "signatures",
-                            "the event claims to be recorded at {recorded}, after its "
-                            "time-stamp ({stamped})",
-                        ).format(
-                            recorded=format_instant(event.recorded_at),
-                            stamped=format_instant(proven),
-                        )
-                    )
-                return proven
         if received_at is None:
             return event.recorded_at
         if event.recorded_at > received_at + CLOCK_SKEW:

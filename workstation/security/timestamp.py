@@ -45,7 +45,6 @@ from workstation.security.cms import (
     _check_signature_value,
     _der_length,
 )
-from workstation.security.cms_fast import _tlv
 from workstation.security.eds import (
     LoginRefused,
     RevocationPolicy,
@@ -54,6 +53,7 @@ from workstation.security.eds import (
     load_crls_from_dir,
     verify_signer_certificate,
 )
+from workstation.security.timestamp_der import raw_parts, response_token, signer_tokens, splice
 
 __all__ = [
     "CLOCK_SKEW",
@@ -170,7 +170,16 @@ def timestamp_request(
 
 def read_response(response_der: bytes, request_der: bytes) -> bytes:
     """The token in a TimeStampResp answering `request_der`: status granted, the same
-    imprint and nonce. TimestampInvalid (REFUSED or MALFORMED) otherwise."""
+    imprint and nonce. TimestampInvalid (REFUSED or MALFORMED) otherwise, for any bytes."""
+    try:
+        return _read_response(response_der, request_der)
+    except TimestampInvalid:
+        raise
+    except Exception as error:  # fail closed, as verify_token
+        raise _malformed(error) from error
+
+
+def _read_response(response_der: bytes, request_der: bytes) -> bytes:
     try:
         request = asn1_tsp.TimeStampReq.load(request_der, strict=True)
         response = TimeStampResp.load(response_der, strict=True)
@@ -185,12 +194,12 @@ def read_response(response_der: bytes, request_der: bytes) -> bytes:
                 "timestamps", "The time-stamping authority refused the request ({status}: {text})."
             ).format(status=status, text="; ".join(texts) or "-"),
         )
-    token = response["time_stamp_token"]
     try:
-        if token.native is None:
+        token_der = response_token(response_der)  # as received: never re-encoded
+        if token_der is None:
             raise ValueError("a granted response without a token")
-        info = _tst_info(_signed_data(token))
-        same_imprint = info["message_imprint"].dump() == request["message_imprint"].dump()
+        info = _tst_info(_signed_data(asn1_cms.ContentInfo.load(token_der, strict=True)))
+        same_imprint = _imprint(info["message_imprint"]) == _imprint(request["message_imprint"])
         same_nonce = info["nonce"].native == request["nonce"].native
     except (ValueError, TypeError, KeyError) as error:
         raise _malformed(error) from error
@@ -203,7 +212,11 @@ def read_response(response_der: bytes, request_der: bytes) -> bytes:
                 "timestamps", "The time-stamp answers another request (its nonce differs)."
             ),
         )
-    return bytes(token.dump())
+    return token_der
+
+
+def _imprint(imprint: Any) -> tuple[str, bytes]:
+    return imprint["hash_algorithm"]["algorithm"].dotted, imprint["hashed_message"].native
 
 
 # ---- verification --------------------------------------------------------------------------
@@ -213,12 +226,25 @@ def verify_token(
     token_der: bytes, stamped: bytes, tsa: TsaTrust, *, now: datetime | None = None
 ) -> TimestampToken:
     """Check a token over `stamped` (the bytes whose hash it must carry); see the module
-    docstring for what is checked. TimestampInvalid with the reason otherwise."""
+    docstring for what is checked. TimestampInvalid with the reason otherwise, for any
+    bytes: asn1crypto and cryptography parse lazily, so a broken field may surface at any
+    step, as any exception."""
+    try:
+        return _verify_token(token_der, stamped, tsa, now)
+    except TimestampInvalid:
+        raise
+    except Exception as error:  # fail closed: e.g. x509.InvalidVersion is no ValueError
+        raise _malformed(error) from error
+
+
+def _verify_token(
+    token_der: bytes, stamped: bytes, tsa: TsaTrust, now: datetime | None
+) -> TimestampToken:
     try:
         token = asn1_cms.ContentInfo.load(token_der, strict=True)
         signed = _signed_data(token)
         info = _tst_info(signed)
-        content = bytes(signed["encap_content_info"]["content"].contents)
+        content, signed_attributes = raw_parts(bytes(token_der))
         signer_infos = list(signed["signer_infos"])
         carried = [
             x509.load_der_x509_certificate(choice.chosen.dump())
@@ -245,7 +271,7 @@ def verify_token(
         raise _imprint_mismatch()
     signer_info = signer_infos[0]
     tsa_certificate = _tsa_certificate(signer_info, [*carried, *tsa.known_certificates])
-    _check_signer_info(signer_info, content, tsa_certificate)
+    _check_signer_info(signer_info, content, signed_attributes, tsa_certificate)
     _require_time_stamping(tsa_certificate)
     if gen_time > (now or datetime.now(UTC)) + CLOCK_SKEW:
         raise _invalid(
@@ -292,95 +318,20 @@ def stamp_signature(signature_der: bytes, token_for: Callable[[bytes], bytes | N
     as it was, so the signature checks exactly as before."""
     found = _signer_tokens(signature_der)
     try:
-        return _splice(signature_der, found, token_for)
+        return splice(signature_der, found, token_for)
     except (ValueError, TypeError, KeyError) as error:  # NotFastPath is a ValueError
         raise _malformed(error) from error
-
-
-def _splice(
-    buf: bytes,
-    found: list[tuple[bytes, list[bytes]]],
-    token_for: Callable[[bytes], bytes | None],
-) -> bytes:
-    """Append an id-aa-signatureTimeStampToken attribute to each unstamped SignerInfo and
-    re-length the structures around them (ContentInfo, [0], SignedData, SET OF SignerInfo)."""
-    _, info_start, _ = _tlv(buf, 0)
-    _, _, oid_end = _tlv(buf, info_start)
-    _, explicit_start, _ = _tlv(buf, oid_end)
-    _, signed_start, signed_end = _tlv(buf, explicit_start)
-    fields = _children(buf, signed_start, signed_end)
-    set_tag, set_pos, set_start, set_end = fields[-1]
-    if set_tag != _SET:
-        raise ValueError("the SignerInfos are not the last field of the SignedData")
-    infos = _children(buf, set_start, set_end)
-    if len(infos) != len(found):
-        raise ValueError("SignerInfos")
-    changed = False
-    rebuilt = []
-    for (_, pos, start, end), (value, tokens) in zip(infos, found, strict=True):
-        token = None if tokens else token_for(value)
-        if token is None:
-            rebuilt.append(buf[pos:end])
-            continue
-        asn1_cms.ContentInfo.load(token, strict=True)  # one DER element, or ValueError
-        attribute = _element(_SEQUENCE, _STAMP_OID + _element(_SET, token))
-        parts = _children(buf, start, end)
-        last_tag, last_pos, last_start, last_end = parts[-1]
-        if last_tag == _UNSIGNED:  # other unsigned attributes: add ours to them
-            body = buf[start:last_pos] + _element(_UNSIGNED, buf[last_start:last_end] + attribute)
-        else:
-            body = buf[start:end] + _element(_UNSIGNED, attribute)
-        rebuilt.append(_element(_SEQUENCE, body))
-        changed = True
-    if not changed:
-        return buf
-    signed = buf[signed_start:set_pos] + _element(_SET, b"".join(rebuilt))
-    content = buf[info_start:oid_end] + _element(0xA0, _element(_SEQUENCE, signed))
-    return _element(_SEQUENCE, content)
-
-
-_SEQUENCE, _SET, _UNSIGNED = 0x30, 0x31, 0xA1
-_STAMP_OID = bytes.fromhex("060b2a864886f70d010910020e")  # 1.2.840.113549.1.9.16.2.14
-
-
-def _children(buf: bytes, start: int, end: int) -> list[tuple[int, int, int, int]]:
-    """(tag, position, start of value, end) of each element between start and end."""
-    found = []
-    pos = start
-    while pos < end:
-        tag, value_start, value_end = _tlv(buf, pos)
-        found.append((tag, pos, value_start, value_end))
-        pos = value_end
-    if pos != end or not found:
-        raise ValueError("a structure's elements do not fill it")
-    return found
-
-
-def _element(tag: int, value: bytes) -> bytes:
-    return bytes([tag]) + _der_length(len(value)) + value
 
 
 # ---- pieces --------------------------------------------------------------------------------
 
 
 def _signer_tokens(signature_der: bytes) -> list[tuple[bytes, list[bytes]]]:
-    """(signature value, its tokens' DER) for each SignerInfo of a CMS SignedData."""
+    """timestamp_der.signer_tokens, with MALFORMED for bytes of another shape."""
     try:
-        info = asn1_cms.ContentInfo.load(signature_der, strict=True)
-        if info["content_type"].native != "signed_data":
-            raise ValueError("not SignedData")
-        found = []
-        for signer_info in info["content"]["signer_infos"]:
-            tokens: list[bytes] = []
-            attributes = signer_info["unsigned_attrs"]
-            if attributes.native is not None:
-                for attribute in attributes:
-                    if attribute["type"].dotted == OID_SIGNATURE_TIME_STAMP_TOKEN:
-                        tokens.extend(bytes(value.dump()) for value in attribute["values"])
-            found.append((bytes(signer_info["signature"].native), tokens))
-    except (ValueError, TypeError, KeyError) as error:
+        return signer_tokens(signature_der)
+    except ValueError as error:  # NotFastPath is a ValueError
         raise _malformed(error) from error
-    return found
 
 
 def _signed_data(token: Any) -> Any:
@@ -425,7 +376,9 @@ def _tsa_certificate(signer_info: Any, candidates: Sequence[x509.Certificate]) -
     )
 
 
-def _check_signer_info(signer_info: Any, content: bytes, certificate: x509.Certificate) -> None:
+def _check_signer_info(
+    signer_info: Any, content: bytes, contents: bytes, certificate: x509.Certificate
+) -> None:
     try:
         hash_type = _HASHES.get(signer_info["digest_algorithm"]["algorithm"].native)
         attributes = signer_info["signed_attrs"]
@@ -444,7 +397,6 @@ def _check_signer_info(signer_info: Any, content: bytes, certificate: x509.Certi
             ),
         )
     _check_signing_certificate(values, certificate)
-    contents: bytes = attributes.contents
     to_verify = b"\x31" + _der_length(len(contents)) + contents
     try:
         _check_signature_value(signer_info, certificate, to_verify, hash_type())

@@ -8,6 +8,7 @@ so a misconfigured or hostile TSA is noticed when stamping, not at every pulling
 
 from __future__ import annotations
 
+import http.client
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -65,7 +66,7 @@ class TsaClient:
             with urllib.request.urlopen(http_request, timeout=self.timeout_s) as reply:
                 content_type = reply.headers.get_content_type()
                 body: bytes = reply.read(MAX_RESPONSE + 1)
-        except (urllib.error.URLError, OSError, ValueError) as error:
+        except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as error:
             reason = getattr(error, "reason", None) or error
             raise TsaUnavailable(
                 QT_TRANSLATE_NOOP(

@@ -192,7 +192,9 @@ class TsaSimulator:
             self._serial += 1
             serial = self._serial
             self.issued += 1
-        token = self._token(imprint, nonce, serial, cert_req)
+        # a fresh imprint: dumping the parsed one made asn1crypto re-encode it, slowly
+        fresh = {"hash_algorithm": {"algorithm": algorithm}, "hashed_message": hashed}
+        token = self._token(fresh, nonce, serial, cert_req)
         return bytes(
             TimeStampResp({"status": {"status": "granted"}, "time_stamp_token": token}).dump()
         )
@@ -320,6 +322,9 @@ class TsaServer(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     server: TsaServer
+    # Headers and body go out in two writes: without Nagle's algorithm the second never
+    # waits for the client's delayed ACK.
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet: tests and demo
         return

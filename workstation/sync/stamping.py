@@ -9,23 +9,32 @@ When the TSA cannot be reached, or answers with something that does not check, s
 stops for that round and the events are pushed without a token: their time is then judged
 at central's `received_at`, and the sync report says why they were not stamped. Holding
 them back would make a TSA outage stop every desk's queue.
+
+Central keeps the first copy of each event and refuses a second copy with other bytes, so
+an event is never stamped once it may have left unstamped: before a batch goes, the highest
+local number in it without a token is kept (setting `tsa_no_stamp_through`), and stamping
+starts after it. A push cut off after central took it then resends the very bytes central
+holds.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import select, update
 
 from workstation.security.timestamp import TimestampInvalid, has_timestamp, stamp_signature
 from workstation.security.tsa_client import TsaClient, TsaUnavailable
-from workstation.store.local import LocalStore
+from workstation.store.local import LocalStore, get_setting, put_setting
 from workstation.store.models import journal
 
 log = logging.getLogger(__name__)
 
 # Events stamped per step: one TSA round trip each, so a step stays short on a slow link.
 STAMP_BATCH = 50
+NO_STAMP_THROUGH = "tsa_no_stamp_through"
 
 
 class Stamper:
@@ -45,6 +54,8 @@ class Stamper:
         if self.done:
             return False
         with self.store.reading() as conn:
+            if self._after == 0:  # never what may already be at central as it was
+                self._after = int(get_setting(conn, NO_STAMP_THROUGH) or 0)
             rows = conn.execute(
                 select(journal.c.local_seq, journal.c.signature)
                 .where(
@@ -86,6 +97,19 @@ class Stamper:
                     )
             self.stamped += len(stamped)
         return True
+
+    def before_push(self, rows: Sequence[Any]) -> None:
+        """Called with a batch (rows with local_seq and signature) about to be pushed:
+        remember the last one that goes without a token, so it is never stamped later."""
+        unstamped = [
+            r.local_seq for r in rows if not (r.signature and has_timestamp(bytes(r.signature)))
+        ]
+        if not unstamped:
+            return
+        with self.store.transaction() as conn:
+            if max(unstamped) > int(get_setting(conn, NO_STAMP_THROUGH) or 0):
+                put_setting(conn, NO_STAMP_THROUGH, str(max(unstamped)))
+        self._after = max(self._after, *unstamped)
 
     def _stamp(self, signature: bytes) -> bytes:
         return stamp_signature(signature, self.client.token_for)

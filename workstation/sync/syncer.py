@@ -269,6 +269,8 @@ class SyncRound:
             ).all()
         if not rows:
             return False
+        if self._stamper is not None:
+            self._stamper.before_push(rows)
         fresh = self.gateway.push([(event_from_row(r), r.city or self.city or "") for r in rows])
         self._counts["pushed"] += fresh
         self._counts["pushed_again"] += len(rows) - fresh
