@@ -85,6 +85,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>⚠ %n pulled item(s) not applied</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n event(s) missing from central</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Receiving… %n event(s)</source>
         <translation>
             <numerusform>Receiving… %n event</numerusform>

@@ -1851,6 +1851,34 @@ Record this entry date and annul the case?</source>
         <source>Approvals whose signatures do not check out were not applied. Show them.</source>
         <translation>Одобрения, подписи которых не прошли проверку, не применены. Нажмите, чтобы посмотреть.</translation>
     </message>
+    <message numerus="yes">
+        <source>⚠ %n pulled item(s) not applied</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Events from central whose signatures do not check out, or rows this desk cannot read, were not applied. Show them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n event(s) missing from central</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{count} event(s) this desk sent were never returned by central</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{desk}: events {first} to {last} not received</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Last sync {time}</source>
         <translation>Синхронизировано в {time}</translation>
@@ -2214,6 +2242,97 @@ Record this entry date and annul the case?</source>
     <message>
         <source>{size} KB</source>
         <translation>{size} КБ</translation>
+    </message>
+</context>
+<context>
+    <name>door</name>
+    <message>
+        <source>This database role is not a workstation of central: ask the administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central takes a batch of 1 to {limit} items as a list; this one is not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event {event}: {field} is missing or malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event {event}: type {type} is unknown to central&apos;s schema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event {event}: a desk cannot send {type}; approvals come from the migration service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event {event}: the payload is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event {event}: the payload is larger than {limit} bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event {event}: {field} is not a canonical UTC instant (YYYY-MM-DDTHH:MM:SS.ffffffZ).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event {event}: the signature is not bytes of at most {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event {event}: the workstation&apos;s number is not a whole number from 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event {event}: workstation {workstation} already gave number {number} to another event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event {event} names workstation {given}, but this desk is {bound}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event {event} is addressed to {given}; this desk&apos;s branch is in {bound}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event {event}: central holds no approved arrival for case {case}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event {event}: central holds case {case} under the city {held}, not {given}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event {event}: central already holds another event with this id; nothing of the batch was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk&apos;s branch is in {bound}; it cannot read the events of {given}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate {number} of the batch is not a DER X.509 certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit entry {seq}: {field} is missing or malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit entry {seq} names workstation {given}, but this desk is {bound}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit entry {seq} does not extend the chain central holds for {workstation} (central expects entry {expected} after hash {prev}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit entry {seq} differs from the one central already holds.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3444,8 +3563,8 @@ Record this entry date and annul the case?</source>
         <translation>Значение подписи не сходится: подпись или её атрибуты были изменены.</translation>
     </message>
     <message>
-        <source>The signer&apos;s certificate is not for signing.</source>
-        <translation>Сертификат подписанта не предназначен для подписи.</translation>
+        <source>The signer&apos;s certificate is not for signing (its key usage lacks nonRepudiation: an authentication key never signs).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The signer&apos;s certificate was not yet valid at the signing time (valid from {date}).</source>
@@ -3466,6 +3585,26 @@ Record this entry date and annul the case?</source>
     <message>
         <source>the signer&apos;s certificate (serial {serial}) is not known to this desk; it comes with the next sync if central has it</source>
         <translation>сертификат подписанта (серийный № {serial}) неизвестен этому рабочему месту; он придёт при следующей синхронизации, если он есть в центральной базе</translation>
+    </message>
+    <message>
+        <source>The signature could not be checked ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event says it was recorded at {recorded}, after its time-stamp ({stamped})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event&apos;s time-stamp ({stamped}) is after central received it at {received}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event says it was recorded at {recorded}, after central received it at {received}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event says it was recorded at {recorded}, more than {hours} hours before central received it at {received}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the event is not signed</source>
@@ -3510,6 +3649,10 @@ Record this entry date and annul the case?</source>
     <message>
         <source>the approval is not signed by the migration service (an untrusted or unknown signer)</source>
         <translation>одобрение не подписано миграционной службой (подписант недоверенный или неизвестный)</translation>
+    </message>
+    <message>
+        <source>no role may make a {type} event on this desk (the type has no permission mapping)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a {role} may not {action} (signer&apos;s role does not permit it)</source>
@@ -3789,6 +3932,10 @@ Record this entry date and annul the case?</source>
         <translation>Для этого рабочего места не настроена центральная база. Администратору нужно один раз создать файл {file} или выполнить `dnr-workstation sync --central URL --save`.</translation>
     </message>
     <message>
+        <source>The TSA trust folder {folder} cannot be used: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cannot read the desk settings {file}: {reason}.</source>
         <translation>Не удаётся прочитать настройки рабочего места {file}: {reason}.</translation>
     </message>
@@ -3849,6 +3996,18 @@ Record this entry date and annul the case?</source>
         <translation>В {file} значение {key} должно быть текстом в кавычках, а не {value}.</translation>
     </message>
     <message>
+        <source>In {file}, [tsa] url: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In {file}, [tsa] timeout_seconds must be a number of seconds above 0 and at most 300, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In {file}, [tsa] request_certificate must be true or false, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{url} is not a database URL. Examples: sqlite:////var/lib/dnr/central.sqlite3, postgresql+psycopg://desk@central.example.kz/dnr</source>
         <translation>{url} не является URL базы данных. Примеры: sqlite:////var/lib/dnr/central.sqlite3, postgresql+psycopg://desk@central.example.kz/dnr</translation>
     </message>
@@ -3892,9 +4051,68 @@ Record this entry date and annul the case?</source>
         <source>Central&apos;s schema ({current}) is newer than this desk knows ({head}): update the desk application.</source>
         <translation>Схема центральной базы ({current}) новее, чем известна этому рабочему месту ({head}): обновите программу рабочего места.</translation>
     </message>
+</context>
+<context>
+    <name>timestamps</name>
     <message>
-        <source>Central already holds {count} of these event ids (first {first}) under a branch this desk&apos;s role cannot see; nothing of the batch was stored. Ask the administrator to check the desk&apos;s branch and city.</source>
-        <translation>В центральной базе уже есть {count} из этих идентификаторов событий (первый: {first}) в филиале, который роль этого рабочего места не видит; ничего из пакета не сохранено. Попросите администратора проверить филиал и город рабочего места.</translation>
+        <source>The time-stamping authority refused the request ({status}: {text}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time-stamp answers another request (its nonce differs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time-stamp&apos;s hash algorithm is not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time-stamp is dated in the future ({time}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time-stamping authority&apos;s certificate is neither in the token nor in the TSA trust of this desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time-stamp&apos;s content was changed after the TSA signed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time-stamp&apos;s signature does not match the TSA&apos;s key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time-stamp does not name its TSA certificate (ESS signing-certificate), or names another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token&apos;s signer is not a time-stamping authority (its certificate is not for time-stamping only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time-stamping authority is not trusted: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time-stamp token is not valid: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time-stamp is for other data (its message imprint differs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TSA address {url} is not an http(s) URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time-stamping authority {url} cannot be reached: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{url} did not answer as a time-stamping authority ({content_type}).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
