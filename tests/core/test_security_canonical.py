@@ -66,3 +66,13 @@ def test_other_types() -> None:
 def test_values_without_one_canonical_form_are_refused(value: object) -> None:
     with pytest.raises(NotCanonical):
         canonical_json(value)
+
+
+@pytest.mark.parametrize("year", [1, 99, 999, 1000, 9999])
+def test_every_year_is_written_with_four_digits_and_reads_back(year: int) -> None:
+    from workstation.journal.envelope import parse_instant
+
+    moment = datetime(year, 1, 6, 0, 1, 0, 9, tzinfo=UTC)
+    text = canonical_datetime(moment)
+    assert text == f"{year:04d}-01-06T00:01:00.000009Z"
+    assert parse_instant(text) == moment

@@ -38,7 +38,12 @@ def canonical_datetime(moment: datetime) -> str:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise NotCanonical(f"time {moment.isoformat()} has no time zone; use UTC")
     utc = moment.astimezone(UTC)
-    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond:06d}Z"
+    # Spelt out: strftime's %Y does not pad a year before 1000 on glibc ("1-01-06..."),
+    # which parse_instant then refuses as not canonical.
+    return (
+        f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}T"
+        f"{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}.{utc.microsecond:06d}Z"
+    )
 
 
 def _to_plain(value: object, path: str) -> Any:
