@@ -86,16 +86,16 @@
     </message>
     <message numerus="yes">
         <source>⚠ %n pulled item(s) not applied</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ %n pulled item not applied</numerusform>
+            <numerusform>⚠ %n pulled items not applied</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>⚠ %n event(s) missing from central</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ %n event missing from central</numerusform>
+            <numerusform>⚠ %n events missing from central</numerusform>
         </translation>
     </message>
     <message numerus="yes">

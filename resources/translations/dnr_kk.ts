@@ -1844,29 +1844,29 @@ Record this entry date and annul the case?</source>
     </message>
     <message numerus="yes">
         <source>⚠ %n pulled item(s) not applied</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ Алынған %n жазба қолданылмады</numerusform>
+            <numerusform>⚠ Алынған %n жазба қолданылмады</numerusform>
         </translation>
     </message>
     <message>
         <source>Events from central whose signatures do not check out, or rows this desk cannot read, were not applied. Show them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Орталық дерекқордан келген, қолтаңбасы расталмаған оқиғалар немесе осы жұмыс орны оқи алмайтын жолдар қолданылмады. Оларды көрсету.</translation>
     </message>
     <message numerus="yes">
         <source>⚠ %n event(s) missing from central</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ Орталық дерекқорда %n оқиға жоқ</numerusform>
+            <numerusform>⚠ Орталық дерекқорда %n оқиға жоқ</numerusform>
         </translation>
     </message>
     <message>
         <source>{count} event(s) this desk sent were never returned by central</source>
-        <translation type="unfinished"></translation>
+        <translation>Осы жұмыс орны жіберген, бірақ орталық дерекқор қайтармаған оқиғалар: {count}</translation>
     </message>
     <message>
         <source>{desk}: events {first} to {last} not received</source>
-        <translation type="unfinished"></translation>
+        <translation>{desk}: {first}–{last} аралығындағы оқиғалар алынбады</translation>
     </message>
     <message>
         <source>Last sync {time}</source>
@@ -2234,91 +2234,91 @@ Record this entry date and annul the case?</source>
     <name>door</name>
     <message>
         <source>This database role is not a workstation of central: ask the administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бұл дерекқор рөлі орталық дерекқорда жұмыс орны ретінде тіркелмеген: әкімшіге жүгініңіз.</translation>
     </message>
     <message>
         <source>Central takes a batch of 1 to {limit} items as a list; this one is not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Орталық дерекқор топтаманы тізім түрінде қабылдайды, элементтер саны 1 мен {limit} аралығында болуы тиіс; бұл топтама бұл талапқа сай емес.</translation>
     </message>
     <message>
         <source>Event {event}: {field} is missing or malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{event} оқиғасы: {field} өрісі жоқ немесе пішімі қате.</translation>
     </message>
     <message>
         <source>Event {event}: type {type} is unknown to central&apos;s schema.</source>
-        <translation type="unfinished"></translation>
+        <translation>{event} оқиғасы: {type} түрі орталық дерекқордың сұлбасына белгісіз.</translation>
     </message>
     <message>
         <source>Event {event}: a desk cannot send {type}; approvals come from the migration service.</source>
-        <translation type="unfinished"></translation>
+        <translation>{event} оқиғасы: жұмыс орны {type} түріндегі оқиғаны жібере алмайды; мақұлдаулар көші-қон қызметінен келеді.</translation>
     </message>
     <message>
         <source>Event {event}: the payload is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>{event} оқиғасы: мазмұны (payload) JSON объектісі емес.</translation>
     </message>
     <message>
         <source>Event {event}: the payload is larger than {limit} bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>{event} оқиғасы: мазмұны (payload) {limit} байттан үлкен.</translation>
     </message>
     <message>
         <source>Event {event}: {field} is not a canonical UTC instant (YYYY-MM-DDTHH:MM:SS.ffffffZ).</source>
-        <translation type="unfinished"></translation>
+        <translation>{event} оқиғасы: {field} мәні канондық түрдегі UTC уақыт сәті емес (YYYY-MM-DDTHH:MM:SS.ffffffZ).</translation>
     </message>
     <message>
         <source>Event {event}: the signature is not bytes of at most {limit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{event} оқиғасы: қолтаңба ұзындығы {limit} байттан аспайтын байттар тізбегі емес.</translation>
     </message>
     <message>
         <source>Event {event}: the workstation&apos;s number is not a whole number from 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>{event} оқиғасы: жұмыс орны берген реттік нөмір 1 немесе одан үлкен бүтін сан емес.</translation>
     </message>
     <message>
         <source>Event {event}: workstation {workstation} already gave number {number} to another event.</source>
-        <translation type="unfinished"></translation>
+        <translation>{event} оқиғасы: {workstation} жұмыс орны {number} нөмірін басқа оқиғаға бұрын берген.</translation>
     </message>
     <message>
         <source>Event {event} names workstation {given}, but this desk is {bound}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{event} оқиғасында {given} жұмыс орны көрсетілген, бірақ бұл жұмыс орны — {bound}.</translation>
     </message>
     <message>
         <source>Event {event} is addressed to {given}; this desk&apos;s branch is in {bound}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{event} оқиғасы {given} қаласына тиесілі; бұл жұмыс орнының филиалы {bound} қаласында орналасқан.</translation>
     </message>
     <message>
         <source>Event {event}: central holds no approved arrival for case {case}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{event} оқиғасы: орталық дерекқорда {case} ісі бойынша мақұлданған келу жоқ.</translation>
     </message>
     <message>
         <source>Event {event}: central holds case {case} under the city {held}, not {given}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{event} оқиғасы: орталық дерекқорда {case} ісі {given} емес, {held} қаласына тиесілі.</translation>
     </message>
     <message>
         <source>Event {event}: central already holds another event with this id; nothing of the batch was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>{event} оқиғасы: орталық дерекқорда осындай идентификаторы бар басқа оқиға бұрыннан бар; топтамадан ештеңе сақталмады.</translation>
     </message>
     <message>
         <source>This desk&apos;s branch is in {bound}; it cannot read the events of {given}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бұл жұмыс орнының филиалы {bound} қаласында орналасқан; ол {given} қаласының оқиғаларын оқи алмайды.</translation>
     </message>
     <message>
         <source>Certificate {number} of the batch is not a DER X.509 certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтамадағы № {number} сертификат DER пішіміндегі X.509 сертификаты емес.</translation>
     </message>
     <message>
         <source>Audit entry {seq}: {field} is missing or malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Аудит журналының {seq} жазбасы: {field} өрісі жоқ немесе пішімі қате.</translation>
     </message>
     <message>
         <source>Audit entry {seq} names workstation {given}, but this desk is {bound}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Аудит журналының {seq} жазбасында {given} жұмыс орны көрсетілген, бірақ бұл жұмыс орны — {bound}.</translation>
     </message>
     <message>
         <source>Audit entry {seq} does not extend the chain central holds for {workstation} (central expects entry {expected} after hash {prev}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Аудит журналының {seq} жазбасы орталық дерекқордағы {workstation} жұмыс орнының тізбегін жалғастырмайды (орталық дерекқор {prev} хэшінен кейін {expected} жазбасын күтеді).</translation>
     </message>
     <message>
         <source>Audit entry {seq} differs from the one central already holds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Аудит журналының {seq} жазбасы орталық дерекқорда бұрыннан бар жазбадан өзгеше.</translation>
     </message>
 </context>
 <context>
@@ -3550,7 +3550,7 @@ Record this entry date and annul the case?</source>
     </message>
     <message>
         <source>The signer&apos;s certificate is not for signing (its key usage lacks nonRepudiation: an authentication key never signs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Қол қоюшының сертификаты қол қоюға арналмаған (кілтті пайдалану (key usage) өрісінде nonRepudiation жоқ: аутентификация кілтімен ешқашан қол қойылмайды).</translation>
     </message>
     <message>
         <source>The signer&apos;s certificate was not yet valid at the signing time (valid from {date}).</source>
@@ -3574,23 +3574,23 @@ Record this entry date and annul the case?</source>
     </message>
     <message>
         <source>The signature could not be checked ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Қолтаңбаны тексеру мүмкін болмады ({error}).</translation>
     </message>
     <message>
         <source>the event says it was recorded at {recorded}, after its time-stamp ({stamped})</source>
-        <translation type="unfinished"></translation>
+        <translation>оқиғада ол {recorded} уақытында тіркелгені көрсетілген, бұл оның уақыт белгісінен ({stamped}) кейін</translation>
     </message>
     <message>
         <source>the event&apos;s time-stamp ({stamped}) is after central received it at {received}</source>
-        <translation type="unfinished"></translation>
+        <translation>оқиғаның уақыт белгісі ({stamped}) орталық дерекқор оны қабылдаған уақыттан ({received}) кейін</translation>
     </message>
     <message>
         <source>the event says it was recorded at {recorded}, after central received it at {received}</source>
-        <translation type="unfinished"></translation>
+        <translation>оқиғада ол {recorded} уақытында тіркелгені көрсетілген, бұл орталық дерекқор оны қабылдаған уақыттан ({received}) кейін</translation>
     </message>
     <message>
         <source>the event says it was recorded at {recorded}, more than {hours} hours before central received it at {received}</source>
-        <translation type="unfinished"></translation>
+        <translation>оқиғада ол {recorded} уақытында тіркелгені көрсетілген, бұл орталық дерекқор оны қабылдаған уақыттан ({received}) {hours} сағаттан астам бұрын</translation>
     </message>
     <message>
         <source>the event is not signed</source>
@@ -3638,7 +3638,7 @@ Record this entry date and annul the case?</source>
     </message>
     <message>
         <source>no role may make a {type} event on this desk (the type has no permission mapping)</source>
-        <translation type="unfinished"></translation>
+        <translation>осы жұмыс орнында ешбір рөл {type} түріндегі оқиғаны жасай алмайды (бұл түрге рұқсат белгіленбеген)</translation>
     </message>
     <message>
         <source>a {role} may not {action} (signer&apos;s role does not permit it)</source>
@@ -3919,7 +3919,7 @@ Record this entry date and annul the case?</source>
     </message>
     <message>
         <source>The TSA trust folder {folder} cannot be used: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>TSA сенімді сертификаттарының қалтасын ({folder}) пайдалану мүмкін емес: {error}</translation>
     </message>
     <message>
         <source>Cannot read the desk settings {file}: {reason}.</source>
@@ -3983,15 +3983,15 @@ Record this entry date and annul the case?</source>
     </message>
     <message>
         <source>In {file}, [tsa] url: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} файлында [tsa] бөліміндегі url: {error}</translation>
     </message>
     <message>
         <source>In {file}, [tsa] timeout_seconds must be a number of seconds above 0 and at most 300, not {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} файлында [tsa] бөліміндегі timeout_seconds мәні 0-ден үлкен және 300-ден аспайтын секунд саны болуы тиіс, {value} емес.</translation>
     </message>
     <message>
         <source>In {file}, [tsa] request_certificate must be true or false, not {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} файлында [tsa] бөліміндегі request_certificate мәні true немесе false болуы тиіс, {value} емес.</translation>
     </message>
     <message>
         <source>{url} is not a database URL. Examples: sqlite:////var/lib/dnr/central.sqlite3, postgresql+psycopg://desk@central.example.kz/dnr</source>
@@ -4042,63 +4042,63 @@ Record this entry date and annul the case?</source>
     <name>timestamps</name>
     <message>
         <source>The time-stamping authority refused the request ({status}: {text}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Уақыт белгілері қызметі сұрауды қабылдамады ({status}: {text}).</translation>
     </message>
     <message>
         <source>The time-stamp answers another request (its nonce differs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Уақыт белгісі басқа сұрауға берілген (nonce мәні сәйкес келмейді).</translation>
     </message>
     <message>
         <source>The time-stamp&apos;s hash algorithm is not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Уақыт белгісінің хэш алгоритміне рұқсат жоқ.</translation>
     </message>
     <message>
         <source>The time-stamp is dated in the future ({time}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Уақыт белгісі болашақ уақытпен белгіленген ({time}).</translation>
     </message>
     <message>
         <source>The time-stamping authority&apos;s certificate is neither in the token nor in the TSA trust of this desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Уақыт белгілері қызметінің сертификаты токенде де, осы жұмыс орнының TSA сенімді сертификаттар қоймасында да жоқ.</translation>
     </message>
     <message>
         <source>The time-stamp&apos;s content was changed after the TSA signed it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Уақыт белгісінің мазмұны TSA оған қол қойғаннан кейін өзгертілген.</translation>
     </message>
     <message>
         <source>The time-stamp&apos;s signature does not match the TSA&apos;s key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Уақыт белгісінің қолтаңбасы TSA кілтіне сәйкес келмейді.</translation>
     </message>
     <message>
         <source>The time-stamp does not name its TSA certificate (ESS signing-certificate), or names another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Уақыт белгісінде оның TSA сертификаты көрсетілмеген (ESS signing-certificate) немесе басқа сертификат көрсетілген.</translation>
     </message>
     <message>
         <source>The token&apos;s signer is not a time-stamping authority (its certificate is not for time-stamping only).</source>
-        <translation type="unfinished"></translation>
+        <translation>Токенге қол қоюшы уақыт белгілері қызметі емес (оның сертификаты тек уақыт белгілеріне арналмаған).</translation>
     </message>
     <message>
         <source>The time-stamping authority is not trusted: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Уақыт белгілері қызметі сенімді емес: {reason}</translation>
     </message>
     <message>
         <source>The time-stamp token is not valid: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Уақыт белгісінің токені жарамсыз: {error}</translation>
     </message>
     <message>
         <source>The time-stamp is for other data (its message imprint differs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Уақыт белгісі басқа деректерге берілген (message imprint мәні сәйкес келмейді).</translation>
     </message>
     <message>
         <source>The TSA address {url} is not an http(s) URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>TSA мекенжайы ({url}) http(s) URL мекенжайы емес.</translation>
     </message>
     <message>
         <source>The time-stamping authority {url} cannot be reached: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Уақыт белгілері қызметіне қосылу мүмкін емес ({url}): {reason}</translation>
     </message>
     <message>
         <source>{url} did not answer as a time-stamping authority ({content_type}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} уақыт белгілері қызметі ретінде жауап бермеді ({content_type}).</translation>
     </message>
 </context>
 </TS>

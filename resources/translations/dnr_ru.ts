@@ -1853,31 +1853,31 @@ Record this entry date and annul the case?</source>
     </message>
     <message numerus="yes">
         <source>⚠ %n pulled item(s) not applied</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ %n полученная запись не применена</numerusform>
+            <numerusform>⚠ %n полученные записи не применены</numerusform>
+            <numerusform>⚠ %n полученных записей не применено</numerusform>
         </translation>
     </message>
     <message>
         <source>Events from central whose signatures do not check out, or rows this desk cannot read, were not applied. Show them.</source>
-        <translation type="unfinished"></translation>
+        <translation>События из центральной базы, подписи которых не прошли проверку, и строки, которые это рабочее место не может прочитать, не применены. Нажмите, чтобы посмотреть.</translation>
     </message>
     <message numerus="yes">
         <source>⚠ %n event(s) missing from central</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ %n событие отсутствует в центральной базе</numerusform>
+            <numerusform>⚠ %n события отсутствуют в центральной базе</numerusform>
+            <numerusform>⚠ %n событий отсутствует в центральной базе</numerusform>
         </translation>
     </message>
     <message>
         <source>{count} event(s) this desk sent were never returned by central</source>
-        <translation type="unfinished"></translation>
+        <translation>Центральная база так и не вернула события, отправленные этим рабочим местом: {count}</translation>
     </message>
     <message>
         <source>{desk}: events {first} to {last} not received</source>
-        <translation type="unfinished"></translation>
+        <translation>{desk}: события с {first} по {last} не получены</translation>
     </message>
     <message>
         <source>Last sync {time}</source>
@@ -2248,91 +2248,91 @@ Record this entry date and annul the case?</source>
     <name>door</name>
     <message>
         <source>This database role is not a workstation of central: ask the administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Эта роль базы данных не зарегистрирована в центральной базе как рабочее место: обратитесь к администратору.</translation>
     </message>
     <message>
         <source>Central takes a batch of 1 to {limit} items as a list; this one is not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Центральная база принимает пакет только в виде списка от 1 до {limit} элементов; этот пакет не такой.</translation>
     </message>
     <message>
         <source>Event {event}: {field} is missing or malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Событие {event}: поле {field} отсутствует или имеет неверный формат.</translation>
     </message>
     <message>
         <source>Event {event}: type {type} is unknown to central&apos;s schema.</source>
-        <translation type="unfinished"></translation>
+        <translation>Событие {event}: тип {type} неизвестен схеме центральной базы.</translation>
     </message>
     <message>
         <source>Event {event}: a desk cannot send {type}; approvals come from the migration service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Событие {event}: рабочее место не может отправлять события типа {type}; одобрения поступают от миграционной службы.</translation>
     </message>
     <message>
         <source>Event {event}: the payload is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Событие {event}: содержимое (payload) не является объектом JSON.</translation>
     </message>
     <message>
         <source>Event {event}: the payload is larger than {limit} bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Событие {event}: содержимое (payload) больше {limit} байт.</translation>
     </message>
     <message>
         <source>Event {event}: {field} is not a canonical UTC instant (YYYY-MM-DDTHH:MM:SS.ffffffZ).</source>
-        <translation type="unfinished"></translation>
+        <translation>Событие {event}: {field} не является моментом времени UTC в каноническом виде (YYYY-MM-DDTHH:MM:SS.ffffffZ).</translation>
     </message>
     <message>
         <source>Event {event}: the signature is not bytes of at most {limit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Событие {event}: подпись не является последовательностью байтов длиной не более {limit}.</translation>
     </message>
     <message>
         <source>Event {event}: the workstation&apos;s number is not a whole number from 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Событие {event}: номер события на рабочем месте не является целым числом от 1 и больше.</translation>
     </message>
     <message>
         <source>Event {event}: workstation {workstation} already gave number {number} to another event.</source>
-        <translation type="unfinished"></translation>
+        <translation>Событие {event}: рабочее место {workstation} уже присвоило номер {number} другому событию.</translation>
     </message>
     <message>
         <source>Event {event} names workstation {given}, but this desk is {bound}.</source>
-        <translation type="unfinished"></translation>
+        <translation>В событии {event} указано рабочее место {given}, но это рабочее место — {bound}.</translation>
     </message>
     <message>
         <source>Event {event} is addressed to {given}; this desk&apos;s branch is in {bound}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Событие {event} относится к городу {given}; филиал этого рабочего места находится в городе {bound}.</translation>
     </message>
     <message>
         <source>Event {event}: central holds no approved arrival for case {case}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Событие {event}: в центральной базе нет одобренного въезда по делу {case}.</translation>
     </message>
     <message>
         <source>Event {event}: central holds case {case} under the city {held}, not {given}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Событие {event}: в центральной базе дело {case} числится за городом {held}, а не {given}.</translation>
     </message>
     <message>
         <source>Event {event}: central already holds another event with this id; nothing of the batch was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Событие {event}: в центральной базе уже есть другое событие с этим идентификатором; ничего из пакета не сохранено.</translation>
     </message>
     <message>
         <source>This desk&apos;s branch is in {bound}; it cannot read the events of {given}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Филиал этого рабочего места находится в городе {bound}; события города {given} ему недоступны.</translation>
     </message>
     <message>
         <source>Certificate {number} of the batch is not a DER X.509 certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сертификат № {number} в пакете не является сертификатом X.509 в формате DER.</translation>
     </message>
     <message>
         <source>Audit entry {seq}: {field} is missing or malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запись журнала аудита {seq}: поле {field} отсутствует или имеет неверный формат.</translation>
     </message>
     <message>
         <source>Audit entry {seq} names workstation {given}, but this desk is {bound}.</source>
-        <translation type="unfinished"></translation>
+        <translation>В записи журнала аудита {seq} указано рабочее место {given}, но это рабочее место — {bound}.</translation>
     </message>
     <message>
         <source>Audit entry {seq} does not extend the chain central holds for {workstation} (central expects entry {expected} after hash {prev}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Запись журнала аудита {seq} не продолжает цепочку, которая хранится в центральной базе для рабочего места {workstation} (центральная база ожидает запись {expected} после хеша {prev}).</translation>
     </message>
     <message>
         <source>Audit entry {seq} differs from the one central already holds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запись журнала аудита {seq} отличается от той, что уже есть в центральной базе.</translation>
     </message>
 </context>
 <context>
@@ -3564,7 +3564,7 @@ Record this entry date and annul the case?</source>
     </message>
     <message>
         <source>The signer&apos;s certificate is not for signing (its key usage lacks nonRepudiation: an authentication key never signs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Сертификат подписанта не предназначен для подписи (в поле «использование ключа» (key usage) нет nonRepudiation: ключом для аутентификации не подписывают).</translation>
     </message>
     <message>
         <source>The signer&apos;s certificate was not yet valid at the signing time (valid from {date}).</source>
@@ -3588,23 +3588,23 @@ Record this entry date and annul the case?</source>
     </message>
     <message>
         <source>The signature could not be checked ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось проверить подпись ({error}).</translation>
     </message>
     <message>
         <source>the event says it was recorded at {recorded}, after its time-stamp ({stamped})</source>
-        <translation type="unfinished"></translation>
+        <translation>в событии указано время внесения {recorded} — позже его метки времени ({stamped})</translation>
     </message>
     <message>
         <source>the event&apos;s time-stamp ({stamped}) is after central received it at {received}</source>
-        <translation type="unfinished"></translation>
+        <translation>метка времени события ({stamped}) позже момента, когда центральная база его получила ({received})</translation>
     </message>
     <message>
         <source>the event says it was recorded at {recorded}, after central received it at {received}</source>
-        <translation type="unfinished"></translation>
+        <translation>в событии указано время внесения {recorded} — позже момента, когда центральная база его получила ({received})</translation>
     </message>
     <message>
         <source>the event says it was recorded at {recorded}, more than {hours} hours before central received it at {received}</source>
-        <translation type="unfinished"></translation>
+        <translation>в событии указано время внесения {recorded} — более чем за {hours} ч до того, как центральная база его получила ({received})</translation>
     </message>
     <message>
         <source>the event is not signed</source>
@@ -3652,7 +3652,7 @@ Record this entry date and annul the case?</source>
     </message>
     <message>
         <source>no role may make a {type} event on this desk (the type has no permission mapping)</source>
-        <translation type="unfinished"></translation>
+        <translation>на этом рабочем месте ни одна роль не может создавать события типа {type} (для этого типа не задано разрешение)</translation>
     </message>
     <message>
         <source>a {role} may not {action} (signer&apos;s role does not permit it)</source>
@@ -3933,7 +3933,7 @@ Record this entry date and annul the case?</source>
     </message>
     <message>
         <source>The TSA trust folder {folder} cannot be used: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Папку доверенных сертификатов TSA {folder} нельзя использовать: {error}</translation>
     </message>
     <message>
         <source>Cannot read the desk settings {file}: {reason}.</source>
@@ -3997,15 +3997,15 @@ Record this entry date and annul the case?</source>
     </message>
     <message>
         <source>In {file}, [tsa] url: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>В {file} параметр [tsa] url: {error}</translation>
     </message>
     <message>
         <source>In {file}, [tsa] timeout_seconds must be a number of seconds above 0 and at most 300, not {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>В {file} параметр [tsa] timeout_seconds должен быть числом секунд больше 0 и не больше 300, а не {value}.</translation>
     </message>
     <message>
         <source>In {file}, [tsa] request_certificate must be true or false, not {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>В {file} параметр [tsa] request_certificate должен быть true или false, а не {value}.</translation>
     </message>
     <message>
         <source>{url} is not a database URL. Examples: sqlite:////var/lib/dnr/central.sqlite3, postgresql+psycopg://desk@central.example.kz/dnr</source>
@@ -4056,63 +4056,63 @@ Record this entry date and annul the case?</source>
     <name>timestamps</name>
     <message>
         <source>The time-stamping authority refused the request ({status}: {text}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Служба меток времени отклонила запрос ({status}: {text}).</translation>
     </message>
     <message>
         <source>The time-stamp answers another request (its nonce differs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Метка времени выдана на другой запрос (не совпадает nonce).</translation>
     </message>
     <message>
         <source>The time-stamp&apos;s hash algorithm is not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Алгоритм хеширования метки времени не принимается.</translation>
     </message>
     <message>
         <source>The time-stamp is dated in the future ({time}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Метка времени датирована будущим временем ({time}).</translation>
     </message>
     <message>
         <source>The time-stamping authority&apos;s certificate is neither in the token nor in the TSA trust of this desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сертификата службы меток времени нет ни в токене, ни в хранилище доверенных сертификатов TSA этого рабочего места.</translation>
     </message>
     <message>
         <source>The time-stamp&apos;s content was changed after the TSA signed it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Содержимое метки времени изменено после того, как TSA её подписала.</translation>
     </message>
     <message>
         <source>The time-stamp&apos;s signature does not match the TSA&apos;s key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Подпись метки времени не соответствует ключу TSA.</translation>
     </message>
     <message>
         <source>The time-stamp does not name its TSA certificate (ESS signing-certificate), or names another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>В метке времени не указан её сертификат TSA (ESS signing-certificate) или указан другой.</translation>
     </message>
     <message>
         <source>The token&apos;s signer is not a time-stamping authority (its certificate is not for time-stamping only).</source>
-        <translation type="unfinished"></translation>
+        <translation>Подписант токена не является службой меток времени (его сертификат предназначен не только для меток времени).</translation>
     </message>
     <message>
         <source>The time-stamping authority is not trusted: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Служба меток времени не является доверенной: {reason}</translation>
     </message>
     <message>
         <source>The time-stamp token is not valid: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Токен метки времени недействителен: {error}</translation>
     </message>
     <message>
         <source>The time-stamp is for other data (its message imprint differs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Метка времени выдана для других данных (не совпадает message imprint).</translation>
     </message>
     <message>
         <source>The TSA address {url} is not an http(s) URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Адрес TSA {url} не является URL http(s).</translation>
     </message>
     <message>
         <source>The time-stamping authority {url} cannot be reached: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет связи со службой меток времени {url}: {reason}</translation>
     </message>
     <message>
         <source>{url} did not answer as a time-stamping authority ({content_type}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} ответил не как служба меток времени ({content_type}).</translation>
     </message>
 </context>
 </TS>
