@@ -132,6 +132,8 @@ def count(store: LocalStore, table: Any) -> int:
         ("payload", "[1,2]", "payload is not a JSON object"),
         ("recorded_at", "yesterday", "recorded_at is not a canonical UTC instant"),
         ("received_at", "2026-03-10 10:00:00", "received_at is not a canonical UTC instant"),
+        ("recorded_at", "0190-08-11T06:25:29.000055Z", "recorded_at is not a canonical"),
+        ("received_at", datetime(190, 8, 11, tzinfo=UTC), "received_at is not a canonical"),
         ("ws_seq", 0, "ws_seq is not a whole number from 1"),
         ("ws_seq", "7", "ws_seq is not a whole number from 1"),
         ("seq", "9", "seq is not a whole number"),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from workstation.journal.envelope import Event, event_type_of, parse_instant
+from workstation.journal.envelope import Event, event_type_of, format_instant, parse_instant
 
 
 @dataclass(frozen=True)
@@ -79,13 +79,16 @@ def _instant(value: Any, name: str) -> datetime:
     if isinstance(value, datetime):  # a timestamp column: must be aware, and UTC
         if value.tzinfo is None or value.utcoffset() != UTC.utcoffset(None):
             raise MalformedRow(f"{name} is not a UTC instant")
-        return value.astimezone(UTC)
+        value = format_instant(value)  # as the desk stores it: it must read back
     if not isinstance(value, str):
         raise MalformedRow(f"{name} is not text")
     try:
-        return parse_instant(value)
+        instant = parse_instant(value)
     except ValueError:
         raise MalformedRow(f"{name} is not a canonical UTC instant") from None
+    if format_instant(instant) != value:  # e.g. year 190: stored, it would not read back
+        raise MalformedRow(f"{name} is not a canonical UTC instant")
+    return instant
 
 
 def pulled(row: CentralRow) -> Pulled:

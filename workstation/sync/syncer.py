@@ -295,9 +295,14 @@ class SyncRound:
 
     def _pulled_to_the_end(self) -> None:
         """Every event pushed before this pull must be back now (sync.gaps.unreturned)."""
-        if self._pushed_through is not None:
-            with self.store.transaction() as conn:
-                put_setting(conn, RETURNED_THROUGH, str(self._pushed_through))
+        if self._pushed_through is None:
+            return
+        value = str(self._pushed_through)
+        with self.store.reading() as conn:
+            if get_setting(conn, RETURNED_THROUGH) == value:
+                return  # a no-change sync commits nothing
+        with self.store.transaction() as conn:
+            put_setting(conn, RETURNED_THROUGH, value)
 
     def _settle(self) -> bool:
         """One chunk of pending events verified and applied, or of the re-verification of

@@ -65,6 +65,14 @@ def quarantine_rows(
     return added
 
 
+def _problem(row: object, verify: VerifyAt) -> str | None:
+    """verify() of a journal row; a row that no longer reads as an event is a problem."""
+    try:
+        return verify(event_from_row(row), received_of(row))
+    except (ValueError, TypeError) as error:
+        return f"the stored event cannot be read ({type(error).__name__})"
+
+
 def _refuse(conn: Connection, local_seq: int, problem: str) -> None:
     conn.execute(
         update(journal)
@@ -88,7 +96,7 @@ def settle_pending(
     refused = 0
     for row in rows:
         touched.add(row.case_id)
-        problem = verify(event_from_row(row), received_of(row))
+        problem = _problem(row, verify)
         if problem is not None:
             _refuse(conn, row.local_seq, problem)
             refused += 1
@@ -128,7 +136,7 @@ def reverify_pulled(
     for row in rows:
         if (row.refusal or "").startswith(UNVERIFIED):
             continue
-        problem = verify(event_from_row(row), received_of(row))
+        problem = _problem(row, verify)
         if problem is not None:
             _refuse(conn, row.local_seq, problem)
             touched.add(row.case_id)
