@@ -41,9 +41,12 @@ class DatabaseKeyUnusable(RuntimeError):
     """The stored database key cannot be used safely; the message says how to fix it."""
 
 
-def get_or_create_db_key(service: str, account: str, fallback_dir: Path) -> tuple[bytes, str]:
-    """Return (key, where it lives) for the local database of (service, account)."""
-    found, backend_problem = _find(service, account, fallback_dir)
+def get_or_create_db_key(
+    service: str, account: str, fallback_dir: Path, *, what: str = "database key"
+) -> tuple[bytes, str]:
+    """Return (key, where it lives) for the local database of (service, account); `what`
+    names the secret in the log (the audit's desk key secret is kept the same way)."""
+    found, backend_problem = _find(service, account, fallback_dir, what)
     if found is not None:
         return found
     fallback = fallback_key_path(service, account, fallback_dir)
@@ -53,20 +56,23 @@ def get_or_create_db_key(service: str, account: str, fallback_dir: Path) -> tupl
         if backend_problem is None:
             return key, _keyring_label()
     log.warning(
-        "No usable OS credential store (%s); the database key is kept in %s (mode 0600).",
+        "No usable OS credential store (%s); the %s is kept in %s (mode 0600).",
         backend_problem,
+        what,
         fallback,
     )
     return _create_key_file(fallback, key), f"key file {fallback}"
 
 
-def find_db_key(service: str, account: str, fallback_dir: Path) -> tuple[bytes, str] | None:
+def find_db_key(
+    service: str, account: str, fallback_dir: Path, *, what: str = "database key"
+) -> tuple[bytes, str] | None:
     """The existing key of (service, account) and where it lives, or None; never makes one."""
-    return _find(service, account, fallback_dir)[0]
+    return _find(service, account, fallback_dir, what)[0]
 
 
 def _find(
-    service: str, account: str, fallback_dir: Path
+    service: str, account: str, fallback_dir: Path, what: str = "database key"
 ) -> tuple[tuple[bytes, str] | None, str | None]:
     """((key, where) or None, why the credential store is unusable or None)."""
     stored, backend_problem = _read_keyring(service, account)
@@ -81,9 +87,10 @@ def _find(
         if fallback not in _warned:
             _warned.add(fallback)
             log.warning(
-                "The database key is read from the file %s, not from an OS credential store: "
+                "The %s is read from the file %s, not from an OS credential store: "
                 "it protects the data from other users of this computer, not from someone "
                 "who has the disk. Use full-disk encryption on this host.",
+                what,
                 fallback,
             )
         return (key, f"key file {fallback}"), backend_problem

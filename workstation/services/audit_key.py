@@ -31,6 +31,7 @@ from workstation.store.local import LocalStore
 
 SEALED = "sealed:v1:"
 _AAD = b"dnr-workstation desk audit key"
+_WHAT = "desk key secret (audit)"
 
 
 class DeskKeyUnavailable(Exception):
@@ -48,8 +49,8 @@ def desk_key_secret(store: LocalStore, *, create: bool) -> bytes | None:
     if account is None:
         return None
     if create:
-        return get_or_create_db_key(SERVICE, account, default_key_dir())[0]
-    found = find_db_key(SERVICE, account, default_key_dir())
+        return get_or_create_db_key(SERVICE, account, default_key_dir(), what=_WHAT)[0]
+    found = find_db_key(SERVICE, account, default_key_dir(), what=_WHAT)
     return found[0] if found is not None else None
 
 
