@@ -419,3 +419,37 @@ def test_a_long_pull_grows_its_batches_while_steps_stay_short(
     while fixed.step():
         steps += fixed.moved and fixed.stage is syncer.Stage.PULL
     assert steps == -(-6000 // 700)  # a fixed batch stays fixed
+
+
+def test_an_event_central_refuses_is_set_aside_and_the_rest_of_the_queue_goes(
+    central: CentralGateway, desks: Any, make_approval: Any, tmp_path: Any, fixed_clock: Any
+) -> None:
+    """Issue 15: one event central's door refuses does not hold back the desk's queue; it
+    is kept, listed with central's reason, and not offered again. Here a second desk was
+    set up under the first one's workstation id (a copied installation): its first number
+    is one central holds already."""
+    from workstation.services.quarantine import quarantine_list
+
+    a, _ = desks
+    first, second, third = make_approval(1), make_approval(2), make_approval(3)
+    publish(central, first, second, third)
+    a.sync(central)
+    a.desk.record_arrival(first.case_id, TODAY - timedelta(days=1), "Khorgos")
+    assert a.sync(central).pushed == 1
+    copy = DeskUnderTest(tmp_path / "copy", "WS-A", fixed_clock)
+    try:
+        copy.sync(central)
+        copy.desk.record_arrival(second.case_id, TODAY - timedelta(days=1), "Khorgos")
+        copy.desk.record_arrival(third.case_id, TODAY - timedelta(days=1), "Khorgos")
+        report = copy.sync(central)
+        assert (report.set_aside, report.pushed) == (1, 1)
+        assert "refused by central and set aside" in report.summary()
+        assert queue_length(copy.store) == 0
+        with copy.store.reading() as conn:
+            listed = [q for q in quarantine_list(conn) if q.case_id == second.case_id]
+        assert len(listed) == 1 and listed[0].reason.startswith("Central refused it: ")
+        assert copy.case(second.case_id).state == str(CaseState.ARRIVED)  # still applied here
+        again = copy.sync(central)
+        assert (again.set_aside, again.pushed) == (0, 0)
+    finally:
+        copy.store.close()

@@ -35,6 +35,9 @@ from workstation.store.models import case_steps, cases, journal
 # A pulled event whose signature, certificate or signer's role does not check out is journalled
 # refused with this prefix and never applied, not even when a replay decides the case again.
 UNVERIFIED = "Signature check failed: "
+# The refusal of an event made here that central's door refused: it stays applied on this
+# desk, is not offered to central again, and shows in the quarantine list (sync.syncer).
+CENTRAL_REFUSED = "Central refused it: "
 
 # security.event_signing.EventVerifier.problem: the reason an event may not be applied, or None.
 Verify = Callable[[Event], str | None]

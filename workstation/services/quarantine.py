@@ -13,10 +13,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, or_, select
 
 from workstation.domain.lifecycle import EventType
-from workstation.journal.projector import UNVERIFIED
+from workstation.journal.projector import CENTRAL_REFUSED, UNVERIFIED
 from workstation.store.models import cases, journal, pulled_rejects
 
 
@@ -87,9 +87,13 @@ def quarantine_list(conn: Connection, limit: int = 1000) -> list[QuarantinedAppr
             journal.c.refusal,
         )
         .where(
-            journal.c.origin == "central",
-            journal.c.outcome == "refused",
-            journal.c.refusal.like(UNVERIFIED + "%"),
+            or_(
+                (journal.c.origin == "central")
+                & (journal.c.outcome == "refused")
+                & journal.c.refusal.like(UNVERIFIED + "%"),
+                # Made here and refused by central's door: kept back from the push.
+                (journal.c.origin == "local") & journal.c.refusal.like(CENTRAL_REFUSED + "%"),
+            )
         )
         .order_by(journal.c.local_seq.desc())
         .limit(limit)

@@ -9,6 +9,7 @@ every desk that has the same events shows the same case.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import Counter
@@ -24,6 +25,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from workstation.domain.programme import ProgrammeRules
 from workstation.journal.envelope import Event, format_instant
 from workstation.journal.projector import (
+    CENTRAL_REFUSED,
     PENDING,
     Verify,
     event_from_row,
@@ -35,7 +37,7 @@ from workstation.services.certificates import build_verifier, exchange_certifica
 from workstation.store.local import LocalStore, get_setting, put_setting
 from workstation.store.models import cases, journal
 from workstation.sync.gaps import RETURNED_THROUGH
-from workstation.sync.gateway import CentralGateway
+from workstation.sync.gateway import CentralGateway, DoorRefused
 from workstation.sync.intake import CentralRow, MalformedRow, Pulled, pulled
 from workstation.sync.stamping import Stamper
 from workstation.sync.untrusted import VerifyAt, quarantine_rows, reverify_pulled, settle_pending
@@ -43,6 +45,8 @@ from workstation.sync.untrusted import VerifyAt, quarantine_rows, reverify_pulle
 if TYPE_CHECKING:
     from workstation.security.tsa_client import TsaClient
     from workstation.services.audit import AuditLog
+
+log = logging.getLogger(__name__)
 
 PULL_CURSOR = "pull_cursor"
 
@@ -76,8 +80,10 @@ class SyncReport:
     pending: int = 0  # kept unapplied: this desk has no trust store to verify them with
     settled: int = 0  # pending events verified and applied in this round
     unapplied: int = 0  # events applied before 0007 that failed their re-verification
+    set_aside: int = 0  # events made here that central refused at its door (not resent)
     stamped: int = 0  # events given an RFC 3161 time-stamp token before the push
     stamp_problem: str | None = None  # why stamping stopped (the rest went without a token)
+    audit_problem: str | None = None  # why central refused this desk's audit entries
     case_ids: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def summary(self) -> str:
@@ -99,8 +105,14 @@ class SyncReport:
                 if self.unapplied
                 else ""
             )
+            + (
+                f", {self.set_aside} event(s) of this desk refused by central and set aside"
+                if self.set_aside
+                else ""
+            )
             + (f"; {self.stamped} time-stamped" if self.stamped else "")
             + (f"; not time-stamped: {self.stamp_problem}" if self.stamp_problem else "")
+            + (f"; audit entries not sent: {self.audit_problem}" if self.audit_problem else "")
         )
 
 
@@ -111,13 +123,14 @@ class SyncCancelled(Exception):
     pass
 
 
+# This desk's events still to send: made here, not pushed, not set aside after central
+# refused them (SyncRound._set_aside).
+UNSENT = (journal.c.origin == "local") & journal.c.pushed.is_(False) & journal.c.refusal.is_(None)
+
+
 def queue_length(store: LocalStore) -> int:
     with store.reading() as conn:
-        unsent = conn.execute(
-            select(func.count()).where(
-                (journal.c.origin == "local") & (journal.c.pushed.is_(False))
-            )
-        ).scalar_one()
+        unsent = conn.execute(select(func.count()).where(UNSENT)).scalar_one()
     return int(unsent)
 
 
@@ -188,10 +201,12 @@ class SyncRound:
                 "pending",
                 "settled",
                 "unapplied",
+                "set_aside",
             ),
             0,
         )
         self._case_ids: set[str] = set()
+        self._audit_problem: str | None = None  # why central refused this desk's audit entries
 
     @property
     def done(self) -> bool:
@@ -214,6 +229,7 @@ class SyncRound:
             cursor=self._cursor,
             stamped=stamper.stamped if stamper else 0,
             stamp_problem=stamper.problem if stamper else None,
+            audit_problem=self._audit_problem,
             case_ids=frozenset(self._case_ids),
         )
 
@@ -263,7 +279,7 @@ class SyncRound:
             rows = conn.execute(
                 select(journal, cases.c.city)
                 .join(cases, cases.c.case_id == journal.c.case_id, isouter=True)
-                .where((journal.c.origin == "local") & (journal.c.pushed.is_(False)))
+                .where(UNSENT)
                 .order_by(journal.c.local_seq)
                 .limit(self.batch)
             ).all()
@@ -271,7 +287,18 @@ class SyncRound:
             return False
         if self._stamper is not None:
             self._stamper.before_push(rows)
-        fresh = self.gateway.push([(event_from_row(r), r.city or self.city or "") for r in rows])
+        try:
+            fresh = self.gateway.push(
+                [(event_from_row(r), r.city or self.city or "") for r in rows]
+            )
+        except DoorRefused as refused:
+            # One event central will never take must not hold back the queue behind it:
+            # central stored nothing of the batch, so the rest goes again next step.
+            event_id = refused.event_id
+            if event_id is None or event_id not in {r.event_id for r in rows}:
+                raise
+            self._set_aside(event_id, str(refused))
+            return True
         self._counts["pushed"] += fresh
         self._counts["pushed_again"] += len(rows) - fresh
         with self.store.transaction() as conn:
@@ -282,14 +309,36 @@ class SyncRound:
             )
         return True
 
+    def _set_aside(self, event_id: str, reason: str) -> None:
+        """Keep an event central refused out of later pushes; the quarantine list shows it
+        with central's reason (services.quarantine). It stays applied on this desk: it was
+        signed and checked here, and only an administrator can tell why central disagrees."""
+        with self.store.transaction() as conn:
+            conn.execute(
+                update(journal)
+                .where((journal.c.event_id == event_id) & (journal.c.origin == "local"))
+                .values(refusal=CENTRAL_REFUSED + reason)
+            )
+        self._counts["set_aside"] += 1
+        log.warning("Central refused event %s of this desk: %s", event_id, reason)
+
     def _push_audit(self) -> bool:
         """Send the next batch of this desk's audit entries (Decree 832: central keeps them)."""
-        if self.audit is None:
+        if self.audit is None or self._audit_problem is not None:
             return False
         entries = self.audit.unsent_entries(self.batch)
         if not entries:
             return False
-        self._counts["audit_sent"] += self.gateway.push_audit([e.to_record() for e in entries])
+        try:
+            sent = self.gateway.push_audit([e.to_record() for e in entries])
+        except DoorRefused as refused:
+            # Central holds a chain this desk's does not extend (a cut or a rewrite, or a
+            # restore from an old backup): an administrator's matter, named in the report
+            # and the log. The entries stay unsent; events still go both ways.
+            self._audit_problem = str(refused)
+            log.warning("Central refused this desk's audit entries: %s", refused)
+            return False
+        self._counts["audit_sent"] += sent
         self.audit.mark_sent(e.seq for e in entries)
         return True
 
