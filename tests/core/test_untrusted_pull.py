@@ -12,7 +12,7 @@ import dataclasses
 import json
 import tempfile
 from collections.abc import Iterator, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, cast
 
@@ -132,8 +132,14 @@ def count(store: LocalStore, table: Any) -> int:
         ("payload", "[1,2]", "payload is not a JSON object"),
         ("recorded_at", "yesterday", "recorded_at is not a canonical UTC instant"),
         ("received_at", "2026-03-10 10:00:00", "received_at is not a canonical UTC instant"),
-        ("recorded_at", "0190-08-11T06:25:29.000055Z", "recorded_at is not a canonical"),
-        ("received_at", datetime(190, 8, 11, tzinfo=UTC), "received_at is not a canonical"),
+        ("recorded_at", "0190-08-11T06:25:29.55Z", "recorded_at is not a canonical"),
+        ("recorded_at", "2026-03-10T10:00:00.000000+00:00", "recorded_at is not a canonical"),
+        (
+            "received_at",
+            datetime(2026, 3, 10, 15, tzinfo=timezone(timedelta(hours=5))),
+            "received_at is not a UTC instant",
+        ),
+        ("received_at", datetime(2026, 3, 10, 10), "received_at is not a UTC instant"),
         ("ws_seq", 0, "ws_seq is not a whole number from 1"),
         ("ws_seq", "7", "ws_seq is not a whole number from 1"),
         ("seq", "9", "seq is not a whole number"),
