@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy import select
 
 from workstation.domain.lifecycle import TransitionRefused
-from workstation.journal import numbering
 from workstation.journal.projector import event_from_row
 from workstation.services.desk import Desk
 from workstation.store.local import LocalStore
@@ -16,13 +15,8 @@ from workstation.store.models import journal
 from workstation.sync.gaps import find_gaps
 
 
-@pytest.fixture
-def numbered(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(numbering, "NUMBERING", True)  # as once central carries ws_seq
-
-
 def test_own_events_are_numbered_without_holes(
-    numbered: None, desk: Desk, store: LocalStore, book: object, make_approval: object
+    desk: Desk, store: LocalStore, book: object, make_approval: object
 ) -> None:
     approvals = [make_approval(n) for n in (1, 2)]  # type: ignore[operator]
     for approval in approvals:
@@ -41,16 +35,3 @@ def test_own_events_are_numbered_without_holes(
     event = event_from_row(rows[0])
     assert event.workstation_seq == 1
     assert b'"workstation_seq":1' in event.signed_bytes()
-
-
-def test_without_central_carrying_the_number_nothing_is_numbered(
-    desk: Desk, store: LocalStore, book: object, make_approval: object
-) -> None:
-    approval = make_approval(3)  # type: ignore[operator]
-    book.approve(approval)  # type: ignore[attr-defined]
-    desk.record_arrival(approval.case_id, date(2026, 3, 8), "Khorgos")
-    with store.reading() as conn:
-        numbers = conn.execute(
-            select(journal.c.workstation_seq).where(journal.c.origin == "local")
-        ).scalars()
-        assert list(numbers) == ([1] if numbering.NUMBERING else [None])

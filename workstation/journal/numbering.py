@@ -5,8 +5,8 @@ number back with it, so the numbers a workstation sends have no holes, and a hol
 desk sees is an event central lost or withheld (workstation.sync.gaps). The counter lives in
 desk_settings, one per workstation id.
 
-Numbering is on once central carries the number (its `events.ws_seq` column): a numbered
-event whose number central dropped would no longer match its signature on other desks.
+Central carries the number (its `events.ws_seq` column, migration c006) and its door
+refuses a number a workstation gave twice.
 """
 
 from __future__ import annotations
@@ -14,20 +14,14 @@ from __future__ import annotations
 from sqlalchemy import Connection
 
 from workstation.store.local import get_setting, put_setting
-from workstation.sync.central_schema import events as central_events
-
-NUMBERING = "ws_seq" in central_events.c
 
 
 def counter_name(workstation_id: str) -> str:
     return f"workstation_seq:{workstation_id}"
 
 
-def next_workstation_seq(conn: Connection, workstation_id: str) -> int | None:
-    """The next number of this workstation's events (inside the caller's transaction), or
-    None while central cannot carry it."""
-    if not NUMBERING:
-        return None
+def next_workstation_seq(conn: Connection, workstation_id: str) -> int:
+    """The next number of this workstation's events (inside the caller's transaction)."""
     name = counter_name(workstation_id)
     number = int(get_setting(conn, name) or 0) + 1
     put_setting(conn, name, str(number))
