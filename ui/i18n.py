@@ -48,7 +48,17 @@ LANGUAGE_ENV = "DNR_LANGUAGE"
 PSEUDO_ENV = "DNR_PSEUDO"
 CATALOGUE = "dnr"  # resources/translations/dnr_<code>.ts
 # The core's contexts whose messages are stored as English (refusal, annulment, lock reasons).
-STORED_CONTEXTS = ("lifecycle", "review", "signatures", "login", "checklist", "steps", "roles")
+STORED_CONTEXTS = (
+    "lifecycle",
+    "review",
+    "signatures",
+    "login",
+    "checklist",
+    "steps",
+    "roles",
+    "door",
+    "timestamps",
+)
 
 # The locale each language writes dates and numbers in. English is the desk's support
 # language in Kazakhstan: English words and digit grouping, dates day first as in Kazakhstan.

@@ -38,14 +38,17 @@ class QuarantineDialog(QDialog):
         self, approvals: Sequence[QuarantinedApproval], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Refused approvals"))
+        self.setWindowTitle(self.tr("Not applied, not sent"))
         self.resize(900, 360)
         intro = QLabel(
             self.tr(
-                "These approvals came from central but their signatures do not check out, so "
-                "this desk did not apply them: no case was opened. Report them to the "
-                "migration service with the approval number; a re-issued, correctly signed "
-                "approval arrives with a normal sync."
+                "What this desk did not take from central: approvals and events whose "
+                "signatures do not check out, and rows it cannot read. None of them was "
+                "applied; an approval here opened no case. Report approvals to the migration "
+                "service with the approval number (a re-issued, correctly signed approval "
+                "arrives with a normal sync), and the rest to the administrator. Events of "
+                "this desk that central refused are listed too: they stay recorded here and "
+                "are not sent again until the administrator has looked at them."
             )
         )
         intro.setWordWrap(True)
@@ -67,7 +70,7 @@ class QuarantineDialog(QDialog):
                     _date_text(item.approval_date),
                     # Stored English (the journal's refusal): shown in the desk's language
                     # when a template of the catalogue fits it, else as it is.
-                    i18n.stored_text(item.reason, *i18n.STORED_CONTEXTS),
+                    self._reason(item),
                 )
             ):
                 cell = QTableWidgetItem(value)
@@ -86,3 +89,11 @@ class QuarantineDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
+
+    def _reason(self, item: QuarantinedApproval) -> str:
+        """The stored (English) reason in the desk's language when a template of the
+        catalogue fits it; an event of this desk says that central refused it."""
+        reason = i18n.stored_text(item.reason, *i18n.STORED_CONTEXTS)
+        if item.kind == "sent":
+            return self.tr("Central refused this desk's event: {reason}").format(reason=reason)
+        return reason

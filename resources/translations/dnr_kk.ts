@@ -1664,12 +1664,12 @@ Record this entry date and annul the case?</source>
 <context>
     <name>QuarantineDialog</name>
     <message>
-        <source>Refused approvals</source>
-        <translation>Қабылданбаған мақұлдаулар</translation>
+        <source>Not applied, not sent</source>
+        <translation>Қолданылмады, жіберілмеді</translation>
     </message>
     <message>
-        <source>These approvals came from central but their signatures do not check out, so this desk did not apply them: no case was opened. Report them to the migration service with the approval number; a re-issued, correctly signed approval arrives with a normal sync.</source>
-        <translation>Бұл мақұлдаулар орталық дерекқордан келді, бірақ олардың қолтаңбалары расталмады, сондықтан осы жұмыс орны оларды қолданбады: іс ашылмады. Мақұлдау нөмірін көрсетіп, олар туралы көші-қон қызметіне хабарлаңыз; қайта берілген, дұрыс қол қойылған мақұлдау кәдімгі синхрондау кезінде келеді.</translation>
+        <source>What this desk did not take from central: approvals and events whose signatures do not check out, and rows it cannot read. None of them was applied; an approval here opened no case. Report approvals to the migration service with the approval number (a re-issued, correctly signed approval arrives with a normal sync), and the rest to the administrator. Events of this desk that central refused are listed too: they stay recorded here and are not sent again until the administrator has looked at them.</source>
+        <translation>Осы жұмыс орны орталық дерекқордан қабылдамағандар: қолтаңбалары расталмаған мақұлдаулар мен оқиғалар және ол оқи алмайтын жолдар. Олардың ешқайсысы қолданылған жоқ; осы тізімдегі мақұлдау бойынша іс ашылмады. Мақұлдаулар туралы мақұлдау нөмірін көрсетіп көші-қон қызметіне хабарлаңыз (қайта берілген, дұрыс қол қойылған мақұлдау кәдімгі синхрондау кезінде келеді), ал қалғаны туралы әкімшіге хабарлаңыз. Орталық дерекқор қабылдамаған осы жұмыс орнының оқиғалары да осында көрсетіледі: олар осында жазылған күйінде қалады және әкімші қарағанша қайта жіберілмейді.</translation>
     </message>
     <message>
         <source>Case</source>
@@ -1686,6 +1686,10 @@ Record this entry date and annul the case?</source>
     <message>
         <source>Reason</source>
         <translation>Себебі</translation>
+    </message>
+    <message>
+        <source>Central refused this desk&apos;s event: {reason}</source>
+        <translation>Орталық дерекқор осы жұмыс орнының оқиғасын қабылдамады: {reason}</translation>
     </message>
 </context>
 <context>

@@ -1670,12 +1670,12 @@ Record this entry date and annul the case?</source>
 <context>
     <name>QuarantineDialog</name>
     <message>
-        <source>Refused approvals</source>
-        <translation>Непринятые одобрения</translation>
+        <source>Not applied, not sent</source>
+        <translation>Не применено, не отправлено</translation>
     </message>
     <message>
-        <source>These approvals came from central but their signatures do not check out, so this desk did not apply them: no case was opened. Report them to the migration service with the approval number; a re-issued, correctly signed approval arrives with a normal sync.</source>
-        <translation>Эти одобрения пришли из центральной базы, но их подписи не прошли проверку, поэтому рабочее место их не применило: дела не открыты. Сообщите о них в миграционную службу, указав номер одобрения; повторно выданное одобрение с правильной подписью придёт при обычной синхронизации.</translation>
+        <source>What this desk did not take from central: approvals and events whose signatures do not check out, and rows it cannot read. None of them was applied; an approval here opened no case. Report approvals to the migration service with the approval number (a re-issued, correctly signed approval arrives with a normal sync), and the rest to the administrator. Events of this desk that central refused are listed too: they stay recorded here and are not sent again until the administrator has looked at them.</source>
+        <translation>Что это рабочее место не приняло из центральной базы: одобрения и события, подписи которых не проходят проверку, и строки, которые оно не может прочитать. Ничего из этого не применено; по одобрению из этого списка дело не открыто. Об одобрениях сообщите в миграционную службу, указав номер одобрения (повторно выданное, правильно подписанное одобрение придёт с обычной синхронизацией), об остальном — администратору. Здесь же показаны события этого рабочего места, которые центральная база отклонила: они остаются записанными здесь и не отправляются снова, пока их не посмотрит администратор.</translation>
     </message>
     <message>
         <source>Case</source>
@@ -1692,6 +1692,10 @@ Record this entry date and annul the case?</source>
     <message>
         <source>Reason</source>
         <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Central refused this desk&apos;s event: {reason}</source>
+        <translation>Центральная база отклонила событие этого рабочего места: {reason}</translation>
     </message>
 </context>
 <context>

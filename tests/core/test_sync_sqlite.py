@@ -447,7 +447,11 @@ def test_an_event_central_refuses_is_set_aside_and_the_rest_of_the_queue_goes(
         assert queue_length(copy.store) == 0
         with copy.store.reading() as conn:
             listed = [q for q in quarantine_list(conn) if q.case_id == second.case_id]
-        assert len(listed) == 1 and listed[0].reason.startswith("Central refused it: ")
+        assert len(listed) == 1
+        assert listed[0].kind == "sent"
+        assert listed[0].reason == (
+            f"Event {listed[0].event_id}: workstation WS-A already gave number 1 to another event."
+        )
         assert copy.case(second.case_id).state == str(CaseState.ARRIVED)  # still applied here
         again = copy.sync(central)
         assert (again.set_aside, again.pushed) == (0, 0)

@@ -63,3 +63,29 @@ def test_a_forged_approval_is_listed_and_opens_no_case(qtbot: Any, tmp_path: Pat
         window.close()
         window.runner.shutdown()
         session.store.close()
+
+
+def test_an_event_central_refused_says_so_in_the_desks_language(qtbot: Any) -> None:
+    from ui import i18n
+    from workstation.services.quarantine import QuarantinedApproval
+
+    refused = QuarantinedApproval(
+        event_id="e1",
+        case_id="DNR-AST-26-0000001",
+        approval_number="",
+        approval_date="",
+        city="",
+        recorded_at="2026-03-10T06:00:00.000000Z",
+        reason="Event e1: workstation WS-A already gave number 1 to another event.",
+        kind="sent",
+        event_type="ArrivalRecorded",
+    )
+    try:
+        i18n.install("ru")
+        dialog = QuarantineDialog([refused])
+        qtbot.addWidget(dialog)
+        reason = dialog.table.item(0, 3).text()
+        assert reason.startswith("Центральная база отклонила событие этого рабочего места: ")
+        assert "WS-A" in reason and "already gave" not in reason  # the door's text translated
+    finally:
+        i18n.install("en")

@@ -29,7 +29,9 @@ class QuarantinedApproval:
     city: str
     recorded_at: str
     reason: str
-    kind: str = "approval"  # "approval", "event" (another type), or "row" (did not parse)
+    # "approval", "event" (another type), "row" (did not parse), or "sent" (an event of
+    # this desk that central refused)
+    kind: str = "approval"
     event_type: str = str(EventType.ARRIVAL_APPROVED)
 
 
@@ -109,8 +111,8 @@ def quarantine_list(conn: Connection, limit: int = 1000) -> list[QuarantinedAppr
                 approval_date="",
                 city="",
                 recorded_at=row.recorded_at,
-                reason=(row.refusal or "").removeprefix(UNVERIFIED),
-                kind="event",
+                reason=(row.refusal or "").removeprefix(UNVERIFIED).removeprefix(CENTRAL_REFUSED),
+                kind="sent" if (row.refusal or "").startswith(CENTRAL_REFUSED) else "event",
                 event_type=row.type,
             )
         )
