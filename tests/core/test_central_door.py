@@ -10,18 +10,14 @@ import json
 import uuid
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.serialization import Encoding
-from cryptography.x509.oid import NameOID
 from sqlalchemy import text
 
+from tests.certificates import self_signed_der
 from workstation.domain.lifecycle import EventType
 from workstation.journal.envelope import Event
 from workstation.sync import door
@@ -178,26 +174,10 @@ def test_central_numbers_and_stamps_and_the_workstation_number_travels(
     assert all(door.is_instant(r.received_at) for r in rows)
 
 
-def _certificate(name: str) -> bytes:
-    key = ec.generate_private_key(ec.SECP256R1())
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
-    made = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(NOW - timedelta(days=1))
-        .not_valid_after(NOW + timedelta(days=30))
-        .sign(key, hashes.SHA256())
-    )
-    return made.public_bytes(Encoding.DER)
-
-
 def test_garbage_certificates_are_refused_and_fingerprints_are_centrals(
     central: CentralGateway,
 ) -> None:
-    der = _certificate("CLERK")
+    der = self_signed_der("CLERK", NOW)
     for garbage in (b"garbage", der[:-1], der + b"\x00", b""):
         with pytest.raises(DoorRefused, match=r"is not a DER X\.509 certificate"):
             central.add_certificates([der, garbage])

@@ -10,21 +10,17 @@ import json
 import secrets
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import psycopg
 import pytest
 from alembic import command
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.serialization import Encoding
-from cryptography.x509.oid import NameOID
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
+from tests.certificates import self_signed_der
 from tests.integration.central_setup import drop_roles
 from workstation.domain.lifecycle import EventType
 from workstation.journal.envelope import Event
@@ -33,22 +29,6 @@ from workstation.sync.gateway import CentralGateway, DoorRefused, _config, centr
 NOW = datetime(2026, 3, 10, 6, 0, tzinfo=UTC)
 INSTANT = "2026-03-10T06:00:00.000000Z"
 TABLES = ("events", "certificates", "audit_entries", "workstations", "branches")
-
-
-def _der(name: str) -> bytes:
-    key = ec.generate_private_key(ec.SECP256R1())
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
-    made = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(NOW - timedelta(days=1))
-        .not_valid_after(NOW + timedelta(days=30))
-        .sign(key, hashes.SHA256())
-    )
-    return made.public_bytes(Encoding.DER)
 
 
 class OldCentral:
@@ -130,7 +110,7 @@ def _insert_old(conn: psycopg.Connection[Any], n: int, case_id: str, kind: str) 
 def test_an_old_central_and_its_desk_roles_go_through_the_door_after_upgrade(
     old_central: OldCentral, tmp_path: Path
 ) -> None:
-    good, preempting = _der("GOOD"), _der("OTHER")
+    good, preempting = self_signed_der("GOOD", NOW), self_signed_der("OTHER", NOW)
     with old_central.sql() as conn:  # what the old desk role could do, and did
         _insert_old(conn, 1, "DNR-AST-26-0000001", "ArrivalApproved")
         _insert_old(conn, 2, "DNR-AST-26-0000001", "ArrivalRecorded")

@@ -34,14 +34,10 @@ from typing import Any
 
 import psycopg
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.serialization import Encoding
-from cryptography.x509.oid import NameOID
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.engine import make_url
 
+from tests.certificates import self_signed_der
 from tests.conftest import MakeApproval
 from tests.integration.central_setup import CentralUnderTest, SyncingDesk, make_central
 from tests.integration.test_signed_sync import NOW as SIGNED_NOW
@@ -202,9 +198,9 @@ def test_a_garbage_certificate_cannot_be_stored_and_every_sync_goes_on(after: Sc
 def test_a_certificate_is_filed_under_its_own_sha256_so_none_can_preempt_another(
     after: Scene,
 ) -> None:
-    honest_der = self_signed_der("HONEST CLERK")
+    honest_der = self_signed_der("HONEST CLERK", NOW, days=365)
     fingerprint = hashlib.sha256(honest_der).hexdigest()
-    forged = self_signed_der("HONEST CLERK")  # the same name, the attacker's key
+    forged = self_signed_der("HONEST CLERK", NOW, days=365)  # the same name, the attacker's key
     with after.sql() as conn:
         # No fingerprint is taken from the desk: the forged one is filed under its own.
         conn.execute(
@@ -218,7 +214,7 @@ def test_a_certificate_is_filed_under_its_own_sha256_so_none_can_preempt_another
 
 
 def test_broken_der_of_a_real_certificate_is_refused(after: Scene) -> None:
-    der = self_signed_der("BROKEN")
+    der = self_signed_der("BROKEN", NOW, days=365)
     inner_length = der.index(b"\x30", 4)  # the tbsCertificate's own SEQUENCE
     broken = [
         der[:-1],
@@ -234,22 +230,6 @@ def test_broken_der_of_a_real_certificate_is_refused(after: Scene) -> None:
                 refused("certificate", partial(conn.execute, statement, (bad,)))
             except AssertionError as exc:
                 raise AssertionError(f"broken variant {number} was taken") from exc
-
-
-def self_signed_der(name: str) -> bytes:
-    key = ec.generate_private_key(ec.SECP256R1())
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(NOW - timedelta(days=1))
-        .not_valid_after(NOW + timedelta(days=365))
-        .sign(key, hashes.SHA256())
-    )
-    return certificate.public_bytes(Encoding.DER)
 
 
 @pytest.mark.parametrize(
