@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
@@ -80,6 +81,7 @@ def test_an_event_central_refused_says_so_in_the_desks_language(qtbot: Any) -> N
         kind="sent",
         event_type="ArrivalRecorded",
     )
+    before = QLocale()
     try:
         i18n.install("ru")
         dialog = QuarantineDialog([refused])
@@ -88,4 +90,5 @@ def test_an_event_central_refused_says_so_in_the_desks_language(qtbot: Any) -> N
         assert reason.startswith("Центральная база отклонила событие этого рабочего места: ")
         assert "WS-A" in reason and "already gave" not in reason  # the door's text translated
     finally:
-        i18n.install("en")
+        i18n.uninstall()  # as the other UI tests expect: no catalogue installed
+        QLocale.setDefault(before)
