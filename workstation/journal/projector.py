@@ -38,6 +38,9 @@ UNVERIFIED = "Signature check failed: "
 # The refusal of an event made here that central's door refused: it stays applied on this
 # desk, is not offered to central again, and shows in the quarantine list (sync.syncer).
 CENTRAL_REFUSED = "Central refused it: "
+# This desk's events still to send: made here, not pushed, not set aside after central
+# refused them (their refusal starts with CENTRAL_REFUSED; local events have none else).
+UNSENT = (journal.c.origin == "local") & journal.c.pushed.is_(False) & journal.c.refusal.is_(None)
 
 # security.event_signing.EventVerifier.problem: the reason an event may not be applied, or None.
 Verify = Callable[[Event], str | None]

@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from workstation.journal.projector import UNSENT
 from workstation.security.timestamp import TimestampInvalid, has_timestamp, stamp_signature
 from workstation.security.tsa_client import TsaClient, TsaUnavailable
 from workstation.store.local import LocalStore, get_setting, put_setting
@@ -58,11 +59,7 @@ class Stamper:
                 self._after = int(get_setting(conn, NO_STAMP_THROUGH) or 0)
             rows = conn.execute(
                 select(journal.c.local_seq, journal.c.signature)
-                .where(
-                    (journal.c.origin == "local")
-                    & journal.c.pushed.is_(False)
-                    & (journal.c.local_seq > self._after)
-                )
+                .where(UNSENT & (journal.c.local_seq > self._after))
                 .order_by(journal.c.local_seq)
                 .limit(self.batch)
             ).all()

@@ -27,6 +27,7 @@ from workstation.journal.envelope import Event, format_instant
 from workstation.journal.projector import (
     CENTRAL_REFUSED,
     PENDING,
+    UNSENT,
     Verify,
     event_from_row,
     record_pulled,
@@ -121,11 +122,6 @@ Progress = Callable[[str, int], None]
 
 class SyncCancelled(Exception):
     pass
-
-
-# This desk's events still to send: made here, not pushed, not set aside after central
-# refused them (SyncRound._set_aside).
-UNSENT = (journal.c.origin == "local") & journal.c.pushed.is_(False) & journal.c.refusal.is_(None)
 
 
 def queue_length(store: LocalStore) -> int:
