@@ -75,8 +75,8 @@ def prefix(store_dir: Path, samples: int) -> None:
     """Three-letter surname prefixes on the surname index, first page: the query alone."""
     from sqlalchemy import text
 
-    from workstation.store.local import LocalStore
     from workstation.domain.names import prefix_upper_bound, search_key
+    from workstation.store.local import LocalStore
 
     store = LocalStore.open(store_dir)
     try:
