@@ -28,8 +28,6 @@ from workstation.security import safelog
 from workstation.security.demo_setup import DemoLoginPki
 from workstation.security.eds import LoginRefused
 from workstation.security.roles import Role
-from workstation.services.demo import DEMO_STAGE_SHARE, open_demo_session
-from workstation.services.demo_login import prepare_demo_login
 from workstation.services.login import (
     LoginService,
     StaffSession,
@@ -115,6 +113,8 @@ def open_session(args: argparse.Namespace) -> DeskSession:
     clock = SystemClock()
     data_dir = data_dir_of(args)
     if args.demo:
+        from workstation.services.demo import DEMO_STAGE_SHARE, open_demo_session  # demo only
+
         return open_demo_session(
             data_dir, DEFAULT_RULES, clock, stage_share=DEMO_STAGE_SHARE, tsa=True
         )
@@ -134,6 +134,8 @@ def login_service(session: DeskSession, data_dir: Path) -> tuple[LoginService, D
     """The log-in of this desk; in demo mode the demo PKI too (and only in demo mode)."""
     audit = session.audit_log().record_event  # log-ins, failures, locks: Decree 832
     if session.demo:
+        from workstation.services.demo_login import prepare_demo_login  # demo only
+
         demo = prepare_demo_login(session, data_dir, audit=audit)
         return demo.service, demo.pki
     service = LoginService(

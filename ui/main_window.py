@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QWidget
 
-from ui.arrival_dialog import ArrivalDialog
 from ui.case_view import CaseView
 from ui.changes import ChangeHub
 from ui.dialogs import show_about, show_shortcuts
@@ -27,6 +26,7 @@ from workstation.services.desk import CaseDetail, Changes
 from workstation.services.setup import DeskSession
 
 if TYPE_CHECKING:
+    from ui.arrival_dialog import ArrivalDialog
     from ui.dashboard import DashboardPanel
 
 
@@ -247,6 +247,8 @@ class MainWindow(QMainWindow):
         if detail is None or not detail.can_record_arrival:
             return None
         a = detail.approval
+        from ui.arrival_dialog import ArrivalDialog  # on the first arrival recorded
+
         dialog = ArrivalDialog(
             self.desk,
             self.runner,
