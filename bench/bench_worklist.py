@@ -139,6 +139,43 @@ def login_key_for(path: Path) -> tuple[Path, str]:
     return key.path, pki.password
 
 
+ANCHOR = """
+import sys, time
+started = time.perf_counter()
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QApplication, QTableView
+app = QApplication(sys.argv[:1])
+model = QStandardItemModel(100, 8)
+view = QTableView()
+view.setModel(model)
+view.resize(900, 700)
+view.show()
+def report():
+    print(f"shown {1000 * (time.perf_counter() - started):.0f} ms", flush=True)
+    app.quit()
+QTimer.singleShot(0, report)
+app.exec()
+"""
+
+
+def anchor_start(runs: int, env: dict[str, str]) -> list[float]:
+    """The anchor beside the app, started the same way: a bare PySide6 window with a table."""
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-c", ANCHOR], stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT
+        )
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        timings.append(1000 * (time.perf_counter() - started))
+        proc.wait(timeout=60)
+        if not line.startswith("shown"):
+            raise SystemExit(f"the anchor did not report a shown window: {line!r}")
+    return timings
+
+
 def bench_start(count: int, today: date, runs: int) -> None:
     path = store_for(count, today)
     key, password = login_key_for(path)
@@ -171,6 +208,15 @@ def bench_start(count: int, today: date, runs: int) -> None:
         f"min {min(timings):.0f} ms, max {max(timings):.0f} ms"
     )
     print(f"  of which after Python imported ui.app: median {statistics.median(inside):.0f} ms")
+    anchor = anchor_start(runs, env)
+    print(
+        f"  anchor, a bare PySide6 window + QTableView started the same way: median "
+        f"{statistics.median(anchor):.0f} ms, min {min(anchor):.0f} ms, max {max(anchor):.0f} ms"
+    )
+    print(
+        f"  ratio app / anchor (target at most 3.5): "
+        f"{statistics.median(timings) / statistics.median(anchor):.2f}"
+    )
 
 
 def main() -> int:

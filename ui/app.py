@@ -14,13 +14,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
-from ui.first_run import FirstRunDialog, needs_first_run
 from ui.i18n import LANGUAGES, chosen_language, install, pseudo_requested
 from ui.idle_lock import IdleLock
 from ui.login_dialog import LANGUAGE_CHANGED, LoginDialog, refusal_text
 from ui.main_window import MainWindow
-from ui.smoke import SmokeRun
-from ui.ui_settings import demo_remembered, remember_demo
+from ui.ui_settings import demo_remembered, needs_first_run, remember_demo
 from workstation import __version__, logs
 from workstation.domain.clock import SystemClock
 from workstation.domain.programme import DEFAULT_RULES
@@ -30,8 +28,6 @@ from workstation.security import safelog
 from workstation.security.demo_setup import DemoLoginPki
 from workstation.security.eds import LoginRefused
 from workstation.security.roles import Role
-from workstation.services.demo import DEMO_STAGE_SHARE, open_demo_session
-from workstation.services.demo_login import prepare_demo_login
 from workstation.services.login import (
     LoginService,
     StaffSession,
@@ -117,6 +113,8 @@ def open_session(args: argparse.Namespace) -> DeskSession:
     clock = SystemClock()
     data_dir = data_dir_of(args)
     if args.demo:
+        from workstation.services.demo import DEMO_STAGE_SHARE, open_demo_session  # demo only
+
         return open_demo_session(
             data_dir, DEFAULT_RULES, clock, stage_share=DEMO_STAGE_SHARE, tsa=True
         )
@@ -136,6 +134,8 @@ def login_service(session: DeskSession, data_dir: Path) -> tuple[LoginService, D
     """The log-in of this desk; in demo mode the demo PKI too (and only in demo mode)."""
     audit = session.audit_log().record_event  # log-ins, failures, locks: Decree 832
     if session.demo:
+        from workstation.services.demo_login import prepare_demo_login  # demo only
+
         demo = prepare_demo_login(session, data_dir, audit=audit)
         return demo.service, demo.pki
     service = LoginService(
@@ -198,6 +198,8 @@ def run(argv: Sequence[str], stdin: TextIO | None = None) -> int:
     scripted = args.password_stdin or args.exit_when_shown
     args.demo = args.demo or (args.data_dir is None and not scripted and demo_remembered())
     if needs_first_run(args.demo, scripted, data_dir_of(args)):
+        from ui.first_run import FirstRunDialog  # only on a desk not set up yet
+
         first_run = FirstRunDialog(data_dir_of(args))
         if first_run.exec() != QDialog.DialogCode.Accepted:
             return 0
@@ -224,6 +226,8 @@ def run(argv: Sequence[str], stdin: TextIO | None = None) -> int:
         lock = IdleLock(window, service, staff, service.settings.idle_lock)
         lock.logged_out.connect(lambda: _close_and_quit(app, window))
         window.show()
+        if args.smoke:
+            from ui.smoke import SmokeRun  # the installation check only
         smoke = (
             SmokeRun(
                 window.background_sync.finished,

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import error_text
+from ui.ui_settings import needs_first_run as needs_first_run  # where it lived before
 from ui.widgets.fit_window import fit_to_layout
 from workstation.domain.programme import DEFAULT_RULES
 from workstation.i18n import QT_TRANSLATE_NOOP
@@ -388,12 +389,3 @@ class FirstRunDialog(QDialog):
         self.choice = "saved"
         self.accept()
         return True
-
-
-def needs_first_run(demo: bool, scripted: bool, data_dir: Path) -> bool:
-    """Whether to ask: not demo, not a script, no settings file and no desk store yet."""
-    from workstation.store.local import STORE_FILE
-
-    if demo or scripted:
-        return False
-    return not config_path().exists() and not (data_dir / STORE_FILE).exists()

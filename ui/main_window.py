@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QWidget
 
-from ui.arrival_dialog import ArrivalDialog
 from ui.case_view import CaseView
 from ui.changes import ChangeHub
-from ui.dashboard import install_dashboard
 from ui.dialogs import show_about, show_shortcuts
 from ui.language import language_menu
 from ui.review_queue import install_review
@@ -24,6 +24,10 @@ from workstation.security.roles import Action, is_permitted
 from workstation.services.access import actor_role
 from workstation.services.desk import CaseDetail, Changes
 from workstation.services.setup import DeskSession
+
+if TYPE_CHECKING:
+    from ui.arrival_dialog import ArrivalDialog
+    from ui.dashboard import DashboardPanel
 
 
 class MainWindow(QMainWindow):
@@ -82,7 +86,11 @@ class MainWindow(QMainWindow):
             self.worklist.empty_hint.setVisible(True)
         self.worklist.search.setFocus()
         self.review_features = install_review(self)  # submission; officer's queue and decision
-        self.dashboard = install_dashboard(self)  # a supervisor's figures, reports and exports
+        self.dashboard: DashboardPanel | None = None  # a supervisor's figures, reports, exports
+        if role is not None and is_permitted(role, Action.VIEW_REPORTS):
+            from ui.dashboard import install_dashboard  # reportlab and QtCharts: not for a clerk
+
+            self.dashboard = install_dashboard(self)
 
     def _title(self) -> str:
         if self.session.demo:
@@ -239,6 +247,8 @@ class MainWindow(QMainWindow):
         if detail is None or not detail.can_record_arrival:
             return None
         a = detail.approval
+        from ui.arrival_dialog import ArrivalDialog  # on the first arrival recorded
+
         dialog = ArrivalDialog(
             self.desk,
             self.runner,

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from workstation.documents import (
+from workstation.documents.model import (
     Address,
     ApplicantName,
     ApplicationData,
@@ -34,11 +34,6 @@ from workstation.documents import (
     ReceiptData,
     ServiceCenter,
     Sex,
-    receipt_for,
-    render_application,
-    render_receipt,
-    standard_enclosures,
-    submission_digest,
 )
 from workstation.domain import checklist as checklist_rules
 from workstation.domain import lifecycle
@@ -158,6 +153,11 @@ class PrintDesk:
         require_actor(self.actor, Action.PRINT_APPLICATION)
         with self.store.reading() as conn:
             data = self._application_data(conn, case_id, self.clock.today(), self.actor.name)
+        from workstation.documents import (
+            render_application,
+            submission_digest,
+        )  # reportlab: on use, not at start
+
         return PrintedDocument(
             case_id, "application", render_application(data), submission_digest(data),
             self.actor.name,
@@ -174,6 +174,8 @@ class PrintDesk:
             now_data = self._application_data(
                 conn, document.case_id, self.clock.today(), document.clerk_name
             )
+            from workstation.documents import submission_digest  # reportlab: on use, not at start
+
             if submission_digest(now_data) != document.digest:
                 raise PrintedFormChanged(
                     QT_TRANSLATE_NOOP(
@@ -261,6 +263,8 @@ class PrintDesk:
                 printed.clerk_name,
                 check_ready=False,
             )
+        from workstation.documents import submission_digest  # reportlab: on use, not at start
+
         if submission_digest(data) != printed.digest:
             raise PrintedFormChanged(
                 QT_TRANSLATE_NOOP(
@@ -270,12 +274,16 @@ class PrintDesk:
                 ).format(date=f"{local_date(printed.recorded_at):%d.%m.%Y}")
             )
         receipt = self.receipt_data(data, handed_in)
+        from workstation.documents import render_receipt  # reportlab: on use, not at start
+
         return PrintedDocument(
             case_id, "receipt", render_receipt(receipt), printed.digest, printed.clerk_name
         )
 
     def receipt_data(self, application: ApplicationData, handed_in: datetime) -> ReceiptData:
         due = self.calendar.add_working_days(local_date(handed_in), DECISION_WORKING_DAYS)
+        from workstation.documents import receipt_for  # reportlab: on use, not at start
+
         return receipt_for(application, submitted_at=handed_in, decision_due=due)
 
     # Building the form ---------------------------------------------------------------
@@ -319,6 +327,8 @@ def application_data(
     housing = step_rules.HousingAgreement.from_payload(steps[Step.HOUSING])
     exam = step_rules.MedicalExam.from_payload(steps[Step.MEDICAL])
     present = {str(kind) for kind in step_rules.present_documents(steps.get(Step.DOCUMENTS))}
+    from workstation.documents import standard_enclosures  # reportlab: on use, not at start
+
     return ApplicationData(
         case_id=approval.case_id,
         applicant=ApplicantName(

@@ -16,7 +16,6 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from workstation.documents import render_application, submission_digest
 from workstation.domain import lifecycle
 from workstation.domain.calendar import WorkingCalendar, default_calendar
 from workstation.domain.clock import Clock, local_date
@@ -343,6 +342,8 @@ class ReviewPrints(PrintDesk):
             printed.clerk_name,
             check_ready=False,
         )
+        from workstation.documents import submission_digest  # reportlab: on use, not at start
+
         if submission_digest(data) != printed.digest:
             raise PrintedFormChanged(
                 QT_TRANSLATE_NOOP(
@@ -351,6 +352,8 @@ class ReviewPrints(PrintDesk):
                     "ask the service center.",
                 ).format(date=f"{local_date(printed.recorded_at):%d.%m.%Y}")
             )
+        from workstation.documents import render_application  # reportlab: on use, not at start
+
         return PrintedDocument(
             case_id, "application", render_application(data), printed.digest, printed.clerk_name
         )
