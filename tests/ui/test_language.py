@@ -230,10 +230,10 @@ def test_demo_mode_chosen_on_the_first_run_is_remembered(
         opened.append(args.demo)
         raise Stop
 
-    monkeypatch.setattr(app_module, "FirstRunDialog", DemoChosen)
+    monkeypatch.setattr("ui.first_run.FirstRunDialog", DemoChosen)  # imported on first run
     monkeypatch.setattr(app_module, "open_session", open_session)
     monkeypatch.setattr(app_module, "default_data_dir", lambda: tmp_path / "data")
-    monkeypatch.setattr("ui.first_run.config_path", lambda: tmp_path / "none.toml")
+    monkeypatch.setattr("ui.ui_settings.config_path", lambda: tmp_path / "none.toml")
     for _ in range(2):
         with pytest.raises(Stop):
             app_module.run([])
