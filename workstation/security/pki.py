@@ -463,6 +463,68 @@ def _person_name(
     return x509.Name(attributes)
 
 
+def demo_name(common_name: str) -> x509.Name:
+    """The subject of a DEMO authority: the name, organisation DEMO NCA RK, country KZ."""
+    return x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, common_name),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "DEMO NCA RK"),
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "KZ"),
+        ]
+    )
+
+
+def issue_certificate(
+    key: rsa.RSAPrivateKey,
+    subject: x509.Name,
+    issuer_name: x509.Name,
+    issuer_key: rsa.RSAPrivateKey,
+    not_before: datetime,
+    not_after: datetime,
+    *,
+    ca: bool,
+    signing: bool = False,
+    content_commitment: bool = False,
+    key_encipherment: bool = False,
+    extended: x509.ExtendedKeyUsage | None = None,
+    extended_critical: bool = False,
+) -> x509.Certificate:
+    """A certificate of the demo PKI: basic constraints and key usage (critical), the
+    extended key usage when given, subject and authority key ids; signed SHA-256. A CA's key
+    usage is certificate and CRL signing; an end entity's is what the flags say."""
+    usage = x509.KeyUsage(
+        digital_signature=signing,
+        content_commitment=content_commitment,
+        key_encipherment=key_encipherment,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=ca,
+        crl_sign=ca,
+        encipher_only=False,
+        decipher_only=False,
+    )
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(issuer_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(not_before)
+        .not_valid_after(not_after)
+        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+        .add_extension(usage, critical=True)
+    )
+    if extended is not None:
+        builder = builder.add_extension(extended, critical=extended_critical)
+    builder = builder.add_extension(
+        x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False
+    ).add_extension(
+        x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()),
+        critical=False,
+    )
+    return builder.sign(issuer_key, hashes.SHA256())
+
+
 def _ca_certificate(
     key: rsa.RSAPrivateKey,
     common_name: str,
@@ -471,43 +533,16 @@ def _ca_certificate(
     not_before: datetime,
     days: int,
 ) -> x509.Certificate:
-    subject = x509.Name(
-        [
-            x509.NameAttribute(NameOID.COMMON_NAME, common_name),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "DEMO NCA RK"),
-            x509.NameAttribute(NameOID.COUNTRY_NAME, "KZ"),
-        ]
+    subject = demo_name(common_name)
+    return issue_certificate(
+        key,
+        subject,
+        issuer.subject if issuer else subject,
+        issuer_key,
+        not_before,
+        not_before + timedelta(days=days),
+        ca=True,
     )
-    builder = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(issuer.subject if issuer else subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(not_before)
-        .not_valid_after(not_before + timedelta(days=days))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=False,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=True,
-                crl_sign=True,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()),
-            critical=False,
-        )
-    )
-    return builder.sign(issuer_key, hashes.SHA256())
 
 
 def _issue_person_key(
@@ -524,36 +559,18 @@ def _issue_person_key(
     purpose_oid = (
         ExtendedKeyUsageOID.CLIENT_AUTH if is_auth else ExtendedKeyUsageOID.EMAIL_PROTECTION
     )
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(issuer.certificate.subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(not_before)
-        .not_valid_after(not_after)
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=not is_auth,
-                key_encipherment=is_auth,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(x509.ExtendedKeyUsage([purpose_oid, *policy_oids]), critical=False)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()),
-            critical=False,
-        )
-        .sign(issuer.key, hashes.SHA256())
+    certificate = issue_certificate(
+        key,
+        subject,
+        issuer.certificate.subject,
+        issuer.key,
+        not_before,
+        not_after,
+        ca=False,
+        signing=True,
+        content_commitment=not is_auth,
+        key_encipherment=is_auth,
+        extended=x509.ExtendedKeyUsage([purpose_oid, *policy_oids]),
     )
     chain = issuer.chain
     p12 = pkcs12.serialize_key_and_certificates(

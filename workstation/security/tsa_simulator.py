@@ -34,9 +34,16 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.oid import ExtendedKeyUsageOID
 
-from workstation.security.pki import CertificateAuthority, DemoKeyPool, _ca_certificate, make_crl
+from workstation.security.pki import (
+    CertificateAuthority,
+    DemoKeyPool,
+    _ca_certificate,
+    demo_name,
+    issue_certificate,
+    make_crl,
+)
 from workstation.security.timestamp import TimeStampResp
 
 LOOPBACK = "127.0.0.1"
@@ -85,43 +92,19 @@ def make_tsa_authority(
     root = _ca_certificate(root_key, TSA_ROOT_NAME, root_key, None, start, 20 * 365)
     ca = CertificateAuthority(root_key, root)
     key = pool.key(f"tsa-{name}")
-    subject = x509.Name(
-        [
-            x509.NameAttribute(NameOID.COMMON_NAME, name),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "DEMO NCA RK"),
-            x509.NameAttribute(NameOID.COUNTRY_NAME, "KZ"),
-        ]
-    )
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(root.subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(start)
-        .not_valid_after(start + timedelta(days=valid_days))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=True,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()),
-            critical=False,
-        )
-        .sign(root_key, hashes.SHA256())
+    certificate = issue_certificate(
+        key,
+        demo_name(name),
+        root.subject,
+        root_key,
+        start,
+        start + timedelta(days=valid_days),
+        ca=False,
+        signing=True,
+        content_commitment=True,
+        # RFC 3161 2.3: a TSA's certificate is for time-stamping only, marked critical.
+        extended=x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]),
+        extended_critical=True,
     )
     return TsaAuthority(ca, key, certificate)
 
