@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -21,7 +22,10 @@ from ui import i18n
 from ui.runner import Runner
 from ui.widgets.date_field import DateField
 from workstation.domain.lifecycle import TransitionRefused
-from workstation.services.desk import Changes, ConfirmationNeeded, Desk
+from workstation.services.desk import CaseDetail, Changes, ConfirmationNeeded, Desk
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 # Where most applicants cross; the clerk may type any other point from the stamp. Not
 # translated: the point is recorded as it is chosen (data, like an address).
@@ -185,3 +189,9 @@ class ArrivalDialog(QDialog):
             self._show_error(error.field, i18n.error_text(error))
             return
         self._runner.show_error(error)
+
+
+def open_arrival_dialog(window: MainWindow, detail: CaseDetail) -> QDialog | None:
+    """The arrival's step form: the window's one arrival dialog, as its Record arrival
+    action opens it (`detail` is the case on screen, which the window reads itself)."""
+    return window.record_arrival()

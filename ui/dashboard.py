@@ -36,11 +36,12 @@ from ui import i18n
 from ui.dashboard_charts import FunnelChart, WeeklyChart, stage_labels
 from ui.i18n import error_text, format_date, format_number
 from ui.runner import Runner
+from workstation.domain.actions import Action
 from workstation.reports import ReportData, ReportPeriod
 from workstation.reports.model import STAGE_COLOURS, InvalidReportPeriod
 from workstation.reports.service import ReportDesk
 from workstation.security.private_files import write_private
-from workstation.security.roles import Action, Role, is_permitted
+from workstation.security.roles import Role, is_permitted
 from workstation.services.access import actor_role
 
 DASHBOARD_SHORTCUT = "Ctrl+Shift+B"

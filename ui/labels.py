@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from ui import i18n
-from workstation.domain.checklist import Step, StepStatus
+from workstation.domain.checklist import Step, StepStatus, title_of
 from workstation.domain.lifecycle import CaseState
 from workstation.services.worklist import DeadlineFilter, StatusFilter
 
@@ -32,16 +32,8 @@ def window_closed_label() -> str:
 
 
 def step_label(step: Step) -> str:
-    return {
-        Step.ARRIVAL: QCoreApplication.translate("labels", "Arrival in Kazakhstan"),
-        Step.PASSPORT: QCoreApplication.translate("labels", "Passport check"),
-        Step.MEDICAL: QCoreApplication.translate("labels", "Medical examination (form 028/u)"),
-        Step.FINGERPRINTS: QCoreApplication.translate("labels", "Fingerprints"),
-        Step.HOUSING: QCoreApplication.translate("labels", "Housing agreement"),
-        Step.DUTY_PERMIT: QCoreApplication.translate("labels", "State duty: residence permit"),
-        Step.DUTY_CARD: QCoreApplication.translate("labels", "State duty: residence card"),
-        Step.DOCUMENTS: QCoreApplication.translate("labels", "Documents"),
-    }[step]
+    """The step's title from its declaration (translated in context "checklist")."""
+    return i18n.text_of(title_of(step))
 
 
 def step_status_label(status: StepStatus) -> str:

@@ -18,9 +18,10 @@ from ui.steps.registry import openers
 from ui.sync_status import BackgroundSync, SyncStatusBar
 from ui.worklist_model import WorklistModel
 from ui.worklist_panel import WorklistPanel
+from workstation.domain.actions import Action
 from workstation.domain.checklist import Step
 from workstation.domain.lifecycle import DESK_STATES
-from workstation.security.roles import Action, is_permitted
+from workstation.security.roles import is_permitted
 from workstation.services.access import actor_role
 from workstation.services.desk import CaseDetail, Changes
 from workstation.services.setup import DeskSession

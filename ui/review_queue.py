@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
 from ui import labels
 from ui.i18n import error_text, format_number
 from ui.runner import Runner
+from workstation.domain.actions import Action
 from workstation.domain.lifecycle import CaseState, TransitionRefused
-from workstation.security.roles import Action, NotPermitted, is_permitted
+from workstation.security.roles import NotPermitted, is_permitted
 from workstation.services.access import actor_role
 from workstation.services.desk import CaseDetail, Changes
 from workstation.services.review import PAGE_SIZE, OpenedCase, ReviewDesk, ReviewPage, ReviewRow

@@ -17,6 +17,7 @@ from tests.conftest import TODAY, MakeApproval
 from tests.core.conftest import CLERK, WORKSTATION, CaseBook
 from workstation.biometrics.sbi import CapturedPrint, FingerPosition
 from workstation.biometrics.simulator import FingerprintArt
+from workstation.domain.actions import Action
 from workstation.domain.checklist import Step
 from workstation.domain.clock import FixedClock
 from workstation.domain.decision import Decision, RefusalReason
@@ -25,7 +26,7 @@ from workstation.domain.steps import MedicalExam, MedicalResult
 from workstation.journal.envelope import Actor
 from workstation.reports import ReportPeriod
 from workstation.reports.service import ReportDesk
-from workstation.security.roles import PERMISSIONS, Action, NotPermitted, Role, is_permitted
+from workstation.security.roles import PERMISSIONS, NotPermitted, Role, is_permitted
 from workstation.services.access import NoStaffRole
 from workstation.services.audit import AuditLog
 from workstation.services.desk import Desk

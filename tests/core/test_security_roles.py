@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from workstation.domain.actions import Action
 from workstation.security.roles import (
-    Action,
     NotPermitted,
     Role,
     is_permitted,

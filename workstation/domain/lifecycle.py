@@ -49,17 +49,21 @@ class EventType(StrEnum):
     ANNULLED = "Annulled"
 
 
-STEP_EVENTS = frozenset(
+# The events with a transition of their own (the arrival is also a checklist step, but it is
+# what lets the desk start); every other event type records one of the applicant's checklist
+# steps at the desk (workstation.domain.checklist.SPECS says which).
+CASE_EVENTS = frozenset(
     {
-        EventType.PASSPORT_CHECKED,
-        EventType.MEDICAL_EXAM_RECORDED,
-        EventType.FINGERPRINTS_CAPTURED,
-        EventType.HOUSING_RECORDED,
-        EventType.DUTY_PAID,
-        EventType.DOCUMENT_ATTACHED,
-        EventType.DOCUMENT_REMOVED,
+        EventType.ARRIVAL_APPROVED,
+        EventType.ARRIVAL_RECORDED,
+        EventType.APPLICATION_PRINTED,
+        EventType.APPLICATION_SUBMITTED,
+        EventType.REVIEW_STARTED,
+        EventType.DECISION_RECORDED,
+        EventType.ANNULLED,
     }
 )
+STEP_EVENTS = frozenset(EventType) - CASE_EVENTS
 
 
 # The annulment reason of an entry after the window; cases.annul_reason stores it in English.

@@ -4,6 +4,8 @@ Each step is a frozen value with `to_payload`/`from_payload` (the event's payloa
 validator that returns every problem at once, so a form can show them all next to their
 fields. Rules that depend on the day (a certificate's age, a lease still running, passport
 validity) take `today`: a step recorded valid may later be judged expired by the checklist.
+Each step's `judge_*` (what the checklist says of its record on a day) sits by its rules;
+workstation.domain.checklist declares which judge, parser and event belong to which step.
 """
 
 from __future__ import annotations
@@ -26,13 +28,15 @@ from workstation.i18n import QT_TRANSLATE_NOOP, Message, Template
 TEXT_MAX = 200
 INVALID = "invalid"
 EXPIRED = "expired"
+MISSING = "missing"  # something the step needs has not been brought yet (a scan)
 
 
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with a step: the form field to blame and what the clerk should do.
 
-    `kind` is "expired" when the data was right once but time has run out on it.
+    `kind` is "expired" when the data was right once but time has run out on it, "missing"
+    when part of the step has not been brought yet.
     """
 
     field: str
@@ -49,6 +53,24 @@ class StepInvalid(ValueError):
         super().__init__(joined([p.message for p in problems]))
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.field: str = self.problems[0].field
+
+
+@dataclass(frozen=True)
+class OnDay:
+    """What a step's record is judged against: the approved case, its entry, the day."""
+
+    approval: ApprovedArrival
+    entry_date: date | None
+    today: date
+    rules: ProgrammeRules
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A step's record judged on a day: what is wrong with it now, or the note it shows."""
+
+    problems: tuple[Problem, ...] = ()
+    note: str = ""
 
 
 def joined(messages: Sequence[str], separator: str = " ", context: str = "steps") -> str:
@@ -341,6 +363,12 @@ def check_passport(
     return check
 
 
+def judge_passport(check: PassportCheck, on: OnDay) -> Judged:
+    problems = passport_mismatches(check, on.approval)
+    validity = passport_validity(check.expires_on, on.today, on.rules)
+    return Judged(tuple(problems + ([validity] if validity else [])))
+
+
 # Medical examination ------------------------------------------------------------------------
 
 
@@ -462,6 +490,21 @@ def medical_problems(
                 )
             )
     return p
+
+
+def judge_medical(exam: MedicalExam, on: OnDay) -> Judged:
+    problems = medical_problems(exam, on.entry_date, on.today, on.rules)
+    if exam.result is MedicalResult.NOT_FIT:
+        problems.append(
+            Problem(
+                "result",
+                QT_TRANSLATE_NOOP(
+                    "checklist", "Not fit for residence: this blocks the submission."
+                ),
+            )
+        )
+    note = QT_TRANSLATE_NOOP("checklist", "Certificate {number}").format(number=exam.number)
+    return Judged(tuple(problems), note)
 
 
 # Housing agreement --------------------------------------------------------------------------
@@ -710,6 +753,13 @@ def _landlord(error: ValueError) -> str:
     )
 
 
+def judge_housing(agreement: HousingAgreement, on: OnDay) -> Judged:
+    problems = housing_problems(agreement, on.approval.city, on.today)
+    # The agreement date and start were checked when recorded; only the end can lapse.
+    lapsing = [p for p in problems if p.field not in {"signed_on", "valid_from"}]
+    return Judged(tuple(lapsing), agreement.address)
+
+
 # State duty ---------------------------------------------------------------------------------
 
 
@@ -812,6 +862,20 @@ def duty_problems(payment: DutyPayment, today: date, rules: ProgrammeRules) -> l
             )
         )
     return p
+
+
+def judge_duty(payment: DutyPayment, on: OnDay) -> Judged:
+    problems = duty_problems(payment, on.today, on.rules)
+    return Judged(tuple(problems), f"{payment.amount_kzt:.2f} KZT")
+
+
+def records_card_duty(payload: Mapping[str, Any]) -> bool:
+    """Whether a DutyPaid payload is the residence card's receipt (else the permit's)."""
+    return payload.get("kind") == "card"
+
+
+def records_permit_duty(payload: Mapping[str, Any]) -> bool:
+    return not records_card_duty(payload)
 
 
 # Documents ----------------------------------------------------------------------------------
@@ -943,3 +1007,31 @@ def present_documents(data: Mapping[str, Any] | None) -> frozenset[DocumentKind]
         except ValueError:
             continue
     return frozenset(kinds)
+
+
+def judge_documents(present: frozenset[DocumentKind], on: OnDay) -> Judged:
+    missing = [k for k in REQUIRED_DOCUMENTS if k not in present]
+    if not missing:
+        return Judged()
+    names = joined([DOCUMENT_TITLES[k] for k in missing], ", ")
+    message = QT_TRANSLATE_NOOP("checklist", "Missing: {names}.").format(names=names)
+    return Judged((Problem("documents", message, MISSING),))
+
+
+# Fingerprints -------------------------------------------------------------------------------
+
+
+def age_on(birth_date: date, day: date) -> int:
+    years = day.year - birth_date.year
+    if (day.month, day.day) < (birth_date.month, birth_date.day):
+        years -= 1
+    return years
+
+
+def fingerprints_exemption(on: OnDay) -> str | None:
+    """Why the applicant need not give fingerprints (a child), or None when they must."""
+    if age_on(on.approval.birth_date, on.today) >= on.rules.fingerprint_min_age_years:
+        return None
+    return QT_TRANSLATE_NOOP("checklist", "Not required: the applicant is under {age}.").format(
+        age=on.rules.fingerprint_min_age_years
+    )

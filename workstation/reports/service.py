@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workstation.domain.actions import Action
 from workstation.domain.calendar import WorkingCalendar, default_calendar
 from workstation.domain.clock import Clock
 from workstation.journal.envelope import Actor
@@ -16,7 +17,6 @@ from workstation.reports.model import ReportData, ReportPeriod, UnknownCenter
 from workstation.reports.pdf import render_pdf
 from workstation.reports.query import build_report, centers
 from workstation.reports.texts import texts_for
-from workstation.security.roles import Action
 from workstation.services.access import require_actor
 from workstation.services.audit import AuditLog
 from workstation.store.local import LocalStore

@@ -33,7 +33,9 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.hashes import SHA256
 
-from workstation.domain.lifecycle import STEP_EVENTS, EventType
+from workstation.domain import checklist
+from workstation.domain.actions import Action
+from workstation.domain.lifecycle import EventType
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Event, format_instant
 from workstation.security.cms import (
@@ -57,7 +59,7 @@ from workstation.security.eds import (
     verify_signer_certificate,
 )
 from workstation.security.key_usage import is_signing_certificate
-from workstation.security.roles import Action, Role, is_permitted
+from workstation.security.roles import Role, is_permitted
 from workstation.security.timestamp import TimestampInvalid, TsaTrust, signature_time
 
 
@@ -147,15 +149,14 @@ class CertificateRegistry:
 
 
 # What each event type asks of its signer's role. Annulment is a desk act (a late entry).
+# A checklist step's events ask for the step's permission (domain.checklist.SPECS).
 _ACTIONS: Mapping[str, Action] = {
-    EventType.ARRIVAL_RECORDED: Action.RECORD_ARRIVAL,
-    EventType.FINGERPRINTS_CAPTURED: Action.CAPTURE_FINGERPRINTS,
+    **{t: spec.permission for spec in checklist.SPECS for t in spec.events},
     EventType.APPLICATION_PRINTED: Action.PRINT_APPLICATION,
     EventType.APPLICATION_SUBMITTED: Action.SUBMIT_APPLICATION,
     EventType.REVIEW_STARTED: Action.REVIEW_APPLICATION,
     EventType.DECISION_RECORDED: Action.DECIDE_APPLICATION,
     EventType.ANNULLED: Action.RECORD_ARRIVAL,
-    **{t: Action.RECORD_STEP for t in STEP_EVENTS if t is not EventType.FINGERPRINTS_CAPTURED},
 }
 _OFFICER_ACTIONS = frozenset({Action.REVIEW_APPLICATION, Action.DECIDE_APPLICATION})
 

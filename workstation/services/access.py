@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from workstation.domain.actions import Action
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Actor
-from workstation.security.roles import Action, NotPermitted, Role, require
+from workstation.security.roles import NotPermitted, Role, require
 
 __all__ = ["NoStaffRole", "NotPermitted", "actor_role", "require_actor"]
 

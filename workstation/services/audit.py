@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from cryptography import x509
 from sqlalchemy import Connection, func, insert, select, text, update
 
+from workstation.domain.actions import Action
 from workstation.domain.clock import Clock
 from workstation.journal.envelope import Actor, parse_instant
 from workstation.security.audit import (
@@ -39,7 +40,6 @@ from workstation.security.audit import (
 from workstation.security.canonical import canonical_datetime, canonical_json
 from workstation.security.deskkey import DeskKey, make_desk_key, trust_from_pem
 from workstation.security.eds import TrustStore, fingerprint_sha256
-from workstation.security.roles import Action
 from workstation.services.access import require_actor
 from workstation.services.audit_check import (
     check_head,

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from workstation.domain import checklist as steps_rules
 from workstation.domain import lifecycle
+from workstation.domain.actions import Action
 from workstation.domain.approval import ApprovedArrival
 from workstation.domain.checklist import ChecklistItem, Step
 from workstation.domain.clock import Clock
@@ -20,7 +21,6 @@ from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Actor, new_event
 from workstation.journal.numbering import next_workstation_seq
 from workstation.journal.projector import load_status, record
-from workstation.security.roles import Action
 from workstation.services import worklist
 from workstation.services.access import require_actor
 from workstation.services.conflicts import OtherDeskRecord, step_conflicts

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workstation.domain.actions import Action
 from workstation.journal.envelope import Actor
-from workstation.security.roles import Action
 from workstation.services.access import require_actor
 from workstation.services.login import LoginSettings, load_login_settings, save_login_settings
 from workstation.services.setup import remember_central_url

@@ -35,6 +35,7 @@ from workstation.biometrics.quality import (
     capture_required,
 )
 from workstation.biometrics.sbi import CapturedPrint, FingerPosition
+from workstation.domain.actions import Action
 from workstation.domain.checklist import Step
 from workstation.domain.clock import Clock
 from workstation.domain.lifecycle import EventType
@@ -43,7 +44,6 @@ from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Actor, format_instant, new_event
 from workstation.journal.numbering import next_workstation_seq
 from workstation.journal.projector import record
-from workstation.security.roles import Action
 from workstation.services.access import require_actor
 from workstation.services.desk import CaseNotFound, Changes, Desk
 from workstation.store.local import LocalStore

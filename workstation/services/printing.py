@@ -38,6 +38,7 @@ from workstation.documents.model import (
 from workstation.domain import checklist as checklist_rules
 from workstation.domain import lifecycle
 from workstation.domain import steps as step_rules
+from workstation.domain.actions import Action
 from workstation.domain.approval import ApprovedArrival
 from workstation.domain.calendar import WorkingCalendar, default_calendar
 from workstation.domain.checklist import ChecklistItem, Step
@@ -49,7 +50,7 @@ from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Actor, new_event, parse_instant
 from workstation.journal.numbering import next_workstation_seq
 from workstation.journal.projector import load_approval, load_status, record, recorded_steps
-from workstation.security.roles import Action, NotPermitted
+from workstation.security.roles import NotPermitted
 from workstation.services.access import require_actor
 from workstation.services.audit import AuditLog
 from workstation.services.desk import CaseNotFound, Changes, Desk

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from workstation.domain import lifecycle
+from workstation.domain.actions import Action
 from workstation.domain.calendar import WorkingCalendar, default_calendar
 from workstation.domain.clock import Clock, local_date
 from workstation.domain.decision import (
@@ -33,7 +34,6 @@ from workstation.journal.envelope import Actor, new_event
 from workstation.journal.numbering import next_workstation_seq
 from workstation.journal.projector import load_approval, load_status, record
 from workstation.security.audit import AuditAction
-from workstation.security.roles import Action
 from workstation.services.access import require_actor
 from workstation.services.audit import AuditLog
 from workstation.services.desk import CaseDetail, CaseNotFound, Changes, Desk

@@ -8,10 +8,11 @@ from datetime import datetime
 from sqlalchemy import Connection, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from workstation.domain.actions import Action
 from workstation.domain.clock import Clock
 from workstation.domain.iin import InvalidIIN, parse_iin
 from workstation.journal.envelope import Actor, format_instant
-from workstation.security.roles import Action, Role
+from workstation.security.roles import Role
 from workstation.services.access import require_actor
 from workstation.store.local import LocalStore
 from workstation.store.models import staff

@@ -19,8 +19,9 @@ from sqlalchemy import Connection, insert, select, update
 
 from workstation.domain import lifecycle
 from workstation.domain import steps as rules_of
+from workstation.domain.actions import Action
 from workstation.domain.approval import ApprovedArrival
-from workstation.domain.checklist import DOCUMENT_EVENTS, Step, step_of
+from workstation.domain.checklist import Step, spec_of, step_of
 from workstation.domain.lifecycle import CaseStatus, EventType, TransitionRefused
 from workstation.domain.steps import (
     DutyKind,
@@ -34,7 +35,6 @@ from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import new_event
 from workstation.journal.numbering import next_workstation_seq
 from workstation.journal.projector import load_approval, load_status, record
-from workstation.security.roles import Action
 from workstation.services.access import require_actor
 from workstation.services.desk import CaseNotFound, Changes, Desk
 from workstation.store.models import attachments, journal
@@ -234,7 +234,8 @@ class CaseSteps:
         For documents every attach and remove is its own entry and all stay current.
         """
         require_actor(self.desk.actor, Action.VIEW_CASES)
-        types = [str(t) for t in _EVENTS_OF[step]]
+        spec = spec_of(step)
+        types = [str(t) for t in spec.events]
         with self.desk.store.reading() as conn:
             rows = conn.execute(
                 select(journal)
@@ -258,7 +259,8 @@ class CaseSteps:
                 actor_iin=r.actor_iin,
                 workstation_id=r.workstation_id,
                 payload=payload,
-                current=step is Step.DOCUMENTS or index == len(versions) - 1,
+                # A running record (the documents) is made of all its events.
+                current=spec.fold is not None or index == len(versions) - 1,
             )
             for index, (r, payload) in enumerate(versions)
         ]
@@ -294,18 +296,6 @@ class CaseSteps:
             event_ids=(event.event_id,),
             state=applied.state,
         )
-
-
-_EVENTS_OF: dict[Step, frozenset[EventType]] = {
-    Step.ARRIVAL: frozenset({EventType.ARRIVAL_RECORDED}),
-    Step.PASSPORT: frozenset({EventType.PASSPORT_CHECKED}),
-    Step.MEDICAL: frozenset({EventType.MEDICAL_EXAM_RECORDED}),
-    Step.FINGERPRINTS: frozenset({EventType.FINGERPRINTS_CAPTURED}),
-    Step.HOUSING: frozenset({EventType.HOUSING_RECORDED}),
-    Step.DUTY_PERMIT: frozenset({EventType.DUTY_PAID}),
-    Step.DUTY_CARD: frozenset({EventType.DUTY_PAID}),
-    Step.DOCUMENTS: DOCUMENT_EVENTS,
-}
 
 
 def _attached(row: Any) -> AttachedDocument:

@@ -15,6 +15,7 @@ from sqlalchemy import Connection
 
 from workstation.domain import checklist as checklist_rules
 from workstation.domain import lifecycle
+from workstation.domain.actions import Action
 from workstation.domain.calendar import WorkingCalendar, default_calendar
 from workstation.domain.clock import Clock
 from workstation.domain.decision import decision_due
@@ -25,7 +26,6 @@ from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Actor, new_event
 from workstation.journal.numbering import next_workstation_seq
 from workstation.journal.projector import load_approval, load_status, record, recorded_steps
-from workstation.security.roles import Action
 from workstation.services.access import require_actor
 from workstation.services.desk import CaseNotFound, Changes, Desk
 from workstation.services.printing import _last_print, checklist_reason
