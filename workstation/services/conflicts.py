@@ -22,8 +22,9 @@ from workstation.journal.envelope import parse_instant
 from workstation.journal.projector import CENTRAL_ORDER
 from workstation.store.models import case_steps, journal
 
-# Each scan attached is a version of the documents, not a rival record of them.
-_NOT_RIVALS = frozenset({Step.DOCUMENTS})
+# A step with a running record (the documents: each scan attached) is made of every desk's
+# events, so none of them is a rival record of it.
+_NOT_RIVALS = frozenset(spec.step for spec in checklist.SPECS if spec.fold is not None)
 
 
 @dataclass(frozen=True)
