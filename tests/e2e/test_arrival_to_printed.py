@@ -29,7 +29,6 @@ from workstation.domain.checklist import Step, StepStatus
 from workstation.domain.clock import FixedClock
 from workstation.domain.iin import make_bin
 from workstation.domain.lifecycle import CaseState
-from workstation.domain.mrz import make_td3
 from workstation.domain.programme import DEFAULT_RULES
 from workstation.domain.steps import DocumentKind
 from workstation.services.demo import open_demo_session
@@ -166,16 +165,7 @@ def test_a_pulled_case_goes_from_arrival_to_a_printed_application(
 
     # Passport: the reader types both MRZ lines, each followed by Enter.
     passport = form_for(qtbot, window, Qt.Key.Key_P)
-    mrz = make_td3(
-        surname=approval.surname.replace("-", " "),
-        given_names=approval.given_names,
-        document_number=approval.passport_number,
-        nationality=approval.nationality,
-        birth_date=approval.birth_date,
-        sex=approval.sex,
-        expiry_date=approval.passport_expiry,
-        issuing_state=approval.passport_issuing_state,
-    )
+    mrz = approval.passport_mrz()
     line1, line2 = mrz.split("\n")
     type_into(qtbot, passport.mrz, line1)
     qtbot.keyClick(passport.mrz, Qt.Key.Key_Return)

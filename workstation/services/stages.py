@@ -21,7 +21,6 @@ from workstation.biometrics.sbi import CapturedPrint, FingerPosition
 from workstation.domain.approval import ApprovedArrival
 from workstation.domain.decision import Decision, RefusalReason
 from workstation.domain.iin import make_bin
-from workstation.domain.mrz import make_td3
 from workstation.domain.steps import (
     DocumentKind,
     DutyKind,
@@ -135,9 +134,6 @@ class CaseSamples:
         self.entry = entry
         self.border_point = border_point
 
-    def passport_mrz(self) -> str:
-        return passport_mrz(self.approval)
-
     def medical_exam(self, day: date) -> MedicalExam:
         return MedicalExam(
             "028/u-55120", day, "City polyclinic No. 9", "ZH. ABENOVA", MedicalResult.FIT
@@ -208,7 +204,7 @@ def take_case_to(
     )
     if stage is Stage.ANNULLED or not _reaches(stage, Stage.PARTIAL):
         return
-    CaseSteps(desks.at(Move.PASSPORT)).check_passport(case_id, samples.passport_mrz())
+    CaseSteps(desks.at(Move.PASSPORT)).check_passport(case_id, samples.approval.passport_mrz())
     desk = desks.at(Move.MEDICAL)
     CaseSteps(desk).record_medical_exam(case_id, samples.medical_exam(desk.clock.today()))
     if not _reaches(stage, Stage.READY):
@@ -245,20 +241,6 @@ def _record_remaining_steps(desks: Desks, case_id: str, samples: CaseSamples) ->
     steps = CaseSteps(desks.at(Move.DOCUMENTS))
     for document, name, content in samples.documents():
         steps.attach_document(case_id, str(document), name, content)
-
-
-def passport_mrz(approval: ApprovedArrival) -> str:
-    """The two MRZ lines of the approved passport, as the reader types them."""
-    return make_td3(
-        surname=approval.surname.replace("-", " "),
-        given_names=approval.given_names,
-        document_number=approval.passport_number,
-        nationality=approval.nationality,
-        birth_date=approval.birth_date,
-        sex=approval.sex,
-        expiry_date=approval.passport_expiry,
-        issuing_state=approval.passport_issuing_state,
-    )
 
 
 @functools.cache
