@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QTabWidget
 from sqlalchemy import select
 
 from tests.core.conftest import CLERK, CaseBook
+from tests.ui.conftest import wait_idle
 from workstation.domain.calendar import default_calendar
 from workstation.domain.clock import KAZAKHSTAN_TIME, FixedClock
 from workstation.domain.lifecycle import EventType, TransitionRefused
@@ -152,9 +153,9 @@ def supervisor_window(qtbot, desk_session: DeskSession) -> Iterator[Any]:  # typ
     desk_session.actor = SUPERVISOR
     window = MainWindow(desk_session)
     window.show()
-    qtbot.waitUntil(lambda: window.dashboard.report is not None and window.runner.pending == 0)
+    wait_idle(qtbot, window, lambda: window.dashboard.report is not None)
     yield window
-    qtbot.waitUntil(lambda: window.runner.pending == 0)
+    wait_idle(qtbot, window)
     window.close()
     window.runner.shutdown()
     window.deleteLater()

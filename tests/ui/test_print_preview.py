@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import select
 
 from tests.core.conftest import CaseBook
-from tests.ui.conftest import UI_TODAY
+from tests.ui.conftest import UI_TODAY, wait_idle
 from workstation.domain.lifecycle import CaseState, EventType
 from workstation.services.setup import DeskSession
 from workstation.store.models import cases, journal
@@ -52,7 +52,7 @@ def ready_case(session: DeskSession) -> str:
 
 def open_case(qtbot: Any, window: Any, case_id: str) -> None:
     window.open_case(case_id)
-    qtbot.waitUntil(lambda: window.case_view.case_id == case_id and window.runner.pending == 0)
+    wait_idle(qtbot, window, lambda: window.case_view.case_id == case_id)
 
 
 def preview_of(qtbot: Any, window: Any) -> Any:

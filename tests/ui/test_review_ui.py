@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from tests.core.conftest import CaseBook
-from tests.ui.conftest import UI_TODAY
+from tests.ui.conftest import UI_TODAY, wait_idle
 from workstation.domain.approval import ApprovedArrival
 from workstation.domain.decision import Decision, RefusalReason, permit_number_is_valid
 from workstation.domain.lifecycle import CaseState, EventType, TransitionRefused
@@ -63,12 +63,12 @@ def open_window(qtbot: Any, session: DeskSession) -> Any:
 
     window = MainWindow(session)
     window.show()
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0 and window.runner.pending == 0)
+    wait_idle(qtbot, window, lambda: window.model.rowCount() > 0)
     return window
 
 
 def close_window(qtbot: Any, window: Any) -> None:
-    qtbot.waitUntil(lambda: window.runner.pending == 0)
+    wait_idle(qtbot, window)
     window.close()
     window.runner.shutdown()
     window.deleteLater()
@@ -100,12 +100,13 @@ def open_from_queue(qtbot: Any, window: Any, row: int) -> str:
     queue.table.setCurrentIndex(index)
     queue.table.setFocus()
     qtbot.keyClick(queue.table, Qt.Key.Key_Return)
-    qtbot.waitUntil(
+    wait_idle(
+        qtbot,
+        window,
         lambda: (
             window.case_view.case_id == case_id
             and window.case_view.detail.status.state is CaseState.UNDER_REVIEW
-            and window.runner.pending == 0
-        )
+        ),
     )
     return case_id
 
@@ -133,7 +134,7 @@ def test_an_officer_decides_a_case_each_way_through_the_dialog(
     qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
     assert "Permit number" in dialog.summary.text()
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible() and window.runner.pending == 0)
+    wait_idle(qtbot, window, lambda: not dialog.isVisible())
     qtbot.waitUntil(lambda: window.case_view.detail.status.state is CaseState.ISSUED)
     permit = payload_of(desk_session, issued, EventType.DECISION_RECORDED)["permit_number"]
     assert permit_number_is_valid(permit) and permit in window.case_view.review_line.text()
@@ -153,7 +154,7 @@ def test_an_officer_decides_a_case_each_way_through_the_dialog(
     qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
     assert "21.11.2027" in dialog.summary.text()
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible() and window.runner.pending == 0)
+    wait_idle(qtbot, window, lambda: not dialog.isVisible())
     qtbot.waitUntil(lambda: window.case_view.detail.status.state is CaseState.REFUSED)
     payload = payload_of(desk_session, refused, EventType.DECISION_RECORDED)
     assert payload["reason_code"] == "security_check"
@@ -173,17 +174,14 @@ def test_the_clerk_submits_a_printed_case_and_a_second_submit_says_why_not(
     window = open_window(qtbot, desk_session)
     try:
         window.open_case(case_id)
-        qtbot.waitUntil(lambda: window.case_view.case_id == case_id and window.runner.pending == 0)
+        wait_idle(qtbot, window, lambda: window.case_view.case_id == case_id)
         assert window.case_view.submit_button.isVisible()
         qtbot.mouseClick(window.case_view.submit_button, Qt.MouseButton.LeftButton)
         box = window.review_features.message
         assert "decides by 25.11.2026" in box.text()
         qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(
-            lambda: (
-                window.case_view.detail.status.state is CaseState.SUBMITTED
-                and window.runner.pending == 0
-            )
+        wait_idle(
+            qtbot, window, lambda: window.case_view.detail.status.state is CaseState.SUBMITTED
         )
         assert not window.case_view.submit_button.isVisible()
         assert "Submitted on 21.11.2026" in window.case_view.review_line.text()
@@ -221,9 +219,7 @@ def test_the_refused_persons_next_approval_is_blocked_on_the_desk(
     try:
         window.changes.publish(Changes(worklist=True))
         window.open_case(again.case_id)
-        qtbot.waitUntil(
-            lambda: window.case_view.case_id == again.case_id and window.runner.pending == 0
-        )
+        wait_idle(qtbot, window, lambda: window.case_view.case_id == again.case_id)
         flag = window.case_view.flag_line
         assert flag.isVisible() and "Re-application locked" in flag.text()
         assert case_id in flag.text() and "21.11.2026" in flag.text()
