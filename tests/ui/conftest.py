@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from shiboken6 import isValid
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -29,9 +30,12 @@ def wait_idle(
     runner has nothing pending, the worklist's search has run, and `until()` holds if given."""
     runner = getattr(window, "runner", window)
     worklist = getattr(window, "worklist", None)
+    debounce = worklist._debounce if worklist is not None else None
 
     def idle() -> bool:
-        if runner.pending or (worklist is not None and worklist._debounce.isActive()):
+        # A closed window's search timer may be deleted already: it has no search to run.
+        searching = debounce is not None and isValid(debounce) and debounce.isActive()
+        if runner.pending or searching:
             return False
         return until is None or until()
 

@@ -20,6 +20,7 @@ from tests.core.conftest import CaseBook
 from tests.ui.conftest import UI_TODAY, wait_idle
 from workstation.domain.lifecycle import CaseState, EventType
 from workstation.services.setup import DeskSession
+from workstation.services.stages import Stage, take_case_to
 from workstation.store.models import cases, journal
 
 ENTRY = UI_TODAY - timedelta(days=2)
@@ -43,10 +44,8 @@ def approved_adult(session: DeskSession) -> str:
 
 
 def ready_case(session: DeskSession) -> str:
-    book = CaseBook(session.store, session.rules, session.clock)  # type: ignore[arg-type]
     case_id = approved_adult(session)
-    book.arrive(case_id, ENTRY)
-    book.all_steps(case_id)
+    take_case_to(session.desk(), case_id, Stage.READY, entry=ENTRY)
     return case_id
 
 

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
-from tests.core.conftest import CaseBook
 from tests.ui.conftest import UI_TODAY, wait_idle
 from workstation.domain.approval import ApprovedArrival
 from workstation.domain.decision import Decision, RefusalReason, permit_number_is_valid
@@ -22,10 +21,9 @@ from workstation.domain.lifecycle import CaseState, EventType, TransitionRefused
 from workstation.journal.envelope import Actor
 from workstation.journal.projector import load_approval, record
 from workstation.services.desk import Changes
-from workstation.services.printing import PrintDesk
 from workstation.services.review import ReviewDesk
 from workstation.services.setup import DeskSession
-from workstation.services.submission import SubmissionDesk
+from workstation.services.stages import CaseSamples, Stage, take_case_to
 from workstation.store.models import cases, journal
 from workstation.sync.demo_seed import approval_event
 
@@ -47,14 +45,8 @@ def fresh_cases(session: DeskSession, count: int) -> list[ApprovedArrival]:
 
 def carry(session: DeskSession, approval: ApprovedArrival, *, submit: bool) -> str:
     """Arrival, every step and the print by the clerk; then the submission if asked."""
-    book = CaseBook(session.store, session.rules, session.clock)  # type: ignore[arg-type]
-    book.arrive(approval.case_id, UI_TODAY)
-    book.all_steps(approval.case_id)
-    desk = session.desk()
-    printer = PrintDesk.for_desk(desk)
-    printer.record_printed(printer.application(approval.case_id), copies=1, channel="printer")
-    if submit:
-        SubmissionDesk.for_desk(desk).submit(approval.case_id)
+    stage = Stage.SUBMITTED if submit else Stage.PRINTED
+    take_case_to(session.desk(), approval.case_id, stage, CaseSamples(approval, UI_TODAY))
     return approval.case_id
 
 

@@ -183,18 +183,22 @@ def take_case_to(
     case_id: str,
     stage: Stage,
     samples: CaseSamples | None = None,
+    *,
+    entry: date | None = None,
 ) -> None:
     """Carry the approved case `case_id` to `stage` through the desk's use cases.
 
-    Without `samples` the entry is two days before the desk's day. A refusal of any move (a
-    step the case's state does not allow) raises, as it would at the desk.
+    Without `samples`, the sample values with an entry on `entry` (default: two days before
+    the desk's day). A refusal of any move (a step the case's state does not allow) raises,
+    as it would at the desk.
     """
     if isinstance(desks, Desk):
         desks = Desks(desks)
     if samples is None:
         with desks.clerk.store.reading() as conn:
             approval = load_approval(conn, case_id)
-        samples = CaseSamples(approval, desks.clerk.clock.today() - timedelta(days=2))
+        entry = entry or desks.clerk.clock.today() - timedelta(days=2)
+        samples = CaseSamples(approval, entry)
     desk = desks.at(Move.ARRIVAL)
     desk.record_arrival(
         case_id,
