@@ -19,6 +19,7 @@ from workstation.domain.clock import Clock
 from workstation.domain.programme import DEFAULT_RULES
 from workstation.security.private_files import write_private
 from workstation.services.audit import AuditLog
+from workstation.services.context import DeskContext
 from workstation.services.login import LoginService, load_login_settings
 from workstation.services.printing import NotReadyToPrint, PrintDesk
 from workstation.services.setup import default_data_dir, desk_identity
@@ -75,12 +76,14 @@ def run_print(
         )
         staff = login.log_in(args.key, password)
         printer = PrintDesk(
-            store,
-            actor=staff.actor,
-            workstation_id=identity.workstation_id,
-            rules=DEFAULT_RULES,
-            clock=clock,
-            audit=audit,
+            DeskContext(
+                store,
+                actor=staff.actor,
+                workstation_id=identity.workstation_id,
+                rules=DEFAULT_RULES,
+                clock=clock,
+                audit=audit,
+            )
         )
         try:
             if args.print_kind == "application":

@@ -21,11 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from workstation.domain.clock import Clock
+from workstation.domain.programme import DEFAULT_RULES
 from workstation.reports import LANGUAGES, InvalidReportPeriod, ReportPeriod, UnknownCenter
-from workstation.reports.service import FORMATS, ReportDesk
 from workstation.security.private_files import write_private
 from workstation.services.audit import AuditLog
+from workstation.services.context import DeskContext
 from workstation.services.login import LoginService, load_login_settings
+from workstation.services.reports import FORMATS, ReportDesk
 from workstation.services.setup import default_data_dir, desk_identity
 from workstation.store.local import LocalStore
 
@@ -107,10 +109,14 @@ def run_report(
         )
         staff = login.log_in(args.key, password)
         reports = ReportDesk(
-            store,
-            actor=staff.actor,
-            clock=clock,
-            audit=audit,
+            DeskContext(
+                store,
+                actor=staff.actor,
+                workstation_id=identity.workstation_id,
+                rules=DEFAULT_RULES,
+                clock=clock,
+                audit=audit,
+            )
         )
         center = args.center or identity.city
         if center == ALL_CENTERS:

@@ -22,6 +22,7 @@ from workstation.security.roles import Action
 from workstation.security.tsa_client import TsaClient
 from workstation.services.access import require_actor
 from workstation.services.audit import AuditLog
+from workstation.services.context import DeskContext
 from workstation.services.desk import Desk
 from workstation.services.quarantine import QuarantinedApproval, quarantine_list
 from workstation.store.local import LocalStore, get_setting, put_setting
@@ -126,14 +127,20 @@ class DeskSession:
             )
         return self._audit
 
-    def desk(self) -> Desk:
-        return Desk(
+    def context(self) -> DeskContext:
+        """What every use case of this session works with: the logged-in person at this
+        desk, its store, rules, clock and audit trail."""
+        return DeskContext(
             self.store,
             actor=self.actor,
             workstation_id=self.identity.workstation_id,
             rules=self.rules,
             clock=self.clock,
+            audit=self.audit_log(),
         )
+
+    def desk(self) -> Desk:
+        return Desk(self.context())
 
     def sync_interval(self) -> int:
         """Seconds between background syncs."""
