@@ -56,9 +56,11 @@ def _record_steps(window: MainWindow, approval: ApprovedArrival, *, complete: bo
     """Take a demo case through the desk's use cases: every step, or a case half done."""
     entry = TODAY - timedelta(days=2)
     if complete:
-        take_case_to(window.desk, approval.case_id, Stage.READY, CaseSamples(approval, entry))
+        take_case_to(
+            window.desk.context, approval.case_id, Stage.READY, CaseSamples(approval, entry)
+        )
     else:
-        record_half_done(window.desk, approval, entry)
+        record_half_done(window.desk.context, approval, entry)
 
 
 def case_checklist_pictures(
@@ -67,7 +69,7 @@ def case_checklist_pictures(
     """The case view with a complete checklist (ready to print) and an incomplete one."""
     settle(app, window)
     desk = window.desk
-    with desk.store.reading() as conn:
+    with desk.context.store.reading() as conn:
         ids = (
             conn.execute(
                 select(cases.c.case_id)

@@ -138,13 +138,11 @@ def test_no_personal_data_in_the_store_files_logs_or_temp_directory(
             others = [d for d in super().documents() if d[0] is not DocumentKind.PASSPORT_COPY]
             return [(DocumentKind.PASSPORT_COPY, "passport.pdf", pdf), *others]
 
-    take_case_to(desk, case_id, Stage.READY, Scanned(approval, ENTRY))
+    take_case_to(desk.context, case_id, Stage.READY, Scanned(approval, ENTRY))
     audit = session.audit_log()
-    fingerprints = FingerprintDesk.for_desk(
-        desk, viewed_prints=audit.prints_viewed_hook(desk.actor)
-    )
+    fingerprints = FingerprintDesk(desk.context)  # viewing goes to the session's audit trail
     assert fingerprints.prints_of(case_id) is not None
-    audit.printed(desk.actor, case_id, "application")
+    audit.printed(desk.context.actor, case_id, "application")
     # A failure whose message quotes the applicant, logged as the background runner does.
     try:
         raise ValueError(

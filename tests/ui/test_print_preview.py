@@ -45,7 +45,7 @@ def approved_adult(session: DeskSession) -> str:
 
 def ready_case(session: DeskSession) -> str:
     case_id = approved_adult(session)
-    take_case_to(session.desk(), case_id, Stage.READY, entry=ENTRY)
+    take_case_to(session.context(), case_id, Stage.READY, entry=ENTRY)
     return case_id
 
 

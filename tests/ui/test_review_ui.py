@@ -20,7 +20,7 @@ from workstation.domain.decision import Decision, RefusalReason, permit_number_i
 from workstation.domain.lifecycle import CaseState, EventType, TransitionRefused
 from workstation.journal.envelope import Actor
 from workstation.journal.projector import load_approval, record
-from workstation.services.desk import Changes
+from workstation.services.context import Changes
 from workstation.services.review import ReviewDesk
 from workstation.services.setup import DeskSession
 from workstation.services.stages import CaseSamples, Stage, take_case_to
@@ -46,7 +46,7 @@ def fresh_cases(session: DeskSession, count: int) -> list[ApprovedArrival]:
 def carry(session: DeskSession, approval: ApprovedArrival, *, submit: bool) -> str:
     """Arrival, every step and the print by the clerk; then the submission if asked."""
     stage = Stage.SUBMITTED if submit else Stage.PRINTED
-    take_case_to(session.desk(), approval.case_id, stage, CaseSamples(approval, UI_TODAY))
+    take_case_to(session.context(), approval.case_id, stage, CaseSamples(approval, UI_TODAY))
     return approval.case_id
 
 
@@ -190,7 +190,7 @@ def test_the_refused_persons_next_approval_is_blocked_on_the_desk(
 ) -> None:
     [approval] = fresh_cases(desk_session, 1)
     case_id = carry(desk_session, approval, submit=True)
-    officer = ReviewDesk.for_desk(replace(desk_session, actor=OFFICER).desk(), city="Astana")
+    officer = ReviewDesk(replace(desk_session, actor=OFFICER).context(), city="Astana")
     officer.decide(case_id, Decision.refused(RefusalReason.FALSE_INFORMATION, "Forged lease."))
     again = replace(
         approval,

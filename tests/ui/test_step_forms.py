@@ -52,7 +52,7 @@ def arrive(qtbot: Any, window: MainWindow) -> ApprovedArrival:
     desk = window.desk
 
     def pick_and_arrive() -> ApprovedArrival:
-        with desk.store.reading() as conn:
+        with desk.context.store.reading() as conn:
             ids = (
                 conn.execute(
                     select(cases.c.case_id)
@@ -84,7 +84,7 @@ def show(qtbot: Any, window: MainWindow, case_id: str) -> None:
 
 
 def events(qtbot: Any, window: MainWindow) -> int:
-    store = window.desk.store
+    store = window.desk.context.store
 
     def count() -> int:
         with store.reading() as conn:
@@ -171,7 +171,7 @@ def test_medical_form_shows_every_refusal_then_saves(qtbot: Any, main_window: Ma
 
 def test_a_correction_shows_the_history_and_supersedes(qtbot: Any, main_window: MainWindow) -> None:
     approval = arrive(qtbot, main_window)
-    steps = CaseSteps(main_window.desk)
+    steps = CaseSteps(main_window.desk.context)
     exam = MedicalExam("028-1", ENTRY, "Clinic", "Dr A", MedicalResult.FIT)
     on_worker(qtbot, main_window, lambda: steps.record_medical_exam(approval.case_id, exam))
     show(qtbot, main_window, approval.case_id)
@@ -380,7 +380,7 @@ def test_step_shortcuts_follow_the_case_state(qtbot: Any, main_window: MainWindo
     assert isinstance(form, MedicalForm)
     form.reject()
     # A case still waiting for its applicant offers no step forms.
-    store = main_window.desk.store
+    store = main_window.desk.context.store
 
     def first_waiting() -> str:
         with store.reading() as conn:

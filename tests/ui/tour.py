@@ -107,7 +107,7 @@ def isolate_environment(folder: Path) -> None:
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 
-def record_half_done(desk: Any, approval: Any, entry: date) -> None:
+def record_half_done(context: Any, approval: Any, entry: date) -> None:
     """Arrival, passport, a medical examination that is not fit, the permit duty, two
     documents: a case half done (the case view's and the step forms' pictures)."""
     from workstation.domain.steps import DocumentKind, DutyKind, MedicalExam, MedicalResult
@@ -120,10 +120,10 @@ def record_half_done(desk: Any, approval: Any, entry: date) -> None:
             return replace(exam, result=MedicalResult.NOT_FIT, remarks="Follow-up X-ray required")
 
     samples = HalfDone(approval, entry)
-    take_case_to(desk, approval.case_id, Stage.PARTIAL, samples)
-    steps = CaseSteps(desk)
+    take_case_to(context, approval.case_id, Stage.PARTIAL, samples)
+    steps = CaseSteps(context)
     receipt = samples.duty_receipt(DutyKind.PERMIT)
-    steps.record_duty(approval.case_id, DutyKind.PERMIT, receipt, desk.clock.today(), "17300")
+    steps.record_duty(approval.case_id, DutyKind.PERMIT, receipt, context.today(), "17300")
     for kind, name, content in (
         (DocumentKind.PASSPORT_COPY, "passport.pdf", b"%PDF-1.4\n%%EOF\n"),
         (DocumentKind.PHOTO, "photo.jpg", sample_photo()),
@@ -188,17 +188,17 @@ class Tour:
 
         clerk = self.service.log_in(self.demo.pki.key_for(Role.CLERK).path, self.demo.pki.password)
         self.session.actor = clerk.actor
-        desk = self.session.desk()
+        context = self.session.context()
         fresh = self._fresh_approvals()
         if len(fresh) < 5:
             raise TourError("the demo desk has too few open cases for the tour")
         self.partly, self.ready = fresh[0], fresh[1]
         entry = TODAY - timedelta(days=2)
-        record_half_done(desk, self.partly, entry)
-        take_case_to(desk, self.ready.case_id, Stage.PRINTED, CaseSamples(self.ready, entry))
+        record_half_done(context, self.partly, entry)
+        take_case_to(context, self.ready.case_id, Stage.PRINTED, CaseSamples(self.ready, entry))
         self.submitted = []
         for approval in (fresh[2], fresh[3]):
-            take_case_to(desk, approval.case_id, Stage.SUBMITTED, CaseSamples(approval, entry))
+            take_case_to(context, approval.case_id, Stage.SUBMITTED, CaseSamples(approval, entry))
             self.submitted.append(approval.case_id)
         self.awaiting = fresh[4]  # approved, waiting for its applicant: Record arrival
 

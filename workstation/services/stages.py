@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import io
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from enum import Enum
 
@@ -32,6 +33,7 @@ from workstation.domain.steps import (
 )
 from workstation.journal.envelope import Actor
 from workstation.journal.projector import load_approval
+from workstation.services.context import DeskContext
 from workstation.services.desk import Desk
 from workstation.services.fingerprints import FingerprintDesk
 from workstation.services.printing import PrintDesk
@@ -97,27 +99,16 @@ class Desks:
     """The desk each move is made at: the clerk's for the desk's work, the same desk as the
     officer for opening and deciding. A subclass may give each move its own clock."""
 
-    def __init__(self, clerk: Desk, officer: Actor | None = None) -> None:
+    def __init__(self, clerk: DeskContext, officer: Actor | None = None) -> None:
         self.clerk = clerk
         self.officer = officer
 
-    def at(self, move: Move) -> Desk:
+    def at(self, move: Move) -> DeskContext:
         if move not in OFFICER_MOVES:
             return self.clerk
         if self.officer is None:
             raise ValueError(f"a migration officer is needed to {move.value} a case")
-        return as_actor(self.clerk, self.officer)
-
-
-def as_actor(desk: Desk, actor: Actor) -> Desk:
-    """The same desk (store, workstation, rules, clock) used by another person."""
-    return Desk(
-        desk.store,
-        actor=actor,
-        workstation_id=desk.workstation_id,
-        rules=desk.rules,
-        clock=desk.clock,
-    )
+        return replace(self.clerk, actor=self.officer)
 
 
 class CaseSamples:
@@ -179,7 +170,7 @@ class CaseSamples:
 
 
 def take_case_to(
-    desks: Desk | Desks,
+    desks: DeskContext | Desks,
     case_id: str,
     stage: Stage,
     samples: CaseSamples | None = None,
@@ -192,15 +183,14 @@ def take_case_to(
     the desk's day). A refusal of any move (a step the case's state does not allow) raises,
     as it would at the desk.
     """
-    if isinstance(desks, Desk):
+    if isinstance(desks, DeskContext):
         desks = Desks(desks)
     if samples is None:
         with desks.clerk.store.reading() as conn:
             approval = load_approval(conn, case_id)
-        entry = entry or desks.clerk.clock.today() - timedelta(days=2)
+        entry = entry or desks.clerk.today() - timedelta(days=2)
         samples = CaseSamples(approval, entry)
-    desk = desks.at(Move.ARRIVAL)
-    desk.record_arrival(
+    Desk(desks.at(Move.ARRIVAL)).record_arrival(
         case_id,
         samples.entry,
         samples.border_point,
@@ -209,38 +199,38 @@ def take_case_to(
     if stage is Stage.ANNULLED or not _reaches(stage, Stage.PARTIAL):
         return
     CaseSteps(desks.at(Move.PASSPORT)).check_passport(case_id, samples.approval.passport_mrz())
-    desk = desks.at(Move.MEDICAL)
-    CaseSteps(desk).record_medical_exam(case_id, samples.medical_exam(desk.clock.today()))
+    context = desks.at(Move.MEDICAL)
+    CaseSteps(context).record_medical_exam(case_id, samples.medical_exam(context.today()))
     if not _reaches(stage, Stage.READY):
         return
     _record_remaining_steps(desks, case_id, samples)
     if not _reaches(stage, Stage.PRINTED):
         return
-    printer = PrintDesk.for_desk(desks.at(Move.PRINT))
+    printer = PrintDesk(desks.at(Move.PRINT))
     printer.record_printed(printer.application(case_id), copies=1, channel="printer")
     if not _reaches(stage, Stage.SUBMITTED):
         return
-    SubmissionDesk.for_desk(desks.at(Move.SUBMIT)).submit(case_id)
+    SubmissionDesk(desks.at(Move.SUBMIT)).submit(case_id)
     if not _reaches(stage, Stage.UNDER_REVIEW):
         return
-    ReviewDesk.for_desk(desks.at(Move.OPEN), city=None).open_case(case_id)
+    ReviewDesk(desks.at(Move.OPEN), city=None).open_case(case_id)
     if not _reaches(stage, Stage.ISSUED):
         return
-    officer = ReviewDesk.for_desk(desks.at(Move.DECIDE), city=None)
+    officer = ReviewDesk(desks.at(Move.DECIDE), city=None)
     officer.decide(case_id, samples.decision(issue=stage is Stage.ISSUED))
 
 
 def _record_remaining_steps(desks: Desks, case_id: str, samples: CaseSamples) -> None:
     """Fingerprints, housing, both duties and every document: what follows the medical."""
-    desk = desks.at(Move.FINGERPRINTS)
-    prints = FingerprintDesk.for_desk(desk)
-    prints.record_fingerprints(case_id, samples.prints(desk.clock.now()), {})
-    desk = desks.at(Move.HOUSING)
-    CaseSteps(desk).record_housing(case_id, samples.housing(desk.clock.today()))
-    desk = desks.at(Move.DUTY)
-    steps, day = CaseSteps(desk), desk.clock.today()
+    context = desks.at(Move.FINGERPRINTS)
+    prints = FingerprintDesk(context)
+    prints.record_fingerprints(case_id, samples.prints(context.clock.now()), {})
+    context = desks.at(Move.HOUSING)
+    CaseSteps(context).record_housing(case_id, samples.housing(context.today()))
+    context = desks.at(Move.DUTY)
+    steps, day = CaseSteps(context), context.today()
     for kind in DutyKind:
-        fee = desk.rules.fee_kzt(str(kind), day.year)
+        fee = context.rules.fee_kzt(str(kind), day.year)
         steps.record_duty(case_id, kind, samples.duty_receipt(kind), day, str(fee))
     steps = CaseSteps(desks.at(Move.DOCUMENTS))
     for document, name, content in samples.documents():

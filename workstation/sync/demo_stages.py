@@ -43,7 +43,7 @@ from workstation.security.demo_setup import DemoLoginPki
 from workstation.security.eds import StaffKey, load_staff_key
 from workstation.security.event_signing import EventSigner
 from workstation.security.roles import Role
-from workstation.services.desk import Desk
+from workstation.services.context import DeskContext
 from workstation.services.stages import CaseSamples, Desks, Move, Stage, take_case_to
 from workstation.store.local import LocalStore
 from workstation.store.models import journal
@@ -244,19 +244,20 @@ class _Stager:
 
     # ---- one case --------------------------------------------------------------------------
 
-    def _desk(self, actor: Actor, day: date) -> Desk:
-        """A desk whose clock stands at a working hour of `day`, after the case's last event."""
+    def _context(self, actor: Actor, day: date) -> DeskContext:
+        """The desk with its clock at a working hour of `day`, after the case's last event."""
         at = time(self.rng.randint(9, 12), self.rng.randint(0, 59))
         when = datetime.combine(min(day, self.today), at, KAZAKHSTAN_TIME).astimezone(UTC)
         if self._last is not None and when <= self._last:
             when = self._last + timedelta(minutes=self.rng.randint(2, 12))
         self._last = when
-        return Desk(
+        return DeskContext(
             self.store,
             actor=actor,
             workstation_id=STAGE_DESK,
             rules=self.rules,
             clock=FixedClock(when),
+            calendar=self.calendar,
         )
 
     def _carry(self, approval: ApprovedArrival, stage: DemoStage) -> None:
@@ -321,15 +322,15 @@ class _DemoDays(Desks):
     def __init__(
         self, stager: _Stager, arrived: date, last_desk_day: date, steps_day: date | None = None
     ) -> None:
-        super().__init__(stager._desk(stager.staff.clerk, arrived), stager.staff.officer)
+        super().__init__(stager._context(stager.staff.clerk, arrived), stager.staff.officer)
         self.stager = stager
         self.arrived = arrived
         self.last_desk_day = last_desk_day
         self.steps_day = steps_day
         self.opened = last_desk_day
-        self.current: Desk | None = None
+        self.current: DeskContext | None = None
 
-    def at(self, move: Move) -> Desk:
+    def at(self, move: Move) -> DeskContext:
         stager, rng, clerk = self.stager, self.stager.rng, self.stager.staff.clerk
         if move is Move.ARRIVAL:
             self.current = self.clerk
@@ -337,18 +338,18 @@ class _DemoDays(Desks):
             if self.steps_day is None:
                 span = max(0, (self.last_desk_day - self.arrived).days)
                 self.steps_day = self.arrived + timedelta(days=rng.randint(0, span))
-            self.current = stager._desk(clerk, self.steps_day)
+            self.current = stager._context(clerk, self.steps_day)
         elif move in {Move.FINGERPRINTS, Move.HOUSING}:
             assert self.steps_day is not None
-            self.current = stager._desk(clerk, self.steps_day)
+            self.current = stager._context(clerk, self.steps_day)
         elif move in {Move.PRINT, Move.SUBMIT}:
-            self.current = stager._desk(clerk, self.last_desk_day)
+            self.current = stager._context(clerk, self.last_desk_day)
         elif move is Move.OPEN:
             self.opened = stager.after_working_days(self.last_desk_day, rng.randint(0, 1))
-            self.current = stager._desk(stager.staff.officer, self.opened)
+            self.current = stager._context(stager.staff.officer, self.opened)
         elif move is Move.DECIDE:
             later = stager.after_working_days(self.last_desk_day, rng.randint(1, 4))
-            self.current = stager._desk(stager.staff.officer, max(self.opened, later))
+            self.current = stager._context(stager.staff.officer, max(self.opened, later))
         assert self.current is not None  # the medical, duty and documents: the same desk
         return self.current
 
