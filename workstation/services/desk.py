@@ -107,7 +107,7 @@ class CaseDetail:
         return lifecycle.window_closed_without_entry(self.status, self.today)
 
     # What may be done with the case now, by the lifecycle's rules (whether the role may is
-    # the UI's other question: ui.main_window asks both).
+    # the UI's other question: a button or action shows when both say yes).
 
     @property
     def can_record_arrival(self) -> bool:
