@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.case_view)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([860, 500])
+        splitter.setSizes(list(self._tabs[0].split))
         self._tab_changed(0)
         return splitter
 

@@ -46,6 +46,8 @@ class Tab:
     order: int  # smaller first; the window opens on the first tab
     focus: Callable[[], None]  # where the keyboard goes when the window opens on the tab
     beside_case: bool = True  # a list of cases: the case view shows to its right
+    # The widths of the list and the case view when the window opens on this tab.
+    split: tuple[int, int] = (860, 500)
 
 
 @dataclass(frozen=True)

@@ -58,14 +58,9 @@ class ReviewFeature(Feature):
         self.queue.model.refresh()
 
     def tabs(self) -> Sequence[Tab]:
-        return (
-            Tab(
-                self.queue,
-                QCoreApplication.translate("MainWindow", "Review queue"),
-                20,
-                self.queue.table.setFocus,
-            ),
-        )
+        title = QCoreApplication.translate("MainWindow", "Review queue")
+        # A short queue and a long case: the officer reads the case, it gets the room.
+        return (Tab(self.queue, title, 20, self.queue.table.setFocus, split=(484, 872)),)
 
     def entries(self) -> Sequence[Entry]:
         entries = [
