@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QTabWidge
 from ui.case_view import CaseView
 from ui.changes import ChangeHub
 from ui.dialogs import show_about, show_shortcuts
-from ui.features import Entry, Feature, Menu, Plan, Tab, plan_for
+from ui.features import Entry, Feature, Menu, Tab, plan_for
 from ui.language import language_menu
 from ui.runner import Runner
 from ui.steps.registry import openers
@@ -38,9 +38,7 @@ class MainWindow(QMainWindow):
     case_shown = Signal(str)
     sync_finished = Signal()
 
-    def __init__(
-        self, session: DeskSession, parent: QWidget | None = None, *, plan: Plan | None = None
-    ) -> None:
+    def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.desk = session.desk()
@@ -50,8 +48,7 @@ class MainWindow(QMainWindow):
         self._focus_action_after_open = False
         self.setWindowTitle(self._title())
         self.resize(1360, 820)
-        role = actor_role(session.actor)
-        plan = plan_for(role) if plan is None else plan
+        plan = plan_for(actor_role(session.actor))
 
         self.model = WorklistModel(self.desk, self.runner, session.rules.urgent_days_left)
         self.worklist = WorklistPanel(self.model)
