@@ -36,9 +36,9 @@ from ui.i18n import error_text, format_date, format_number
 from ui.runner import Runner
 from workstation.reports import ReportData, ReportPeriod
 from workstation.reports.model import STAGE_COLOURS, InvalidReportPeriod
-from workstation.reports.service import ReportDesk
 from workstation.security.private_files import write_private
 from workstation.security.roles import Role
+from workstation.services.reports import ReportDesk
 
 TILE_KEYS = ("approved", "arrived", "annulled", "submitted", "issued", "refused")
 LANGUAGE_NAMES = (("en", "English"), ("ru", "Русский"), ("kk", "Қазақша"))
@@ -105,7 +105,7 @@ class DashboardPanel(QWidget):
         self.report: ReportData | None = None
         self._default_center = default_center
         self._build()
-        self.set_period(ReportPeriod.month_of(reports.clock.today()))
+        self.set_period(ReportPeriod.month_of(reports.context.today()))
 
     # Layout --------------------------------------------------------------------------------
 
@@ -127,7 +127,7 @@ class DashboardPanel(QWidget):
         self.center.currentIndexChanged.connect(self.refresh)
         this_month = QPushButton(self.tr("This &month"))
         this_month.clicked.connect(
-            lambda: self.set_period(ReportPeriod.month_of(self.reports.clock.today()))
+            lambda: self.set_period(ReportPeriod.month_of(self.reports.context.today()))
         )
         self.language = QComboBox()
         self.language.setObjectName("language")

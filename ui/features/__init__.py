@@ -22,7 +22,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from workstation.security.roles import Action, Role, is_permitted
-from workstation.services.desk import CaseDetail, Changes
+from workstation.services.context import Changes
+from workstation.services.desk import CaseDetail
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ui.dashboard import DashboardPanel
 from ui.features import Entry, Feature, Menu, Tab, action
-from workstation.reports.service import ReportDesk
+from workstation.services.reports import ReportDesk
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -23,9 +23,7 @@ class ReportsFeature(Feature):
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         session = window.session
-        reports = ReportDesk(
-            session.store, actor=session.actor, clock=session.clock, audit=session.audit_log()
-        )
+        reports = ReportDesk(session.context())
         self.panel = DashboardPanel(reports, window.runner, default_center=session.identity.city)
         self.dashboard_action = action(
             window,

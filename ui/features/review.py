@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from ui.features import Entry, Feature, Menu, Tab, action
 from ui.review_queue import ReviewQueueModel, ReviewQueuePanel
 from workstation.security.roles import Action
-from workstation.services.desk import Changes
+from workstation.services.context import Changes
 from workstation.services.review import OpenedCase, ReviewDesk
 
 if TYPE_CHECKING:
@@ -25,9 +25,7 @@ class ReviewFeature(Feature):
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         session = window.session
-        self.review = ReviewDesk.for_desk(
-            window.desk, city=session.identity.city, audit=session.audit_log()
-        )
+        self.review = ReviewDesk(window.desk.context, city=session.identity.city)
         self.decides = window.may(Action.DECIDE_APPLICATION)
         self.queue = ReviewQueuePanel(ReviewQueueModel(self.review, window.runner))
         self.decision_dialog: DecisionDialog | None = None

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 class SubmissionFeature(Feature):
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        self.submission = SubmissionDesk.for_desk(window.desk)
+        self.submission = SubmissionDesk(window.desk.context)
         self.message: QMessageBox | None = None
         self.submit_action = action(
             window,
@@ -41,7 +41,7 @@ class SubmissionFeature(Feature):
         detail = self.window.case_view.detail
         if detail is None:
             return None
-        due = self.submission.due_date(self.window.desk.clock.today())
+        due = self.submission.due_date(self.window.desk.context.today())
         box = QMessageBox(
             QMessageBox.Icon.Question,
             QCoreApplication.translate("MainWindow", "Submit the application"),

@@ -25,7 +25,7 @@ class MedicalForm(StepForm):
         super().__init__(
             steps, runner, detail, Step.MEDICAL, self.tr("Medical examination"), parent
         )
-        rules = steps.desk.rules
+        rules = steps.context.rules
         entry = labels.format_date(detail.status.entry_date)
         intro = QLabel(
             self.tr(
@@ -100,7 +100,7 @@ class MedicalForm(StepForm):
 def open_medical_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
     if not detail.can_record_steps:
         return None
-    form = MedicalForm(CaseSteps(window.desk), window.runner, detail, window)
+    form = MedicalForm(CaseSteps(window.desk.context), window.runner, detail, window)
     form.recorded.connect(window.changes.publish)
     form.open()
     return form

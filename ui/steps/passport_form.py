@@ -100,7 +100,7 @@ class PassportForm(StepForm):
 def open_passport_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
     if not detail.can_record_steps:
         return None
-    form = PassportForm(CaseSteps(window.desk), window.runner, detail, window)
+    form = PassportForm(CaseSteps(window.desk.context), window.runner, detail, window)
     form.recorded.connect(window.changes.publish)
     form.open()
     return form
