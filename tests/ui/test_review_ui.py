@@ -50,6 +50,22 @@ def carry(session: DeskSession, approval: ApprovedArrival, *, submit: bool) -> s
     return approval.case_id
 
 
+def review_of(window: Any) -> Any:
+    from ui.features.review import ReviewFeature
+
+    review = window.feature(ReviewFeature)
+    assert review is not None
+    return review
+
+
+def submission_of(window: Any) -> Any:
+    from ui.features.submission import SubmissionFeature
+
+    submission = window.feature(SubmissionFeature)
+    assert submission is not None
+    return submission
+
+
 def open_window(qtbot: Any, session: DeskSession) -> Any:
     from ui.main_window import MainWindow
 
@@ -86,7 +102,7 @@ def payload_of(session: DeskSession, case_id: str, event_type: EventType) -> dic
 
 
 def open_from_queue(qtbot: Any, window: Any, row: int) -> str:
-    queue = window.review_features.queue
+    queue = review_of(window).queue
     index = queue.model.index(row, 0)
     case_id = str(queue.model.row_at(row).case_id)
     queue.table.setCurrentIndex(index)
@@ -107,9 +123,9 @@ def test_an_officer_decides_a_case_each_way_through_the_dialog(
     qtbot: Any, officer_window: tuple[Any, list[str]], desk_session: DeskSession
 ) -> None:
     window, submitted = officer_window
-    queue = window.review_features.queue
+    queue = review_of(window).queue
     qtbot.waitUntil(lambda: queue.model.rowCount() == 2)
-    assert window.review_features.tabs.currentWidget() is queue
+    assert window.tabs.currentWidget() is queue
     assert {queue.model.row_at(r).case_id for r in range(2)} == set(submitted)
     # Submitted on Saturday 21 November 2026: due Wednesday 25 November, 3 working days on.
     assert queue.model.index(0, 0).data() == "3"
@@ -120,7 +136,7 @@ def test_an_officer_decides_a_case_each_way_through_the_dialog(
     assert "decides by 25.11.2026" in window.case_view.review_line.text()
     # Bug: the officer read the clerk's "the application can be printed" on a submitted case.
     assert window.case_view.checklist_notes.text() == "Every step is in order."
-    dialog = window.review_features.decide()
+    dialog = review_of(window).decide()
     qtbot.waitExposed(dialog)
     qtbot.keyClick(dialog.issue, Qt.Key.Key_Space)  # keyboard first: focus starts on Issue
     qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
@@ -133,7 +149,7 @@ def test_an_officer_decides_a_case_each_way_through_the_dialog(
     qtbot.waitUntil(lambda: queue.model.rowCount() == 1)
 
     refused = open_from_queue(qtbot, window, 0)
-    dialog = window.review_features.decide()
+    dialog = review_of(window).decide()
     qtbot.waitExposed(dialog)
     qtbot.keyClick(dialog.refuse, Qt.Key.Key_Space)
     qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
@@ -155,7 +171,7 @@ def test_an_officer_decides_a_case_each_way_through_the_dialog(
     assert "possible from 21.11.2027" in window.case_view.review_line.text()
     assert not window.case_view.decide_button.isVisible()
     qtbot.waitUntil(lambda: queue.model.rowCount() == 0)
-    assert window.review_features.decide() is None  # nothing left to decide on this case
+    assert review_of(window).decide() is None  # nothing left to decide on this case
 
 
 def test_the_clerk_submits_a_printed_case_and_a_second_submit_says_why_not(
@@ -169,7 +185,7 @@ def test_the_clerk_submits_a_printed_case_and_a_second_submit_says_why_not(
         wait_idle(qtbot, window, lambda: window.case_view.case_id == case_id)
         assert window.case_view.submit_button.isVisible()
         qtbot.mouseClick(window.case_view.submit_button, Qt.MouseButton.LeftButton)
-        box = window.review_features.message
+        box = submission_of(window).message
         assert "decides by 25.11.2026" in box.text()
         qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
         wait_idle(
@@ -177,10 +193,10 @@ def test_the_clerk_submits_a_printed_case_and_a_second_submit_says_why_not(
         )
         assert not window.case_view.submit_button.isVisible()
         assert "Submitted on 21.11.2026" in window.case_view.review_line.text()
-        window.review_features.submit(case_id)
-        qtbot.waitUntil(lambda: window.review_features.message.objectName() == "submitRefused")
-        assert "already been submitted" in window.review_features.message.text()
-        window.review_features.message.close()
+        submission_of(window).submit(case_id)
+        qtbot.waitUntil(lambda: submission_of(window).message.objectName() == "submitRefused")
+        assert "already been submitted" in submission_of(window).message.text()
+        submission_of(window).message.close()
     finally:
         close_window(qtbot, window)
 

@@ -742,12 +742,18 @@ class Tour:
             return
         window, _staff = self.open_window(Role.MIGRATION_OFFICER)
         try:
-            queue = window.review_features.queue
-            self.wait(lambda: queue is not None and queue.model.rowCount() >= 1, what="queue")
+            from ui.features.review import ReviewFeature
+
+            review = window.feature(ReviewFeature)
+            if review is None:
+                self.skip("review-queue", "the officer's window has no review queue")
+                return
+            queue = review.queue
+            self.wait(lambda: queue.model.rowCount() >= 1, what="queue")
             self.show("review-queue", window)
             case_id = str(queue.model.row_at(0).case_id)
             queue.table.setCurrentIndex(queue.model.index(0, 0))
-            window.review_features.open_for_review(case_id)
+            review.open_for_review(case_id)
             self.wait(
                 lambda: (
                     window.case_view.case_id == case_id
@@ -758,7 +764,7 @@ class Tour:
             )
             self.show("case-view-review", window)
             if self.wanted("decision"):
-                dialog = window.review_features.decide()
+                dialog = review.decide()
                 if dialog is None:
                     self.skip("decision", "Decide is not offered")
                 else:
@@ -774,10 +780,13 @@ class Tour:
             return
         window, _staff = self.open_window(Role.SUPERVISOR)
         try:
-            panel = window.dashboard
-            if panel is None:
+            from ui.features.reports import ReportsFeature
+
+            reports = window.feature(ReportsFeature)
+            if reports is None:
                 self.skip("dashboard", "the supervisor's window has no dashboard")
                 return
+            panel = reports.panel
             self.wait(lambda: panel.report is not None and window.runner.pending == 0)
             self.show("dashboard", window, 500)
         finally:
