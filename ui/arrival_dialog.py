@@ -22,7 +22,8 @@ from ui import i18n
 from ui.runner import Runner
 from ui.widgets.date_field import DateField
 from workstation.domain.lifecycle import TransitionRefused
-from workstation.services.desk import CaseDetail, Changes, ConfirmationNeeded, Desk
+from workstation.services.context import Changes
+from workstation.services.desk import CaseDetail, ConfirmationNeeded, Desk
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence
 from sqlalchemy import select
 
 from tests.core.test_sync_config import MemoryKeyring
+from tests.ui.conftest import wait_idle
 from ui import sync_status
 from ui.main_window import MainWindow
 from ui.sync_status import SyncState
@@ -22,6 +23,7 @@ from workstation.domain.clock import FixedClock
 from workstation.domain.lifecycle import CaseState
 from workstation.domain.programme import DEFAULT_RULES
 from workstation.journal.envelope import Actor
+from workstation.services.context import DeskContext
 from workstation.services.demo import open_demo_session
 from workstation.services.desk import Desk
 from workstation.services.setup import DeskSession, desk_identity
@@ -47,7 +49,7 @@ def _idle(qtbot: Any, window: MainWindow) -> None:
     """Wait until no background job is left: pytest-qt deletes the window after the test
     body, before fixtures end, and a late result must not reach a deleted widget."""
     for _ in range(2):
-        qtbot.waitUntil(lambda: window.runner.pending == 0)
+        wait_idle(qtbot, window)
         qtbot.wait(20)
 
 
@@ -185,7 +187,7 @@ def test_a_long_first_pull_shows_progress_and_fills_the_worklist(
         assert not window.sync_status.progress_bar.isVisible()
         qtbot.waitUntil(lambda: window.model.rowCount() > 0)
     finally:
-        qtbot.waitUntil(lambda: window.runner.pending == 0)
+        wait_idle(qtbot, window)
         window.runner.shutdown()
         session.store.close()
 
@@ -205,11 +207,13 @@ def test_the_case_view_shows_that_another_desk_acted(
     try:
         city = desk_identity(other_store, "Astana", settings=None).city
         other = Desk(
-            other_store,
-            actor=Actor(iin="880101300012", name="OTHER CLERK", role="clerk"),
-            workstation_id="WS-B",
-            rules=DEFAULT_RULES,
-            clock=desk_session.clock,
+            DeskContext(
+                other_store,
+                actor=Actor(iin="880101300012", name="OTHER CLERK", role="clerk"),
+                workstation_id="WS-B",
+                rules=DEFAULT_RULES,
+                clock=desk_session.clock,
+            )
         )
         sync_once(other_store, central, DEFAULT_RULES, city=city, trust_unsigned=True)
         # Both desks record the arrival while apart; desk B reaches central first.

@@ -10,7 +10,6 @@ from ui import labels
 from ui.runner import Runner
 from ui.steps.step_form import StepForm, date_edit, display_date, set_date
 from workstation.domain.checklist import Step
-from workstation.domain.lifecycle import DESK_STATES
 from workstation.domain.steps import MedicalExam, MedicalResult
 from workstation.services.desk import CaseDetail
 from workstation.services.steps import CaseSteps, StepVersion
@@ -26,7 +25,7 @@ class MedicalForm(StepForm):
         super().__init__(
             steps, runner, detail, Step.MEDICAL, self.tr("Medical examination"), parent
         )
-        rules = steps.desk.rules
+        rules = steps.context.rules
         entry = labels.format_date(detail.status.entry_date)
         intro = QLabel(
             self.tr(
@@ -99,9 +98,9 @@ class MedicalForm(StepForm):
 
 
 def open_medical_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
-    if detail.status.state not in DESK_STATES:
+    if not detail.can_record_steps:
         return None
-    form = MedicalForm(CaseSteps(window.desk), window.runner, detail, window)
+    form = MedicalForm(CaseSteps(window.desk.context), window.runner, detail, window)
     form.recorded.connect(window.changes.publish)
     form.open()
     return form
