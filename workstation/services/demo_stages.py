@@ -45,9 +45,9 @@ from workstation.domain.steps import (
     MedicalResult,
 )
 from workstation.journal.envelope import Actor
+from workstation.journal.signing import EventSigner
 from workstation.security.demo_setup import DemoLoginPki
 from workstation.security.eds import StaffKey, load_staff_key
-from workstation.security.event_signing import EventSigner
 from workstation.security.roles import Role
 from workstation.services.desk import Desk
 from workstation.services.fingerprints import FingerprintDesk
