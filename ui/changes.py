@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from workstation.services.desk import Changes
+from workstation.services.context import Changes
 
 
 class ChangeHub(QObject):
-    changed = Signal(object)  # a workstation.services.desk.Changes
+    changed = Signal(object)  # a workstation.services.context.Changes
 
     def publish(self, changes: Changes) -> None:
         self.changed.emit(changes)

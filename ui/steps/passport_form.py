@@ -101,7 +101,7 @@ class PassportForm(StepForm):
 def open_passport_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
     if detail.status.state not in DESK_STATES:
         return None
-    form = PassportForm(CaseSteps(window.desk), window.runner, detail, window)
+    form = PassportForm(CaseSteps(window.desk.context), window.runner, detail, window)
     form.recorded.connect(window.changes.publish)
     form.open()
     return form
