@@ -209,10 +209,10 @@ class DashboardPanel(QWidget):
         for title, table in ((self.window_title, self.window_table),
                              (staff_title, self.staff_table)):  # fmt: skip
             box = QWidget()
-            column = QVBoxLayout(box)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(title)
-            column.addWidget(table)
+            stack = QVBoxLayout(box)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.addWidget(title)
+            stack.addWidget(table)
             tables.addWidget(box)
         tables.setSizes([420, 640])
 
@@ -434,6 +434,7 @@ def install_dashboard(window: QMainWindow) -> DashboardPanel | None:
     reports = ReportDesk(session.context())
     panel = DashboardPanel(reports, window.runner, default_center=session.identity.city)  # type: ignore[attr-defined]
     cases = window.takeCentralWidget()
+    assert cases is not None  # the window is built with its cases view in the middle
     tabs = QTabWidget()
     tabs.setObjectName("mainTabs")
     tabs.addTab(panel, QCoreApplication.translate("MainWindow", "&Dashboard"))

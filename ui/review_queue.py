@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -354,7 +355,9 @@ def install_review(window: MainWindow) -> ReviewFeatures:
     view.submit_requested.connect(features.ask_submit)
     view.decide_requested.connect(features.decide)
     case_menu = next(
-        a.menu() for a in window.menuBar().actions() if window.print_action in a.menu().actions()
+        menu
+        for a in window.menuBar().actions()
+        if isinstance(menu := a.menu(), QMenu) and window.print_action in menu.actions()
     )
     if view.may_submit:
         submit = QAction(
