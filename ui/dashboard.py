@@ -205,10 +205,10 @@ class DashboardPanel(QWidget):
         for title, table in ((self.window_title, self.window_table),
                              (staff_title, self.staff_table)):  # fmt: skip
             box = QWidget()
-            column = QVBoxLayout(box)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(title)
-            column.addWidget(table)
+            stack = QVBoxLayout(box)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.addWidget(title)
+            stack.addWidget(table)
             tables.addWidget(box)
         tables.setSizes([420, 640])
 

@@ -20,7 +20,7 @@ from workstation.domain.checklist import (
     title_of,
 )
 from workstation.domain.lifecycle import STEP_EVENTS, EventType
-from workstation.security.event_signing import action_for
+from workstation.journal.signing import action_for
 from workstation.security.roles import PERMISSIONS, Role
 
 # A payload that selects the step where several steps share an event type.

@@ -39,9 +39,9 @@ from workstation.domain.steps import (
     MedicalResult,
 )
 from workstation.journal.envelope import Actor
+from workstation.journal.signing import EventSigner
 from workstation.security.demo_setup import DemoLoginPki
 from workstation.security.eds import StaffKey, load_staff_key
-from workstation.security.event_signing import EventSigner
 from workstation.security.roles import Role
 from workstation.services.context import DeskContext
 from workstation.services.stages import CaseSamples, Desks, Move, Stage, take_case_to
