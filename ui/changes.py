@@ -8,7 +8,10 @@ from workstation.services.desk import Changes
 
 
 class ChangeHub(QObject):
-    changed = Signal(object)  # a workstation.services.desk.Changes
+    # A workstation.services.desk.Changes, and who made them: the screen that ran the command
+    # (ui.runner.Runner.command), the background sync, or None. As everywhere in Qt, a slot
+    # may take fewer arguments: a screen that does not care who made them takes the changes.
+    changed = Signal(object, object)
 
-    def publish(self, changes: Changes) -> None:
-        self.changed.emit(changes)
+    def publish(self, changes: Changes, initiator: object = None) -> None:
+        self.changed.emit(changes, initiator)

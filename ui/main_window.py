@@ -38,8 +38,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self.desk = session.desk()
-        self.runner = Runner(self)
         self.changes = ChangeHub()
+        self.runner = Runner(self, self.changes)  # commands run through it publish their changes
         self.arrival_dialog: ArrivalDialog | None = None
         self._focus_action_after_open = False
         self.setWindowTitle(self._title())
@@ -258,7 +258,6 @@ class MainWindow(QMainWindow):
             detail.status.window_end,
             self,
         )
-        dialog.recorded.connect(self.changes.publish)
         dialog.finished.connect(lambda _r: self.worklist.table.setFocus())
         dialog.open()
         self.arrival_dialog = dialog
@@ -291,7 +290,6 @@ class MainWindow(QMainWindow):
             return None
         printer = PrintDesk.for_desk(self.desk, audit=self.session.audit_log())
         dialog = PrintPreview(printer, self.runner, detail.approval.case_id, kind, self)
-        dialog.printed.connect(self.changes.publish)
         dialog.finished.connect(lambda _r: self.worklist.table.setFocus())
         dialog.open()
         self.print_dialog = dialog

@@ -274,8 +274,8 @@ class ReviewFeatures:
 
     def submit(self, case_id: str) -> None:
         submission = self.submission
-        self.window.runner.run(
-            lambda: submission.submit(case_id), self.window.changes.publish, self._refused
+        self.window.runner.command(
+            lambda: submission.submit(case_id), None, self._refused, initiator=self
         )
 
     def _refused(self, error: BaseException) -> None:
@@ -297,12 +297,15 @@ class ReviewFeatures:
 
     def open_for_review(self, case_id: str) -> None:
         review = self.review
-        self.window.runner.run(lambda: review.open_case(case_id), self._opened)
+        self.window.runner.command(
+            lambda: review.open_case(case_id),
+            self._opened,
+            initiator=self,
+            changes=lambda opened: opened.changes,  # ReviewStarted, when it was recorded now
+        )
 
     def _opened(self, opened: OpenedCase) -> None:
         self.window._show_case(opened.detail)
-        if opened.changes.event_ids:
-            self.window.changes.publish(opened.changes)
 
     def decide(self) -> DecisionDialog | None:
         from ui.decision_dialog import DecisionDialog
@@ -316,7 +319,6 @@ class ReviewFeatures:
             self.review, self.window.runner, detail.approval.case_id,
             detail.approval.full_name, self.window,
         )  # fmt: skip
-        dialog.decided.connect(self.window.changes.publish)
         dialog.open()
         self.decision_dialog = dialog
         return dialog

@@ -108,7 +108,6 @@ def _opener(kind: DutyKind):  # type: ignore[no-untyped-def]
         if detail.status.state not in DESK_STATES:
             return None
         form = DutyForm(CaseSteps(window.desk), window.runner, detail, kind, window)
-        form.recorded.connect(window.changes.publish)
         form.open()
         return form
 

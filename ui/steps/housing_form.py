@@ -187,6 +187,5 @@ def open_housing_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
     if detail.status.state not in DESK_STATES:
         return None
     form = HousingForm(CaseSteps(window.desk), window.runner, detail, window)
-    form.recorded.connect(window.changes.publish)
     form.open()
     return form

@@ -102,6 +102,5 @@ def open_passport_form(window: MainWindow, detail: CaseDetail) -> QDialog | None
     if detail.status.state not in DESK_STATES:
         return None
     form = PassportForm(CaseSteps(window.desk), window.runner, detail, window)
-    form.recorded.connect(window.changes.publish)
     form.open()
     return form
