@@ -9,8 +9,7 @@ from workstation.services.desk import Changes
 
 class ChangeHub(QObject):
     # A workstation.services.desk.Changes, and who made them: the screen that ran the command
-    # (ui.runner.Runner.command), the background sync, or None. As everywhere in Qt, a slot
-    # may take fewer arguments: a screen that does not care who made them takes the changes.
+    # (ui.runner.Runner.command), the background sync, or None. Listeners take both.
     changed = Signal(object, object)
 
     def publish(self, changes: Changes, initiator: object = None) -> None:

@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
         self.print_dialog = dialog
         return dialog
 
-    def _on_changes(self, changes: Changes) -> None:
+    def _on_changes(self, changes: Changes, _initiator: object = None) -> None:
         if changes.worklist:
             self.model.refresh()
         current = self.case_view.case_id

@@ -338,7 +338,7 @@ class ReviewFeatures:
         self.window.print_dialog = dialog
         return dialog
 
-    def on_changes(self, changes: Changes) -> None:
+    def on_changes(self, changes: Changes, _initiator: object = None) -> None:
         if self.queue is not None and changes.worklist:
             self.queue.model.refresh()
 
