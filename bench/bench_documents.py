@@ -51,6 +51,7 @@ def desk_case(count: int) -> None:
     from tests.core.conftest import CLERK, CaseBook
     from workstation.domain.clock import FixedClock
     from workstation.domain.programme import DEFAULT_RULES
+    from workstation.services.context import DeskContext
     from workstation.services.printing import PrintDesk
     from workstation.store.local import LocalStore
     from workstation.sync.demo_seed import make_approvals
@@ -72,7 +73,9 @@ def desk_case(count: int) -> None:
             book.arrive(approval.case_id, clock.today() - timedelta(days=1))
             book.all_steps(approval.case_id)
         printer = PrintDesk(
-            store, actor=CLERK, workstation_id="WS-BENCH", rules=DEFAULT_RULES, clock=clock
+            DeskContext(
+                store, actor=CLERK, workstation_id="WS-BENCH", rules=DEFAULT_RULES, clock=clock
+            )
         )
         ids = [a.case_id for a in approvals]
         printer.application(ids[0])

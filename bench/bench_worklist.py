@@ -55,6 +55,7 @@ def bench_search(count: int, today: date, samples: int) -> None:
     from ui.worklist_model import WorklistModel, load
     from workstation.domain.programme import DEFAULT_RULES
     from workstation.journal.envelope import Actor
+    from workstation.services.context import DeskContext
     from workstation.services.desk import Desk
     from workstation.services.worklist import StatusFilter, WorklistQuery
     from workstation.store.local import LocalStore
@@ -64,11 +65,13 @@ def bench_search(count: int, today: date, samples: int) -> None:
     store = LocalStore.open(path)
     clock = FixedClock(datetime.combine(today, dtime(6, 0), UTC))
     desk = Desk(
-        store,
-        actor=Actor("", "", "clerk"),
-        workstation_id="WS-BENCH",
-        rules=DEFAULT_RULES,
-        clock=clock,
+        DeskContext(
+            store,
+            actor=Actor("", "", "clerk"),
+            workstation_id="WS-BENCH",
+            rules=DEFAULT_RULES,
+            clock=clock,
+        )
     )
     model = WorklistModel(desk, Runner())
     view = QTableView()

@@ -70,7 +70,7 @@ def grab(widget: QWidget, name: str) -> Path:
 
 def _record_steps(window: MainWindow, approval: ApprovedArrival, *, complete: bool) -> None:
     """Take a demo case through the desk's use cases: every step, or a case half done."""
-    desk, steps = window.desk, CaseSteps(window.desk)
+    desk, steps = window.desk, CaseSteps(window.desk.context)
     entry = TODAY - timedelta(days=2)
     case_id = approval.case_id
     desk.record_arrival(case_id, entry, "Astana International Airport (NQZ)")
@@ -107,7 +107,7 @@ def _record_steps(window: MainWindow, approval: ApprovedArrival, *, complete: bo
         return
     art = FingerprintArt()
     prints = [import_print_bytes(art.png(p, degraded=False), p) for p in FingerPosition]
-    FingerprintDesk.for_desk(desk).record_fingerprints(case_id, prints, {})
+    FingerprintDesk(desk.context).record_fingerprints(case_id, prints, {})
     steps.record_housing(
         case_id,
         HousingAgreement(
@@ -136,7 +136,7 @@ def case_checklist_pictures(
     """The case view with a complete checklist (ready to print) and an incomplete one."""
     settle(app, window)
     desk = window.desk
-    with desk.store.reading() as conn:
+    with desk.context.store.reading() as conn:
         ids = (
             conn.execute(
                 select(cases.c.case_id)

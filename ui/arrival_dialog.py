@@ -21,7 +21,8 @@ from ui import i18n
 from ui.runner import Runner
 from ui.widgets.date_field import DateField
 from workstation.domain.lifecycle import TransitionRefused
-from workstation.services.desk import Changes, ConfirmationNeeded, Desk
+from workstation.services.context import Changes
+from workstation.services.desk import ConfirmationNeeded, Desk
 
 # Where most applicants cross; the clerk may type any other point from the stamp. Not
 # translated: the point is recorded as it is chosen (data, like an address).

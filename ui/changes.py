@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from workstation.services.desk import Changes
+from workstation.services.context import Changes
 
 
 class ChangeHub(QObject):
-    # A workstation.services.desk.Changes, and who made them: the screen that ran the command
+    # A workstation.services.context.Changes, and who made them: the screen that ran the command
     # (ui.runner.Runner.command), the background sync, or None. Listeners take both.
     changed = Signal(object, object)
 

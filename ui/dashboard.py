@@ -38,10 +38,10 @@ from ui.i18n import error_text, format_date, format_number
 from ui.runner import Runner
 from workstation.reports import ReportData, ReportPeriod
 from workstation.reports.model import STAGE_COLOURS, InvalidReportPeriod
-from workstation.reports.service import ReportDesk
 from workstation.security.private_files import write_private
 from workstation.security.roles import Action, Role, is_permitted
 from workstation.services.access import actor_role
+from workstation.services.reports import ReportDesk
 
 DASHBOARD_SHORTCUT = "Ctrl+Shift+B"
 TILE_KEYS = ("approved", "arrived", "annulled", "submitted", "issued", "refused")
@@ -109,7 +109,7 @@ class DashboardPanel(QWidget):
         self.report: ReportData | None = None
         self._default_center = default_center
         self._build()
-        self.set_period(ReportPeriod.month_of(reports.clock.today()))
+        self.set_period(ReportPeriod.month_of(reports.context.today()))
 
     # Layout --------------------------------------------------------------------------------
 
@@ -131,7 +131,7 @@ class DashboardPanel(QWidget):
         self.center.currentIndexChanged.connect(self.refresh)
         this_month = QPushButton(self.tr("This &month"))
         this_month.clicked.connect(
-            lambda: self.set_period(ReportPeriod.month_of(self.reports.clock.today()))
+            lambda: self.set_period(ReportPeriod.month_of(self.reports.context.today()))
         )
         self.language = QComboBox()
         self.language.setObjectName("language")
@@ -431,9 +431,7 @@ def install_dashboard(window: QMainWindow) -> DashboardPanel | None:
     role = actor_role(session.actor)
     if role is None or not is_permitted(role, Action.VIEW_REPORTS):
         return None
-    reports = ReportDesk(
-        session.store, actor=session.actor, clock=session.clock, audit=session.audit_log()
-    )
+    reports = ReportDesk(session.context())
     panel = DashboardPanel(reports, window.runner, default_center=session.identity.city)  # type: ignore[attr-defined]
     cases = window.takeCentralWidget()
     tabs = QTabWidget()

@@ -37,7 +37,7 @@ from workstation.domain.decision import (
 )
 from workstation.domain.lifecycle import TransitionRefused
 from workstation.security.roles import NotPermitted
-from workstation.services.desk import Changes
+from workstation.services.context import Changes
 from workstation.services.review import ReviewDesk
 
 _ERROR_STYLE = "color: #b91c1c;"
@@ -203,14 +203,14 @@ class DecisionDialog(QDialog):
         except DecisionInvalid as exc:
             self._show_invalid(exc)
             return
-        today = self.review.clock.today()
+        today = self.review.context.today()
         if decision.issue:
             what = self.tr(
                 "<h3>Issue the residence permit</h3><p>Permit number <b>{number}</b>.</p>"
             ).format(number=permit_number(self.case_id, today))
         else:
             assert decision.reason is not None
-            again = reapply_not_before(today, self.review.rules.reapply_lock_years)
+            again = reapply_not_before(today, self.review.context.rules.reapply_lock_years)
             what = self.tr(
                 "<h3>Refuse the application</h3><p>Reason: <b>{reason}</b></p><p>{note}</p>"
                 "<p>The applicant may apply again from <b>{again}</b>; a new approval before "

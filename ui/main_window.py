@@ -22,7 +22,8 @@ from workstation.domain.checklist import Step
 from workstation.domain.lifecycle import DESK_STATES
 from workstation.security.roles import Action, is_permitted
 from workstation.services.access import actor_role
-from workstation.services.desk import CaseDetail, Changes
+from workstation.services.context import Changes
+from workstation.services.desk import CaseDetail
 from workstation.services.setup import DeskSession
 
 if TYPE_CHECKING:
@@ -288,7 +289,7 @@ class MainWindow(QMainWindow):
         detail = self.case_view.detail
         if detail is None:
             return None
-        printer = PrintDesk.for_desk(self.desk, audit=self.session.audit_log())
+        printer = PrintDesk(self.desk.context)
         dialog = PrintPreview(printer, self.runner, detail.approval.case_id, kind, self)
         dialog.finished.connect(lambda _r: self.worklist.table.setFocus())
         dialog.open()

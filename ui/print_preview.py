@@ -33,7 +33,8 @@ from ui.runner import Runner
 from workstation.domain.clock import KAZAKHSTAN_TIME
 from workstation.security.private_files import tighten, write_private
 from workstation.security.roles import NotPermitted
-from workstation.services.desk import CaseNotFound, Changes
+from workstation.services.context import Changes
+from workstation.services.desk import CaseNotFound
 from workstation.services.printing import (
     NotReadyToPrint,
     PrintDesk,

@@ -39,7 +39,8 @@ from ui.runner import Runner
 from workstation.domain.lifecycle import CaseState, TransitionRefused
 from workstation.security.roles import Action, NotPermitted, is_permitted
 from workstation.services.access import actor_role
-from workstation.services.desk import CaseDetail, Changes
+from workstation.services.context import Changes
+from workstation.services.desk import CaseDetail
 from workstation.services.review import PAGE_SIZE, OpenedCase, ReviewDesk, ReviewPage, ReviewRow
 from workstation.services.submission import SubmissionDesk
 
@@ -233,10 +234,8 @@ class ReviewFeatures:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         session = window.session
-        self.submission = SubmissionDesk.for_desk(window.desk)
-        self.review = ReviewDesk.for_desk(
-            window.desk, city=session.identity.city, audit=session.audit_log()
-        )
+        self.submission = SubmissionDesk(window.desk.context)
+        self.review = ReviewDesk(window.desk.context, city=session.identity.city)
         self.queue: ReviewQueuePanel | None = None
         self.tabs: QTabWidget | None = None
         self.decision_dialog: DecisionDialog | None = None
@@ -253,7 +252,7 @@ class ReviewFeatures:
         detail = self.window.case_view.detail
         if detail is None or not self.may(Action.SUBMIT_APPLICATION):
             return None
-        due = self.submission.due_date(self.window.desk.clock.today())
+        due = self.submission.due_date(self.window.desk.context.today())
         box = QMessageBox(
             QMessageBox.Icon.Question,
             QCoreApplication.translate("MainWindow", "Submit the application"),

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ui.changes import ChangeHub
 from ui.i18n import error_text
-from workstation.services.desk import Changes
+from workstation.services.context import Changes
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -29,7 +29,7 @@ from ui import i18n
 from ui.changes import ChangeHub
 from ui.runner import PROGRESS_DELAY_MS, Runner
 from workstation.domain.clock import KAZAKHSTAN_TIME
-from workstation.services.desk import Changes
+from workstation.services.context import Changes
 from workstation.services.quarantine import QuarantinedApproval
 from workstation.services.setup import DeskSession
 from workstation.sync.config import SettingsInvalid

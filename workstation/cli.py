@@ -21,6 +21,7 @@ from workstation.report_cli import add_report_parser, run_report
 from workstation.security.dbkey import DatabaseKeyUnusable
 from workstation.security.eds import LoginRefused
 from workstation.security.event_signing import Verification
+from workstation.services.context import DeskContext
 from workstation.services.desk import CaseNotFound, Desk
 from workstation.services.printing import PrintedFormChanged
 from workstation.services.setup import (
@@ -277,11 +278,13 @@ def run_case(args: argparse.Namespace) -> int:
     try:
         identity = desk_identity(store)
         desk = Desk(
-            store,
-            actor=_support_actor(),
-            workstation_id=identity.workstation_id,
-            rules=DEFAULT_RULES,
-            clock=SystemClock(),
+            DeskContext(
+                store,
+                actor=_support_actor(),
+                workstation_id=identity.workstation_id,
+                rules=DEFAULT_RULES,
+                clock=SystemClock(),
+            )
         )
         detail = desk.case_detail(args.case_id)
     finally:

@@ -16,12 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from workstation.domain.clock import Clock
-from workstation.domain.programme import DEFAULT_RULES
 from workstation.security.private_files import write_private
-from workstation.services.audit import AuditLog
-from workstation.services.login import LoginService, load_login_settings
 from workstation.services.printing import NotReadyToPrint, PrintDesk
-from workstation.services.setup import default_data_dir, desk_identity
+from workstation.services.setup import command_context, default_data_dir
 from workstation.store.local import LocalStore
 
 PASSWORD_ENV = "DNR_KEY_PASSWORD"
@@ -63,25 +60,10 @@ def run_print(
         password = getpass.getpass(f"Password for {args.key.name}: ")
     store = open_store(args.data_dir)
     try:
-        identity = desk_identity(store)
-        data_dir = args.data_dir or default_data_dir()
-        audit = AuditLog(store, workstation_id=identity.workstation_id, clock=clock)
-        login = LoginService(
-            store,
-            load_login_settings(store, data_dir),
-            desk_city=identity.city,
-            clock=clock,
-            audit=audit.record_event,  # a log-in by command is audited like one at the screen
+        context, _ = command_context(
+            store, args.data_dir or default_data_dir(), args.key, password, clock
         )
-        staff = login.log_in(args.key, password)
-        printer = PrintDesk(
-            store,
-            actor=staff.actor,
-            workstation_id=identity.workstation_id,
-            rules=DEFAULT_RULES,
-            clock=clock,
-            audit=audit,
-        )
+        printer = PrintDesk(context)
         try:
             if args.print_kind == "application":
                 document = printer.application(args.case_id)

@@ -22,11 +22,9 @@ from typing import Any
 
 from workstation.domain.clock import Clock
 from workstation.reports import LANGUAGES, InvalidReportPeriod, ReportPeriod, UnknownCenter
-from workstation.reports.service import FORMATS, ReportDesk
 from workstation.security.private_files import write_private
-from workstation.services.audit import AuditLog
-from workstation.services.login import LoginService, load_login_settings
-from workstation.services.setup import default_data_dir, desk_identity
+from workstation.services.reports import FORMATS, ReportDesk
+from workstation.services.setup import command_context, default_data_dir
 from workstation.store.local import LocalStore
 
 PASSWORD_ENV = "DNR_KEY_PASSWORD"
@@ -95,23 +93,10 @@ def run_report(
     password = _password(args.key)
     store = open_store(args.data_dir)
     try:
-        identity = desk_identity(store)
-        data_dir = args.data_dir or default_data_dir()
-        audit = AuditLog(store, workstation_id=identity.workstation_id, clock=clock)
-        login = LoginService(
-            store,
-            load_login_settings(store, data_dir),
-            desk_city=identity.city,
-            clock=clock,
-            audit=audit.record_event,  # a log-in by command is audited like one at the screen
+        context, identity = command_context(
+            store, args.data_dir or default_data_dir(), args.key, password, clock
         )
-        staff = login.log_in(args.key, password)
-        reports = ReportDesk(
-            store,
-            actor=staff.actor,
-            clock=clock,
-            audit=audit,
-        )
+        reports = ReportDesk(context)
         center = args.center or identity.city
         if center == ALL_CENTERS:
             center = None

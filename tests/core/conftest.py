@@ -1,5 +1,6 @@
-"""Core fixtures: a desk store in tmp_path, a Desk on a fixed clock, and a case book that
-writes events through the real projector (approvals arrive as pulled events)."""
+"""Core fixtures: a desk store in tmp_path, the clerk's desk context on a fixed clock (and a
+Desk in it), and a case book that writes events through the real projector (approvals
+arrive as pulled events)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from workstation.domain.steps import (
 )
 from workstation.journal.envelope import Actor, Event, new_event
 from workstation.journal.projector import Applied, load_approval, record
+from workstation.services.context import DeskContext
 from workstation.services.desk import Desk
 from workstation.store.local import LocalStore
 from workstation.sync.demo_seed import approval_event
@@ -162,8 +164,16 @@ def store(tmp_path: Any) -> Iterator[LocalStore]:
 
 
 @pytest.fixture
-def desk(store: LocalStore, rules: ProgrammeRules, fixed_clock: FixedClock) -> Desk:
-    return Desk(store, actor=CLERK, workstation_id=WORKSTATION, rules=rules, clock=fixed_clock)
+def context(store: LocalStore, rules: ProgrammeRules, fixed_clock: FixedClock) -> DeskContext:
+    """The clerk at WORKSTATION; other people or days: `dataclasses.replace(context, ...)`."""
+    return DeskContext(
+        store, actor=CLERK, workstation_id=WORKSTATION, rules=rules, clock=fixed_clock
+    )
+
+
+@pytest.fixture
+def desk(context: DeskContext) -> Desk:
+    return Desk(context)
 
 
 @pytest.fixture

@@ -3,13 +3,14 @@ submitted through the real services, and a migration officer on the same desk.""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from tests.conftest import TODAY, MakeApproval
-from tests.core.conftest import WORKSTATION, CaseBook
+from tests.core.conftest import CaseBook
 from workstation.domain.clock import Clock
 from workstation.journal.envelope import Actor
-from workstation.services.desk import Desk
+from workstation.services.context import DeskContext
 from workstation.services.printing import PrintDesk
 from workstation.services.review import ReviewDesk
 from workstation.services.submission import SubmissionDesk
@@ -24,35 +25,31 @@ ENTRY = TODAY - timedelta(days=2)
 
 
 def printed_case(
-    book: CaseBook, desk: Desk, make_approval: MakeApproval, n: int, **kw: object
+    book: CaseBook, context: DeskContext, make_approval: MakeApproval, n: int, **kw: object
 ) -> str:
     """Approved, arrived, every step recorded and the application printed by the clerk."""
     approval = make_approval(n, **kw)
     book.approve(approval)
     book.arrive(approval.case_id, ENTRY)
     book.all_steps(approval.case_id)
-    printer = PrintDesk.for_desk(desk)
+    printer = PrintDesk(context)
     printer.record_printed(printer.application(approval.case_id), copies=1, channel="printer")
     return approval.case_id
 
 
 def submitted_case(
-    book: CaseBook, desk: Desk, make_approval: MakeApproval, n: int, **kw: object
+    book: CaseBook, context: DeskContext, make_approval: MakeApproval, n: int, **kw: object
 ) -> str:
-    case_id = printed_case(book, desk, make_approval, n, **kw)
-    SubmissionDesk.for_desk(desk).submit(case_id)
+    case_id = printed_case(book, context, make_approval, n, **kw)
+    SubmissionDesk(context).submit(case_id)
     return case_id
 
 
-def officer(desk: Desk, clock: Clock | None = None, city: str | None = "Astana") -> ReviewDesk:
-    officer_desk = Desk(
-        desk.store,
-        actor=OFFICER,
-        workstation_id=WORKSTATION,
-        rules=desk.rules,
-        clock=clock or desk.clock,
-    )
-    return ReviewDesk.for_desk(officer_desk, city=city)
+def officer(
+    context: DeskContext, clock: Clock | None = None, city: str | None = "Astana"
+) -> ReviewDesk:
+    """The migration officer at the same desk (on `clock`, if given)."""
+    return ReviewDesk(replace(context, actor=OFFICER, clock=clock or context.clock), city=city)
 
 
 def day(text: str) -> date:

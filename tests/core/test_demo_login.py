@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from workstation.security.eds import (
 )
 from workstation.security.pki import DEMO_PASSWORD, DemoKeyPool
 from workstation.security.roles import NotPermitted, Role
+from workstation.services.context import DeskContext
 from workstation.services.demo import open_demo_session
 from workstation.services.demo_login import prepare_demo_login
 from workstation.services.login import (
@@ -183,9 +185,14 @@ def test_login_settings_are_kept_in_the_store(store: LocalStore, tmp_path: Path)
 
 def test_staff_records_are_managed_by_an_administrator(store: LocalStore) -> None:
     clock = FixedClock(NOW)
-    admin = StaffDirectory(
-        store, actor=Actor("881209300010", "ADMIN", "administrator"), clock=clock
+    admin_desk = DeskContext(
+        store,
+        actor=Actor("881209300010", "ADMIN", "administrator"),
+        workstation_id="WS-ADMIN",
+        rules=DEFAULT_RULES,
+        clock=clock,
     )
+    admin = StaffDirectory(admin_desk)
     record = StaffRecord("850304400015", "ASANOVA AIGERIM", "clerk", "TSON-AST-01", "Astana")
     admin.put(record)
     admin.set_active("850304400015", False)
@@ -196,6 +203,6 @@ def test_staff_records_are_managed_by_an_administrator(store: LocalStore) -> Non
         admin.put(StaffRecord("850304400015", "X", "cashier", "B", "Astana"))
     with pytest.raises(LookupError):
         admin.set_active("780622400019", True)
-    clerk = StaffDirectory(store, actor=Actor("850304400015", "CLERK", "clerk"), clock=clock)
+    clerk = StaffDirectory(replace(admin_desk, actor=Actor("850304400015", "CLERK", "clerk")))
     with pytest.raises(NotPermitted, match="manage staff records"):
         clerk.list()

@@ -13,6 +13,7 @@ from workstation.domain.clock import FixedClock
 from workstation.domain.lifecycle import CaseState, EventType, TransitionRefused
 from workstation.journal.envelope import Actor
 from workstation.services import worklist
+from workstation.services.context import DeskContext
 from workstation.services.desk import CaseNotFound, ConfirmationNeeded, Desk
 from workstation.store.local import LocalStore
 from workstation.store.models import journal
@@ -65,10 +66,10 @@ def test_a_late_entry_needs_confirmation_then_annuls(
     desk: Desk, case_id: str, fixed_clock: FixedClock
 ) -> None:
     fixed_clock.advance(timedelta(days=30))  # now 9 April
-    before = journal_count(desk.store)
+    before = journal_count(desk.context.store)
     with pytest.raises(ConfirmationNeeded, match=r"31\.03\.2026"):
         desk.record_arrival(case_id, date(2026, 4, 2), "Khorgos")
-    assert journal_count(desk.store) == before  # nothing happens until the clerk confirms
+    assert journal_count(desk.context.store) == before  # nothing happens until the clerk confirms
     changes = desk.record_arrival(case_id, date(2026, 4, 2), "Khorgos", confirm_annulment=True)
     assert changes.state is CaseState.ANNULLED
     detail = desk.case_detail(case_id)
@@ -93,11 +94,11 @@ def test_window_closed_without_entry_still_takes_an_in_window_date(
 
 
 def test_entry_before_the_approval_is_refused(desk: Desk, case_id: str) -> None:
-    before = journal_count(desk.store)
+    before = journal_count(desk.context.store)
     with pytest.raises(TransitionRefused) as refused:
         desk.record_arrival(case_id, date(2026, 2, 28), "Astana airport")
     assert refused.value.field == "entry_date"
-    assert journal_count(desk.store) == before
+    assert journal_count(desk.context.store) == before
 
 
 def test_entry_in_the_future_is_refused(desk: Desk, case_id: str) -> None:
@@ -135,11 +136,13 @@ def test_the_entry_date_is_judged_on_the_kazakhstan_calendar(
     # 20:30 UTC on 9 March is already 01:30 on 10 March in Kazakhstan: 10 March is not future.
     late_evening_utc = FixedClock(datetime(2026, 3, 9, 20, 30, tzinfo=UTC))
     night_desk = Desk(
-        store,
-        actor=Actor(iin="910517400017", name="NIGHT CLERK", role="clerk"),
-        workstation_id="WS-NIGHT",
-        rules=rules,
-        clock=late_evening_utc,
+        DeskContext(
+            store,
+            actor=Actor(iin="910517400017", name="NIGHT CLERK", role="clerk"),
+            workstation_id="WS-NIGHT",
+            rules=rules,
+            clock=late_evening_utc,
+        )
     )
     changes = night_desk.record_arrival(case_id, date(2026, 3, 10), "Astana airport")
     assert changes.state is CaseState.ARRIVED

@@ -133,7 +133,7 @@ def test_no_personal_data_in_the_store_files_logs_or_temp_directory(
 
     # A morning's work on the case, through the services the screens use.
     desk.record_arrival(case_id, ENTRY, "Astana International Airport (NQZ)")
-    steps = CaseSteps(desk)
+    steps = CaseSteps(desk.context)
     steps.check_passport(
         case_id,
         make_td3(
@@ -151,14 +151,12 @@ def test_no_personal_data_in_the_store_files_logs_or_temp_directory(
     assert approval.surname.encode() in pdf
     steps.attach_document(case_id, "passport_copy", "passport.pdf", pdf)
     audit = session.audit_log()
-    fingerprints = FingerprintDesk.for_desk(
-        desk, viewed_prints=audit.prints_viewed_hook(desk.actor)
-    )
+    fingerprints = FingerprintDesk(desk.context)  # viewing goes to the session's audit trail
     art = FingerprintArt()
     prints = [import_print_bytes(art.png(p, degraded=False), p) for p in FingerPosition]
     fingerprints.record_fingerprints(case_id, prints, {})
     assert fingerprints.prints_of(case_id) is not None
-    audit.printed(desk.actor, case_id, "application")
+    audit.printed(desk.context.actor, case_id, "application")
     # A failure whose message quotes the applicant, logged as the background runner does.
     try:
         raise ValueError(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -16,9 +17,9 @@ from tests.conftest import TODAY, MakeApproval
 from tests.core.conftest import CLERK, WORKSTATION, CaseBook
 from workstation.domain.clock import FixedClock
 from workstation.domain.lifecycle import CaseState, EventType
-from workstation.domain.programme import ProgrammeRules
 from workstation.journal.envelope import Actor
 from workstation.security.roles import NotPermitted
+from workstation.services.context import DeskContext
 from workstation.services.desk import CaseNotFound
 from workstation.services.printing import (
     NotReadyToPrint,
@@ -34,8 +35,8 @@ ENTRY = TODAY - timedelta(days=2)
 
 
 @pytest.fixture
-def printer(store: LocalStore, rules: ProgrammeRules, fixed_clock: FixedClock) -> PrintDesk:
-    return PrintDesk(store, actor=CLERK, workstation_id=WORKSTATION, rules=rules, clock=fixed_clock)
+def printer(context: DeskContext) -> PrintDesk:
+    return PrintDesk(context)
 
 
 def ready_case(book: CaseBook, make_approval: MakeApproval, n: int = 1, **kw: Any) -> str:
@@ -104,13 +105,13 @@ def test_a_case_with_a_missing_step_is_not_printed_and_says_which(
 
 def test_a_certificate_that_lapsed_since_it_was_recorded_blocks_printing(
     store: LocalStore,
-    rules: ProgrammeRules,
+    context: DeskContext,
     book: CaseBook,
     make_approval: MakeApproval,
 ) -> None:
     case_id = ready_case(book, make_approval, 3)
     later = FixedClock(book.clock.now() + timedelta(days=400))  # lease and certificate lapsed
-    printer = PrintDesk(store, actor=CLERK, workstation_id=WORKSTATION, rules=rules, clock=later)
+    printer = PrintDesk(replace(context, clock=later))
     with pytest.raises(NotReadyToPrint) as refused:
         printer.application(case_id)
     assert refused.value.reasons
@@ -161,8 +162,7 @@ def test_a_form_changed_while_the_preview_was_open_is_not_recorded_as_printed(
 
 
 def test_the_receipt_matches_the_printed_form_and_gives_the_decision_date(
-    store: LocalStore,
-    rules: ProgrammeRules,
+    context: DeskContext,
     printer: PrintDesk,
     book: CaseBook,
     make_approval: MakeApproval,
@@ -174,7 +174,7 @@ def test_the_receipt_matches_the_printed_form_and_gives_the_decision_date(
     printer.record_printed(document, copies=1, channel="printer")
     # Printed the next day: the receipt still carries the form of the day it was printed.
     next_day = FixedClock(book.clock.now() + timedelta(days=1))
-    later = PrintDesk(store, actor=CLERK, workstation_id=WORKSTATION, rules=rules, clock=next_day)
+    later = PrintDesk(replace(context, clock=next_day))
     receipt = later.receipt(case_id)
     assert receipt.digest == document.digest
     text = " ".join(pdf_text(receipt.pdf).split())
@@ -199,19 +199,16 @@ def test_the_decision_date_skips_weekends_and_holidays(
 
 
 def _data(printer: PrintDesk, case_id: str, document: Any) -> Any:
-    with printer.store.reading() as conn:
+    with printer.context.store.reading() as conn:
         return printer._application_data(conn, case_id, TODAY, document.clerk_name)
 
 
 def test_a_supervisor_may_not_print(
-    store: LocalStore, rules: ProgrammeRules, fixed_clock: FixedClock,
-    book: CaseBook, make_approval: MakeApproval,
-) -> None:  # fmt: skip
+    context: DeskContext, book: CaseBook, make_approval: MakeApproval
+) -> None:
     case_id = ready_case(book, make_approval, 8)
     supervisor = Actor(iin="870707400011", name="SUPERVISOR", role="supervisor")
-    printer = PrintDesk(
-        store, actor=supervisor, workstation_id=WORKSTATION, rules=rules, clock=fixed_clock
-    )
+    printer = PrintDesk(replace(context, actor=supervisor))
     with pytest.raises(NotPermitted):
         printer.application(case_id)
 
@@ -232,17 +229,14 @@ def test_country_names_and_fingerprint_statements() -> None:
 
 
 def test_printing_the_application_and_the_receipt_goes_to_the_audit_trail(
-    store: LocalStore, rules: ProgrammeRules, fixed_clock: FixedClock,
+    store: LocalStore, context: DeskContext, fixed_clock: FixedClock,
     book: CaseBook, make_approval: MakeApproval,
 ) -> None:  # fmt: skip
     from workstation.security.audit import AuditAction
     from workstation.services.audit import AuditLog
 
     audit = AuditLog(store, workstation_id=WORKSTATION, clock=fixed_clock)
-    printer = PrintDesk(
-        store, actor=CLERK, workstation_id=WORKSTATION, rules=rules, clock=fixed_clock,
-        audit=audit,
-    )  # fmt: skip
+    printer = PrintDesk(replace(context, audit=audit))
     case_id = ready_case(book, make_approval, 9)
     printer.record_printed(printer.application(case_id), copies=2, channel="printer")
     printer.record_receipt_printed(printer.receipt(case_id), copies=1, channel="printer")

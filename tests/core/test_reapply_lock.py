@@ -35,8 +35,8 @@ REFUSED_ON = TODAY  # 10.03.2026: the lock runs to 10.03.2027
 
 
 def refuse(book: CaseBook, desk: Desk, make_approval: MakeApproval, n: int, **kw: Any) -> str:
-    case_id = submitted_case(book, desk, make_approval, n, **kw)
-    officer(desk).decide(
+    case_id = submitted_case(book, desk.context, make_approval, n, **kw)
+    officer(desk.context).decide(
         case_id, Decision.refused(RefusalReason.FALSE_INFORMATION, "Forged lease.")
     )
     return case_id
@@ -67,7 +67,7 @@ def test_a_new_approval_with_the_refused_iin_is_flagged_and_cannot_be_processed(
         desk.record_arrival(again.case_id, TODAY, "Astana airport")
     exam = MedicalExam("028-9", TODAY, "Clinic", "A. DOCTOR", MedicalResult.FIT)
     with pytest.raises(ReapplyLocked):
-        CaseSteps(desk).record_medical_exam(again.case_id, exam)
+        CaseSteps(desk.context).record_medical_exam(again.case_id, exam)
     # Another desk's arrival for it is kept in the journal, refused, and the flag stays.
     pulled = book.make(
         again.case_id,
@@ -145,7 +145,7 @@ def test_a_first_pull_checks_all_its_approvals_with_one_lookup_per_identifier(
     sa_event.listen(store.engine, "before_cursor_execute", seen)
     try:
         with store.transaction() as conn:
-            results = record_pulled(conn, batch, desk.rules)
+            results = record_pulled(conn, batch, desk.context.rules)
     finally:
         sa_event.remove(store.engine, "before_cursor_execute", seen)
     assert all(r.applied for r in results)
@@ -166,7 +166,7 @@ def test_a_first_pull_checks_all_its_approvals_with_one_lookup_per_identifier(
 def test_a_refusal_pulled_after_the_new_approval_locks_it_and_undoes_work_done_meanwhile(
     book: CaseBook, desk: Desk, make_approval: MakeApproval, store: LocalStore
 ) -> None:
-    first = submitted_case(book, desk, make_approval, 1)
+    first = submitted_case(book, desk.context, make_approval, 1)
     with store.reading() as conn:
         person = load_approval(conn, first)
     again = make_approval(2, iin=person.iin, approval_date=TODAY)
@@ -181,7 +181,7 @@ def test_a_refusal_pulled_after_the_new_approval_locks_it_and_undoes_work_done_m
         ),
         OFFICER,
         "WS-UMS-1",
-        desk.clock,
+        desk.context.clock,
     )
     assert book.pulled(decision).applied
     row = row_of(store, again.case_id)
@@ -198,7 +198,7 @@ def test_a_refusal_pulled_after_the_new_approval_locks_it_and_undoes_work_done_m
     with store.reading() as conn:
         live = conn.execute(select(cases).order_by(cases.c.case_id)).all()
     with store.transaction() as conn:
-        rebuild_projections(conn, desk.rules)
+        rebuild_projections(conn, desk.context.rules)
     with store.reading() as conn:
         assert conn.execute(select(cases).order_by(cases.c.case_id)).all() == live
 
@@ -233,7 +233,7 @@ def test_every_desk_reaches_the_same_lock_whatever_order_it_pulls_in(
         other = LocalStore.open(tmp_path / f"desk-{n}", create=True)
         try:
             with other.transaction() as conn:
-                record_pulled(conn, list(enumerate(order, start=1)), desk.rules)
+                record_pulled(conn, list(enumerate(order, start=1)), desk.context.rules)
             with other.reading() as conn:
                 rows = conn.execute(
                     select(

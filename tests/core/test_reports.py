@@ -16,7 +16,7 @@ from tests.core.conftest import CLERK, WORKSTATION, CaseBook
 from workstation.domain.calendar import default_calendar
 from workstation.domain.clock import KAZAKHSTAN_TIME, FixedClock
 from workstation.domain.lifecycle import EventType
-from workstation.domain.programme import ProgrammeRules
+from workstation.domain.programme import DEFAULT_RULES, ProgrammeRules
 from workstation.journal.envelope import Actor, Event, new_event
 from workstation.journal.projector import record
 from workstation.reports import (
@@ -30,8 +30,9 @@ from workstation.reports import (
     texts_for,
 )
 from workstation.reports.model import Funnel, StaffWork, WeekFigures, WindowEnding, masked_iin
-from workstation.reports.service import ReportDesk
 from workstation.security.roles import NotPermitted
+from workstation.services.context import DeskContext
+from workstation.services.reports import ReportDesk
 from workstation.services.staff import StaffRecord, put_staff
 from workstation.store.local import LocalStore
 
@@ -158,8 +159,14 @@ def seeded(
     return c
 
 
-def reports(store: LocalStore) -> ReportDesk:
-    return ReportDesk(store, actor=SUPERVISOR, clock=REPORT_CLOCK)
+def reports(
+    store: LocalStore, actor: Actor = SUPERVISOR, clock: FixedClock = REPORT_CLOCK
+) -> ReportDesk:
+    return ReportDesk(
+        DeskContext(
+            store, actor=actor, workstation_id=WORKSTATION, rules=DEFAULT_RULES, clock=clock
+        )
+    )
 
 
 def test_the_figures_of_november_for_astana(store: LocalStore, seeded: dict[str, Any]) -> None:
@@ -203,9 +210,9 @@ def test_kazakhstan_midnight_decides_the_day(store: LocalStore, seeded: dict[str
 def test_a_derived_annulment_waits_for_the_day_of_the_report(
     store: LocalStore, seeded: dict[str, Any]
 ) -> None:
-    on_30_november = ReportDesk(
-        store, actor=SUPERVISOR, clock=FixedClock(local("2026-11-30", 12))
-    ).report(NOVEMBER, "Astana")
+    on_30_november = reports(store, clock=FixedClock(local("2026-11-30", 12))).report(
+        NOVEMBER, "Astana"
+    )
     # c9's window ends on 30 Nov: on that day it is not annulled yet.
     assert on_30_november.funnel.annulled == 3
     assert [w.case_id for w in on_30_november.window_ending] == [
@@ -249,10 +256,10 @@ def test_weeks_add_up_to_the_period(store: LocalStore, seeded: dict[str, Any]) -
 
 def test_only_a_supervisor_gets_a_report(store: LocalStore, seeded: dict[str, Any]) -> None:
     with pytest.raises(NotPermitted, match="As a clerk you may not view and print reports"):
-        ReportDesk(store, actor=CLERK, clock=REPORT_CLOCK).report(NOVEMBER, None)
+        reports(store, actor=CLERK).report(NOVEMBER, None)
     data = reports(store).report(NOVEMBER, None)
     with pytest.raises(NotPermitted):
-        ReportDesk(store, actor=OFFICER, clock=REPORT_CLOCK).export(data, "pdf", "ru")
+        reports(store, actor=OFFICER).export(data, "pdf", "ru")
 
 
 def test_a_period_must_make_sense() -> None:

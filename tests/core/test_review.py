@@ -4,6 +4,7 @@ number, the applicant's notification and annulment leaving the queues (issue 9).
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
@@ -36,6 +37,7 @@ from workstation.domain.decision import (
 from workstation.domain.lifecycle import CaseState, EventType, TransitionRefused
 from workstation.journal.projector import rebuild_projections
 from workstation.security.roles import NotPermitted
+from workstation.services.context import DeskContext
 from workstation.services.desk import Desk
 from workstation.services.review import ReviewDesk
 from workstation.services.submission import NotReadyToSubmit, SubmissionDesk
@@ -110,10 +112,10 @@ def test_working_days_left_is_zero_on_the_due_date_and_negative_after() -> None:
 
 
 def test_the_clerk_submits_a_printed_case_with_its_due_date(
-    book: CaseBook, desk: Desk, make_approval: MakeApproval, store: LocalStore
+    book: CaseBook, context: DeskContext, make_approval: MakeApproval, store: LocalStore
 ) -> None:
-    case_id = printed_case(book, desk, make_approval, 1)
-    changes = SubmissionDesk.for_desk(desk).submit(case_id)
+    case_id = printed_case(book, context, make_approval, 1)
+    changes = SubmissionDesk(context).submit(case_id)
     assert changes.state is CaseState.SUBMITTED and changes.case_ids == {case_id}
     [payload] = events_of(store, case_id, EventType.APPLICATION_SUBMITTED)
     assert payload["submitted_on"] == "2026-03-10"
@@ -125,30 +127,29 @@ def test_the_clerk_submits_a_printed_case_with_its_due_date(
 
 
 def test_submission_before_nauryz_is_due_after_it(
-    book: CaseBook, desk: Desk, make_approval: MakeApproval, store: LocalStore
+    book: CaseBook, context: DeskContext, make_approval: MakeApproval, store: LocalStore
 ) -> None:
-    case_id = printed_case(book, desk, make_approval, 1)
-    late = Desk(store, actor=desk.actor, workstation_id=desk.workstation_id, rules=desk.rules,
-                clock=clock_on(day("2026-03-20")))  # fmt: skip
-    SubmissionDesk.for_desk(late).submit(case_id)
+    case_id = printed_case(book, context, make_approval, 1)
+    late = replace(context, clock=clock_on(day("2026-03-20")))
+    SubmissionDesk(late).submit(case_id)
     assert case_row(store, case_id).due_date == day("2026-03-30")  # type: ignore[attr-defined]
 
 
 def test_submitting_twice_is_refused_and_writes_nothing(
-    book: CaseBook, desk: Desk, make_approval: MakeApproval, store: LocalStore
+    book: CaseBook, context: DeskContext, make_approval: MakeApproval, store: LocalStore
 ) -> None:
-    case_id = submitted_case(book, desk, make_approval, 1)
+    case_id = submitted_case(book, context, make_approval, 1)
     before = journal_size(store)
     with pytest.raises(TransitionRefused, match="already been submitted"):
-        SubmissionDesk.for_desk(desk).submit(case_id)
-    officer(desk).open_case(case_id)  # under review: still "already submitted"
+        SubmissionDesk(context).submit(case_id)
+    officer(context).open_case(case_id)  # under review: still "already submitted"
     with pytest.raises(TransitionRefused, match="already been submitted"):
-        SubmissionDesk.for_desk(desk).submit(case_id)
+        SubmissionDesk(context).submit(case_id)
     assert journal_size(store) == before + 1  # only the officer's ReviewStarted
 
 
 def test_an_unprinted_or_unready_case_cannot_be_submitted(
-    book: CaseBook, desk: Desk, make_approval: MakeApproval, store: LocalStore
+    book: CaseBook, context: DeskContext, make_approval: MakeApproval, store: LocalStore
 ) -> None:
     ready = make_approval(1)
     waiting = make_approval(2)
@@ -156,7 +157,7 @@ def test_an_unprinted_or_unready_case_cannot_be_submitted(
         book.approve(approval)
     book.arrive(ready.case_id, TODAY - timedelta(days=2))
     book.all_steps(ready.case_id)
-    submission = SubmissionDesk.for_desk(desk)
+    submission = SubmissionDesk(context)
     before = journal_size(store)
     with pytest.raises(TransitionRefused, match="Cannot submit the application: the case is ready"):
         submission.submit(ready.case_id)
@@ -166,55 +167,54 @@ def test_an_unprinted_or_unready_case_cannot_be_submitted(
 
 
 def test_a_certificate_that_lapsed_after_printing_stops_the_submission(
-    book: CaseBook, desk: Desk, make_approval: MakeApproval, store: LocalStore
+    book: CaseBook, context: DeskContext, make_approval: MakeApproval, store: LocalStore
 ) -> None:
-    case_id = printed_case(book, desk, make_approval, 1)
-    months_later = Desk(store, actor=desk.actor, workstation_id=desk.workstation_id,
-                        rules=desk.rules, clock=clock_on(TODAY + timedelta(days=200)))  # fmt: skip
+    case_id = printed_case(book, context, make_approval, 1)
+    months_later = replace(context, clock=clock_on(TODAY + timedelta(days=200)))
     with pytest.raises(NotReadyToSubmit) as refused:
-        SubmissionDesk.for_desk(months_later).submit(case_id)
+        SubmissionDesk(months_later).submit(case_id)
     assert any("Medical" in line for line in refused.value.reasons)
     assert events_of(store, case_id, EventType.APPLICATION_SUBMITTED) == []
 
 
-def test_only_a_clerk_submits(book: CaseBook, desk: Desk, make_approval: MakeApproval) -> None:
-    case_id = printed_case(book, desk, make_approval, 1)
+def test_only_a_clerk_submits(
+    book: CaseBook, context: DeskContext, make_approval: MakeApproval
+) -> None:
+    case_id = printed_case(book, context, make_approval, 1)
     for actor in (OFFICER, SUPERVISOR):
-        other = Desk(desk.store, actor=actor, workstation_id=desk.workstation_id,
-                     rules=desk.rules, clock=desk.clock)  # fmt: skip
+        other = replace(context, actor=actor)
         with pytest.raises(NotPermitted, match="may not submit an application"):
-            SubmissionDesk.for_desk(other).submit(case_id)
+            SubmissionDesk(other).submit(case_id)
 
 
 # --- the officer's queue ---------------------------------------------------------------------
 
 
 def test_the_queue_holds_the_regions_submitted_cases_by_due_date(
-    book: CaseBook, desk: Desk, make_approval: MakeApproval, store: LocalStore
+    book: CaseBook, context: DeskContext, make_approval: MakeApproval, store: LocalStore
 ) -> None:
-    tomorrow = Desk(store, actor=desk.actor, workstation_id=desk.workstation_id,
-                    rules=desk.rules, clock=clock_on(day("2026-03-11")))  # fmt: skip
-    late = printed_case(book, desk, make_approval, 1)
-    SubmissionDesk.for_desk(tomorrow).submit(late)  # Wednesday: due Monday 16 March
-    early = submitted_case(book, desk, make_approval, 2)  # Tuesday: due Friday 13 March
-    elsewhere = submitted_case(book, desk, make_approval, 3, city="Almaty")
-    printed_only = printed_case(book, desk, make_approval, 4)
-    review = officer(desk, clock=tomorrow.clock)
+    tomorrow = replace(context, clock=clock_on(day("2026-03-11")))
+    late = printed_case(book, context, make_approval, 1)
+    SubmissionDesk(tomorrow).submit(late)  # Wednesday: due Monday 16 March
+    early = submitted_case(book, context, make_approval, 2)  # Tuesday: due Friday 13 March
+    elsewhere = submitted_case(book, context, make_approval, 3, city="Almaty")
+    printed_only = printed_case(book, context, make_approval, 4)
+    review = officer(context, clock=tomorrow.clock)
     page = review.queue_page()
     assert [r.case_id for r in page.rows] == [early, late]
     assert [r.due_date for r in page.rows] == [day("2026-03-13"), day("2026-03-16")]
     assert [r.working_days_left for r in page.rows] == [2, 3]
     assert review.queue_count() == 2
-    everywhere = officer(desk, city=None).queue_page()
+    everywhere = officer(context, city=None).queue_page()
     assert {r.case_id for r in everywhere.rows} == {early, late, elsewhere}
     assert printed_only not in {r.case_id for r in everywhere.rows}
 
 
 def test_the_queue_pages_by_due_date_and_shows_overdue_cases(
-    book: CaseBook, desk: Desk, make_approval: MakeApproval, store: LocalStore
+    book: CaseBook, context: DeskContext, make_approval: MakeApproval, store: LocalStore
 ) -> None:
-    ids = [submitted_case(book, desk, make_approval, n) for n in range(1, 6)]
-    later = officer(desk, clock=clock_on(day("2026-03-17")))
+    ids = [submitted_case(book, context, make_approval, n) for n in range(1, 6)]
+    later = officer(context, clock=clock_on(day("2026-03-17")))
     first = later.queue_page(limit=2)
     assert first.more and first.after is not None
     second = later.queue_page(after=first.after, limit=2)
@@ -225,10 +225,10 @@ def test_the_queue_pages_by_due_date_and_shows_overdue_cases(
 
 
 def test_opening_a_submitted_case_starts_the_review_once(
-    book: CaseBook, desk: Desk, make_approval: MakeApproval, store: LocalStore
+    book: CaseBook, context: DeskContext, make_approval: MakeApproval, store: LocalStore
 ) -> None:
-    case_id = submitted_case(book, desk, make_approval, 1)
-    review = officer(desk)
+    case_id = submitted_case(book, context, make_approval, 1)
+    review = officer(context)
     opened = review.open_case(case_id)
     assert opened.changes.state is CaseState.UNDER_REVIEW
     assert opened.detail.status.state is CaseState.UNDER_REVIEW
@@ -237,19 +237,19 @@ def test_opening_a_submitted_case_starts_the_review_once(
     assert again.changes.event_ids == ()
     assert len(events_of(store, case_id, EventType.REVIEW_STARTED)) == 1
     with pytest.raises(NotPermitted):
-        ReviewDesk.for_desk(desk, city="Astana").open_case(case_id)  # a clerk
+        ReviewDesk(context, city="Astana").open_case(case_id)  # a clerk
 
 
 # --- the decision ------------------------------------------------------------------------------
 
 
 def test_issuing_records_the_permit_number_and_the_notification(
-    book: CaseBook, desk: Desk, make_approval: MakeApproval, store: LocalStore
+    book: CaseBook, context: DeskContext, make_approval: MakeApproval, store: LocalStore
 ) -> None:
     case_id = submitted_case(
-        book, desk, make_approval, 1, email="anna@example.com", phone="+7 701 000 0001"
+        book, context, make_approval, 1, email="anna@example.com", phone="+7 701 000 0001"
     )
-    review = officer(desk)
+    review = officer(context)
     review.open_case(case_id)
     changes = review.decide(case_id, Decision.issued())
     assert changes.state is CaseState.ISSUED
@@ -268,10 +268,10 @@ def test_issuing_records_the_permit_number_and_the_notification(
 
 
 def test_refusing_needs_a_reason_and_an_explanation(
-    book: CaseBook, desk: Desk, make_approval: MakeApproval, store: LocalStore
+    book: CaseBook, context: DeskContext, make_approval: MakeApproval, store: LocalStore
 ) -> None:
-    case_id = submitted_case(book, desk, make_approval, 1)
-    review = officer(desk)
+    case_id = submitted_case(book, context, make_approval, 1)
+    review = officer(context)
     before = journal_size(store)
     with pytest.raises(DecisionInvalid, match="Explain the refusal") as no_note:
         review.decide(case_id, Decision.refused(RefusalReason.MEDICAL_EXAM, "   "))
@@ -295,35 +295,30 @@ def test_refusing_needs_a_reason_and_an_explanation(
 
 
 def test_a_decided_or_unsubmitted_case_cannot_be_decided(
-    book: CaseBook, desk: Desk, make_approval: MakeApproval, store: LocalStore
+    book: CaseBook, context: DeskContext, make_approval: MakeApproval, store: LocalStore
 ) -> None:
-    decided = submitted_case(book, desk, make_approval, 1)
-    printed = printed_case(book, desk, make_approval, 2)
-    review = officer(desk)
+    decided = submitted_case(book, context, make_approval, 1)
+    printed = printed_case(book, context, make_approval, 2)
+    review = officer(context)
     review.decide(decided, Decision.issued())
     with pytest.raises(TransitionRefused, match="the permit was issued"):
         review.decide(decided, Decision.refused(RefusalReason.OTHER, "Second thoughts."))
     with pytest.raises(TransitionRefused, match="Cannot decide on the application"):
         review.decide(printed, Decision.issued())
     with pytest.raises(NotPermitted, match="As a supervisor you may not decide"):
-        ReviewDesk.for_desk(
-            Desk(store, actor=SUPERVISOR, workstation_id="WS", rules=desk.rules, clock=desk.clock),
-            city="Astana",
-        ).decide(printed, Decision.issued())
+        ReviewDesk(replace(context, actor=SUPERVISOR), city="Astana").decide(
+            printed, Decision.issued()
+        )
 
 
 def test_the_officer_views_the_application_as_printed(
-    book: CaseBook, desk: Desk, make_approval: MakeApproval, store: LocalStore
+    book: CaseBook, context: DeskContext, make_approval: MakeApproval, store: LocalStore
 ) -> None:
     from workstation.services.audit import AuditLog
 
-    case_id = submitted_case(book, desk, make_approval, 1)
-    audit = AuditLog(store, workstation_id="WS-TEST-1", clock=desk.clock)
-    review = ReviewDesk.for_desk(
-        Desk(store, actor=OFFICER, workstation_id="WS-TEST-1", rules=desk.rules, clock=desk.clock),
-        city="Astana",
-        audit=audit,
-    )
+    case_id = submitted_case(book, context, make_approval, 1)
+    audit = AuditLog(store, workstation_id=context.workstation_id, clock=context.clock)
+    review = ReviewDesk(replace(context, actor=OFFICER, audit=audit), city="Astana")
     [submitted] = events_of(store, case_id, EventType.APPLICATION_SUBMITTED)
     document = review.prints().application(case_id)
     assert document.pdf.startswith(b"%PDF") and document.digest == submitted["print_digest"]
@@ -332,17 +327,17 @@ def test_the_officer_views_the_application_as_printed(
 
 
 def test_rebuilt_projections_keep_the_submission_and_decision(
-    book: CaseBook, desk: Desk, make_approval: MakeApproval, store: LocalStore
+    book: CaseBook, context: DeskContext, make_approval: MakeApproval, store: LocalStore
 ) -> None:
-    issued = submitted_case(book, desk, make_approval, 1)
-    refused = submitted_case(book, desk, make_approval, 2)
-    review = officer(desk)
+    issued = submitted_case(book, context, make_approval, 1)
+    refused = submitted_case(book, context, make_approval, 2)
+    review = officer(context)
     review.decide(issued, Decision.issued())
     review.decide(refused, Decision.refused(RefusalReason.SECURITY_CHECK, "Not passed."))
     with store.reading() as conn:
         live = conn.execute(select(cases).order_by(cases.c.case_id)).all()
     with store.transaction() as conn:
-        rebuild_projections(conn, desk.rules)
+        rebuild_projections(conn, context.rules)
     with store.reading() as conn:
         assert conn.execute(select(cases).order_by(cases.c.case_id)).all() == live
 
@@ -412,19 +407,18 @@ def test_every_refusal_reason_has_a_text_in_each_language() -> None:
 
 
 def test_an_approval_whose_window_closed_leaves_the_worklist_and_queue(
-    book: CaseBook, desk: Desk, make_approval: MakeApproval, store: LocalStore
+    book: CaseBook, context: DeskContext, make_approval: MakeApproval, store: LocalStore
 ) -> None:
     lapsed = make_approval(1, approval_date=TODAY - timedelta(days=31))
     fresh = make_approval(2, approval_date=TODAY - timedelta(days=3))
     book.approve(lapsed)
     book.approve(fresh)
     old_but_submitted = submitted_case(
-        book, desk, make_approval, 3, approval_date=TODAY - timedelta(days=20)
+        book, context, make_approval, 3, approval_date=TODAY - timedelta(days=20)
     )
-    later = Desk(store, actor=desk.actor, workstation_id=desk.workstation_id, rules=desk.rules,
-                 clock=clock_on(TODAY + timedelta(days=15)))  # fmt: skip
+    later = replace(context, clock=clock_on(TODAY + timedelta(days=15)))
     # The window of case 3 has closed too by then, but its applicant entered in time.
-    for today_desk in (desk, later):
+    for today_desk in (Desk(context), Desk(later)):
         open_ids = {r.case_id for r in today_desk.worklist_page(WorklistQuery()).rows}
         assert open_ids == {fresh.case_id}
         annulled = {
@@ -432,7 +426,7 @@ def test_an_approval_whose_window_closed_leaves_the_worklist_and_queue(
             for r in today_desk.worklist_page(WorklistQuery(status=StatusFilter.ANNULLED)).rows
         }
         assert annulled == {lapsed.case_id}
-    assert later.case_detail(lapsed.case_id).effective_state is CaseState.ANNULLED
+    assert Desk(later).case_detail(lapsed.case_id).effective_state is CaseState.ANNULLED
     queue = officer(later).queue_page()
     assert [r.case_id for r in queue.rows] == [old_but_submitted]
     # Derived, not written: no Annulled event in the journal.

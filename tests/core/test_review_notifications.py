@@ -39,9 +39,11 @@ def push_journal(store: LocalStore, central: CentralGateway) -> None:
 
 
 def decided_cases(book: CaseBook, desk: Desk, make_approval: MakeApproval) -> tuple[str, str]:
-    issued = submitted_case(book, desk, make_approval, 1, email="a@example.com", phone="+7 701")
-    refused = submitted_case(book, desk, make_approval, 2, email="b@example.com")
-    review = officer(desk)
+    issued = submitted_case(
+        book, desk.context, make_approval, 1, email="a@example.com", phone="+7 701"
+    )
+    refused = submitted_case(book, desk.context, make_approval, 2, email="b@example.com")
+    review = officer(desk.context)
     review.decide(issued, Decision.issued())
     review.decide(refused, Decision.refused(RefusalReason.MEDICAL_EXAM, "Form 028/u: unfit."))
     return issued, refused
@@ -63,7 +65,7 @@ def test_central_lists_each_decision_once_and_delivers_through_the_simulator(
         {"decision": "refused", "notification": {"contact": {"email": "x@example.com"}}},
         OFFICER,
         "WS-OTHER",
-        desk.clock,
+        desk.context.clock,
     )
     push_journal(store, central)
     central.push([(second, "Astana")])
@@ -94,8 +96,8 @@ def test_a_decision_without_contact_stays_pending_with_the_reason(
     store: LocalStore,
     central: CentralGateway,
 ) -> None:
-    case_id = submitted_case(book, desk, make_approval, 1)  # no e-mail, no phone
-    officer(desk).decide(case_id, Decision.issued())
+    case_id = submitted_case(book, desk.context, make_approval, 1)  # no e-mail, no phone
+    officer(desk.context).decide(case_id, Decision.issued())
     push_journal(store, central)
     [note] = notifications.pending(central)
     assert note.problem == "the approval carries no e-mail or phone for the applicant"

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import TODAY, MakeApproval
-from tests.core.conftest import CLERK, WORKSTATION, CaseBook
+from tests.core.conftest import WORKSTATION, CaseBook
 from workstation.biometrics.sbi import CapturedPrint, FingerPosition
 from workstation.biometrics.simulator import FingerprintArt
 from workstation.domain.checklist import Step
@@ -24,14 +24,15 @@ from workstation.domain.programme import ProgrammeRules
 from workstation.domain.steps import MedicalExam, MedicalResult
 from workstation.journal.envelope import Actor
 from workstation.reports import ReportPeriod
-from workstation.reports.service import ReportDesk
 from workstation.security.roles import PERMISSIONS, Action, NotPermitted, Role, is_permitted
 from workstation.services.access import NoStaffRole
 from workstation.services.audit import AuditLog
+from workstation.services.context import DeskContext
 from workstation.services.desk import Desk
 from workstation.services.desk_setup import DeskSetup
 from workstation.services.fingerprints import FingerprintDesk
 from workstation.services.printing import PrintDesk
+from workstation.services.reports import ReportDesk
 from workstation.services.review import ReviewDesk
 from workstation.services.setup import DeskIdentity, DeskSession
 from workstation.services.staff import StaffDirectory, StaffRecord
@@ -94,13 +95,16 @@ class World:
     printed: str = ""  # printed, waiting to be submitted
     submitted: str = ""  # submitted, waiting for the officer
 
-    def desk(self, actor: Actor) -> Desk:
-        return Desk(
+    def context(self, actor: Actor) -> DeskContext:
+        return DeskContext(
             self.store, actor=actor, workstation_id=WORKSTATION, rules=self.rules, clock=self.clock
         )
 
+    def desk(self, actor: Actor) -> Desk:
+        return Desk(self.context(actor))
+
     def fingerprints(self, actor: Actor) -> FingerprintDesk:
-        return FingerprintDesk.for_desk(self.desk(actor))
+        return FingerprintDesk(self.context(actor))
 
 
 @pytest.fixture
@@ -110,6 +114,7 @@ def world(
     make_approval: MakeApproval,
     rules: ProgrammeRules,
     fixed_clock: FixedClock,
+    context: DeskContext,
     tmp_path: Path,
 ) -> World:
     ids = []
@@ -120,18 +125,13 @@ def world(
     approved, arrived, printed_fingers, ready, printed, submitted = ids
     for case_id in (arrived, printed_fingers, ready, printed, submitted):
         book.arrive(case_id, ENTRY)
-    clerk_desk = Desk(
-        store, actor=CLERK, workstation_id=WORKSTATION, rules=rules, clock=fixed_clock
-    )
     for case_id in (ready, printed, submitted):
         book.all_steps(case_id)
     for case_id in (printed, submitted):
-        printer = PrintDesk.for_desk(clerk_desk)
+        printer = PrintDesk(context)
         printer.record_printed(printer.application(case_id), copies=1, channel="printer")
-    SubmissionDesk.for_desk(clerk_desk).submit(submitted)
-    FingerprintDesk.for_desk(clerk_desk).record_fingerprints(
-        printed_fingers, ten_prints(fixed_clock), {}
-    )
+    SubmissionDesk(context).submit(submitted)
+    FingerprintDesk(context).record_fingerprints(printed_fingers, ten_prints(fixed_clock), {})
     return World(store, tmp_path / "desk", rules, fixed_clock, approved, arrived,
                  printed_fingers, ready, printed, submitted)  # fmt: skip
 
@@ -145,34 +145,32 @@ CALLS: dict[Action, Callable[[World, Actor], Any]] = {
     Action.RECORD_ARRIVAL: lambda w, a: w.desk(a).record_arrival(
         w.approved, ENTRY, "Astana International Airport (NQZ)"
     ),
-    Action.RECORD_STEP: lambda w, a: CaseSteps(w.desk(a)).record_medical_exam(
+    Action.RECORD_STEP: lambda w, a: CaseSteps(w.context(a)).record_medical_exam(
         w.arrived, _exam(w.clock.today())
     ),
     Action.CAPTURE_FINGERPRINTS: lambda w, a: w.fingerprints(a).record_fingerprints(
         w.arrived, ten_prints(w.clock), {}
     ),
     Action.VIEW_FINGERPRINTS: lambda w, a: w.fingerprints(a).prints_of(w.printed_fingers),
-    Action.PRINT_APPLICATION: lambda w, a: PrintDesk(
-        w.store, actor=a, workstation_id=WORKSTATION, rules=w.rules, clock=w.clock
-    ).application(w.ready),
-    Action.SUBMIT_APPLICATION: lambda w, a: SubmissionDesk.for_desk(w.desk(a)).submit(w.printed),
-    Action.REVIEW_APPLICATION: lambda w, a: ReviewDesk.for_desk(w.desk(a), city="Astana").open_case(
+    Action.PRINT_APPLICATION: lambda w, a: PrintDesk(w.context(a)).application(w.ready),
+    Action.SUBMIT_APPLICATION: lambda w, a: SubmissionDesk(w.context(a)).submit(w.printed),
+    Action.REVIEW_APPLICATION: lambda w, a: ReviewDesk(w.context(a), city="Astana").open_case(
         w.submitted
     ),
-    Action.DECIDE_APPLICATION: lambda w, a: ReviewDesk.for_desk(w.desk(a), city="Astana").decide(
+    Action.DECIDE_APPLICATION: lambda w, a: ReviewDesk(w.context(a), city="Astana").decide(
         w.submitted, Decision.refused(RefusalReason.SECURITY_CHECK, "Not passed.")
     ),
-    Action.MANAGE_SETUP: lambda w, a: DeskSetup(w.store, w.data_dir, actor=a).connect_central(
+    Action.MANAGE_SETUP: lambda w, a: DeskSetup(w.context(a), w.data_dir).connect_central(
         "sqlite:///central-elsewhere.sqlite3"
     ),
     Action.VIEW_AUDIT: lambda w, a: AuditLog(
         w.store, workstation_id=WORKSTATION, clock=w.clock
     ).entries(actor=a),
-    Action.MANAGE_STAFF: lambda w, a: StaffDirectory(w.store, actor=a, clock=w.clock).put(
+    Action.MANAGE_STAFF: lambda w, a: StaffDirectory(w.context(a)).put(
         StaffRecord("850304400015", "ASANOVA AIGERIM", "clerk", "TSON-AST-01", "Astana")
     ),
     Action.SYNC: lambda w, a: _sync(w, a),
-    Action.VIEW_REPORTS: lambda w, a: ReportDesk(w.store, actor=a, clock=w.clock).report(
+    Action.VIEW_REPORTS: lambda w, a: ReportDesk(w.context(a)).report(
         ReportPeriod.month_of(w.clock.today()), None
     ),
 }
@@ -259,8 +257,8 @@ def test_the_issue_rules_hold_in_the_table() -> None:
         lambda w, a: w.desk(a).worklist_page(WorklistQuery()),
         lambda w, a: w.desk(a).worklist_count(WorklistQuery()),
         lambda w, a: w.desk(a).case_detail(w.ready),
-        lambda w, a: CaseSteps(w.desk(a)).documents(w.ready),
-        lambda w, a: CaseSteps(w.desk(a)).step_history(w.ready, Step.MEDICAL),
+        lambda w, a: CaseSteps(w.context(a)).documents(w.ready),
+        lambda w, a: CaseSteps(w.context(a)).step_history(w.ready, Step.MEDICAL),
         lambda w, a: w.fingerprints(a).capture_required(w.arrived),
     ],
     ids=["worklist", "count", "detail", "documents", "history", "capture-required"],
@@ -274,11 +272,11 @@ def test_an_administrator_reads_no_case_data(world: World, query: Any) -> None:
 @pytest.mark.parametrize(
     "change",
     [
-        lambda w, a: CaseSteps(w.desk(a)).record_medical_exam(w.arrived, _exam(w.clock.today())),
-        lambda w, a: CaseSteps(w.desk(a)).attach_document(
+        lambda w, a: CaseSteps(w.context(a)).record_medical_exam(w.arrived, _exam(w.clock.today())),
+        lambda w, a: CaseSteps(w.context(a)).attach_document(
             w.arrived, "photo", "photo.png", _png(FingerPosition.LEFT_THUMB)
         ),
-        lambda w, a: CaseSteps(w.desk(a)).check_passport(w.arrived, "P<RUSIVANOVA<<ANNA"),
+        lambda w, a: CaseSteps(w.context(a)).check_passport(w.arrived, "P<RUSIVANOVA<<ANNA"),
         lambda w, a: w.desk(a).record_arrival(w.approved, ENTRY, "Astana"),
     ],
     ids=["medical", "document", "passport", "arrival"],
@@ -299,7 +297,7 @@ def test_an_actor_without_a_staff_role_is_refused(world: World) -> None:
 
 
 def test_setup_changes_are_kept_for_the_administrator(world: World) -> None:
-    DeskSetup(world.store, world.data_dir, actor=actor_of(Role.ADMINISTRATOR)).connect_central(
+    DeskSetup(world.context(actor_of(Role.ADMINISTRATOR)), world.data_dir).connect_central(
         "sqlite:///central-elsewhere.sqlite3"
     )
     with world.store.reading() as conn:

@@ -49,7 +49,7 @@ def approval(book: CaseBook, make_approval: Any) -> Any:
 
 @pytest.fixture
 def steps(desk: Desk) -> CaseSteps:
-    return CaseSteps(desk, max_document_bytes=1024)
+    return CaseSteps(desk.context, max_document_bytes=1024)
 
 
 @pytest.fixture
@@ -92,20 +92,20 @@ LEASE = HousingAgreement(
 
 
 def test_steps_wait_for_the_arrival(steps: CaseSteps, approval: Any, desk: Desk) -> None:
-    before = journal_count(desk.store)
+    before = journal_count(desk.context.store)
     with pytest.raises(TransitionRefused, match="arrival first"):
         steps.record_medical_exam(approval.case_id, EXAM)
-    assert journal_count(desk.store) == before
+    assert journal_count(desk.context.store) == before
 
 
 def test_the_passport_check_is_recorded_or_refused_with_every_mismatch(
     steps: CaseSteps, arrived: str, approval: Any, desk: Desk
 ) -> None:
-    before = journal_count(desk.store)
+    before = journal_count(desk.context.store)
     with pytest.raises(StepInvalid) as refused:
         steps.check_passport(arrived, mrz(approval, document_number="XX1", sex="M"))
     assert [p.field for p in refused.value.problems] == ["document_number", "sex"]
-    assert journal_count(desk.store) == before
+    assert journal_count(desk.context.store) == before
     changes = steps.check_passport(arrived, mrz(approval))
     assert changes.case_ids == {arrived} and changes.state is CaseState.ARRIVED
     detail = desk.case_detail(arrived)
@@ -143,7 +143,9 @@ def test_a_correction_supersedes_and_the_history_keeps_every_version(
     history = steps.step_history(arrived, Step.MEDICAL)
     assert [v.event_id for v in history] == [first.event_ids[0], second.event_ids[0]]
     assert [v.current for v in history] == [False, True]
-    assert history[0].payload["number"] == "028-5" and history[1].actor_iin == desk.actor.iin
+    assert (
+        history[0].payload["number"] == "028-5" and history[1].actor_iin == desk.context.actor.iin
+    )
     item = {i.step: i for i in desk.case_detail(arrived).checklist}[Step.MEDICAL]
     assert item.status is StepStatus.INVALID and "blocks the submission" in item.note
     assert desk.case_detail(arrived).steps[Step.MEDICAL].versions == 2
@@ -202,7 +204,7 @@ def test_documents_are_kept_in_the_store_and_removal_is_an_event(
     history = steps.step_history(arrived, Step.DOCUMENTS)
     assert [v.type for v in history] == [EventType.DOCUMENT_ATTACHED, EventType.DOCUMENT_REMOVED]
     assert [v.event_id for v in history] == [added.event_ids[0], removed.event_ids[0]]
-    with desk.store.reading() as conn:
+    with desk.context.store.reading() as conn:
         row = conn.execute(select(attachments)).one()
     assert row.removed_event_id == removed.event_ids[0]
 
@@ -213,18 +215,7 @@ def test_the_whole_desk_takes_a_case_to_ready_to_print(
     steps.check_passport(arrived, mrz(approval))
     steps.record_medical_exam(arrived, EXAM)
     with store.transaction() as conn:  # fingerprints are another form's work
-        from workstation.journal.envelope import new_event
-        from workstation.journal.projector import record
-
-        event = new_event(
-            arrived,
-            EventType.FINGERPRINTS_CAPTURED,
-            {"fingers": 10},
-            desk.actor,
-            desk.workstation_id,
-            desk.clock,
-        )
-        record(conn, event, origin="local", rules=rules)
+        desk.context.record_event(conn, arrived, EventType.FINGERPRINTS_CAPTURED, {"fingers": 10})
     steps.record_housing(arrived, LEASE)
     steps.record_duty(arrived, DutyKind.PERMIT, "R-1", TODAY, "17300")
     last = steps.record_duty(arrived, DutyKind.CARD, "R-2", TODAY, "865")

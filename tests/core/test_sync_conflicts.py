@@ -76,8 +76,8 @@ def test_the_same_step_at_two_desks_keeps_both_and_names_the_other(
     a.sync(central)
     b.sync(central)
     # Both desks record the medical exam while apart; B reaches central first, A second.
-    CaseSteps(b.desk).record_medical_exam(approval.case_id, _exam("028-B"))
-    CaseSteps(a.desk).record_medical_exam(approval.case_id, _exam("028-A"))
+    CaseSteps(b.context).record_medical_exam(approval.case_id, _exam("028-B"))
+    CaseSteps(a.context).record_medical_exam(approval.case_id, _exam("028-A"))
     b.sync(central)
     assert a.sync(central).replayed == 1  # B's exam sorts before A's own
     assert b.sync(central).replayed == 0  # A's exam comes after everything B has: no replay
@@ -120,7 +120,7 @@ def test_corrections_at_one_desk_are_no_conflict(
     a.sync(central)
     a.desk.record_arrival(approval.case_id, TODAY - timedelta(days=3), "Khorgos")
     a.desk.record_arrival(approval.case_id, TODAY - timedelta(days=2), "Khorgos")
-    CaseSteps(a.desk).record_medical_exam(approval.case_id, _exam("028-1"))
+    CaseSteps(a.context).record_medical_exam(approval.case_id, _exam("028-1"))
     a.sync(central)
     report = b.sync(central)
     assert (report.applied, report.replayed) == (4, 0)
@@ -149,8 +149,8 @@ def test_many_desks_working_apart_converge_in_central_order(
                 else:
                     d.case(approval.case_id)  # the exam needs an arrival on this desk
                     if d.case(approval.case_id).entry_date is not None:
-                        CaseSteps(d.desk).record_medical_exam(
-                            approval.case_id, _exam(f"028-{d.desk.workstation_id}-{round_no}")
+                        CaseSteps(d.context).record_medical_exam(
+                            approval.case_id, _exam(f"028-{d.context.workstation_id}-{round_no}")
                         )
         for d in shuffle.sample(three, len(three)):
             d.sync(central, batch=shuffle.choice([1, 2, 500]))

@@ -16,6 +16,7 @@ from workstation.domain.lifecycle import CaseState, EventType
 from workstation.domain.programme import DEFAULT_RULES
 from workstation.journal.envelope import Actor, new_event
 from workstation.journal.projector import load_status, rebuild_projections
+from workstation.services.context import DeskContext
 from workstation.services.desk import Desk
 from workstation.services.setup import desk_identity
 from workstation.store.local import LocalStore, get_setting
@@ -43,9 +44,10 @@ class DeskUnderTest:
         self.store = LocalStore.open(data_dir, create=True)
         self.city = desk_identity(self.store, city).city
         actor = Actor(iin="910517400017", name=f"CLERK {name}", role="clerk")
-        self.desk = Desk(
+        self.context = DeskContext(
             self.store, actor=actor, workstation_id=name, rules=DEFAULT_RULES, clock=clock
         )
+        self.desk = Desk(self.context)
 
     def sync(self, central: CentralGateway, **kwargs: Any) -> Any:
         kwargs.setdefault("trust_unsigned", True)

@@ -111,7 +111,7 @@ def save(qtbot: Any, window: Any, form: Any, widget: QWidget) -> None:
 
 
 def pick_case(window: Any) -> ApprovedArrival:
-    store, desk = window.desk.store, window.desk
+    store, desk = window.desk.context.store, window.desk
 
     def pick() -> ApprovedArrival:
         with store.reading() as conn:
@@ -192,7 +192,7 @@ def test_a_pulled_case_goes_from_arrival_to_a_printed_application(
 
     # Fingerprints: captured by the fingerprint screen (tested with the SBI simulator in
     # tests/ui/test_fingerprint_screen.py); here ten good prints are imported from files.
-    fingerprints = FingerprintDesk.for_desk(window.desk)
+    fingerprints = FingerprintDesk(window.desk.context)
     art = FingerprintArt()
     prints = [import_print_bytes(art.png(p, degraded=False), p) for p in FingerPosition]
     window.runner.command(

@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 from workstation.domain.clock import FixedClock
 from workstation.domain.programme import DEFAULT_RULES
 from workstation.journal.envelope import Actor
+from workstation.services.context import DeskContext
 from workstation.services.desk import Desk
 from workstation.services.setup import desk_identity
 from workstation.store.local import LocalStore, get_setting
@@ -129,11 +130,13 @@ class SyncingDesk:
         desk_identity(self.store, self.city)
         self.gateway = central.gateway(connection)
         self.desk = Desk(
-            self.store,
-            actor=CLERK,
-            workstation_id=connection.workstation_id,
-            rules=DEFAULT_RULES,
-            clock=clock,
+            DeskContext(
+                self.store,
+                actor=CLERK,
+                workstation_id=connection.workstation_id,
+                rules=DEFAULT_RULES,
+                clock=clock,
+            )
         )
 
     def sync(self, batch: int = 500) -> SyncReport:

@@ -18,6 +18,7 @@ from workstation import cli
 from workstation.domain.clock import FixedClock
 from workstation.domain.programme import DEFAULT_RULES
 from workstation.journal.envelope import Actor, Event
+from workstation.services.context import DeskContext
 from workstation.services.desk import Desk
 from workstation.services.setup import desk_identity
 from workstation.store.local import LocalStore
@@ -45,7 +46,9 @@ class PgDesk:
         self.store = LocalStore.open(data_dir, create=True)
         self.city = desk_identity(self.store, city).city
         self.desk = Desk(
-            self.store, actor=CLERK, workstation_id=name, rules=DEFAULT_RULES, clock=clock
+            DeskContext(
+                self.store, actor=CLERK, workstation_id=name, rules=DEFAULT_RULES, clock=clock
+            )
         )
 
     def sync(self, central: CentralGateway) -> SyncReport:

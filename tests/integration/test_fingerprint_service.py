@@ -33,6 +33,7 @@ from workstation.domain.programme import DEFAULT_RULES
 from workstation.journal.envelope import Actor, new_event
 from workstation.journal.projector import record
 from workstation.services import fingerprints as fingerprints_module
+from workstation.services.context import DeskContext
 from workstation.services.desk import CaseNotFound, Desk
 from workstation.services.fingerprints import (
     FingerprintDesk,
@@ -67,11 +68,15 @@ def seen() -> list[PrintsViewed]:
 
 
 @pytest.fixture
-def service(
-    store: LocalStore, fixed_clock: FixedClock, seen: list[PrintsViewed]
-) -> FingerprintDesk:
-    desk = Desk(store, actor=CLERK, workstation_id="WS-T", rules=DEFAULT_RULES, clock=fixed_clock)
-    return FingerprintDesk.for_desk(desk, viewed_prints=seen.append)
+def context(store: LocalStore, fixed_clock: FixedClock) -> DeskContext:
+    return DeskContext(
+        store, actor=CLERK, workstation_id="WS-T", rules=DEFAULT_RULES, clock=fixed_clock
+    )
+
+
+@pytest.fixture
+def service(context: DeskContext, seen: list[PrintsViewed]) -> FingerprintDesk:
+    return FingerprintDesk(context, viewed_prints=seen.append)
 
 
 def open_case(store: LocalStore, make_approval, clock: FixedClock, n: int = 1, **kw) -> str:  # type: ignore[no-untyped-def]
@@ -159,8 +164,7 @@ def test_prints_from_the_simulator_are_stored_with_the_event_in_one_go(  # type:
         assert entry["device_id"] == "1" and entry["device_serial"] == "SIM0000000001"
         assert entry["imported"] is False and "exception" not in entry
         assert stored.image_png.startswith(b"\x89PNG")
-    desk = Desk(store, actor=CLERK, workstation_id="WS-T", rules=DEFAULT_RULES, clock=fixed_clock)
-    items = {i.step: i.status for i in desk.case_detail(case_id).checklist}
+    items = {i.step: i.status for i in Desk(service.context).case_detail(case_id).checklist}
     assert items[Step.FINGERPRINTS] is StepStatus.RECORDED
 
 
@@ -337,16 +341,9 @@ def test_viewing_prints_goes_through_the_audit_hook_first(  # type: ignore[no-un
         service.prints_of(case_id)
 
 
-def test_thresholds_come_from_the_policy(store, make_approval, fixed_clock) -> None:  # type: ignore[no-untyped-def]
+def test_thresholds_come_from_the_policy(store, context, make_approval, fixed_clock) -> None:  # type: ignore[no-untyped-def]
     strict = QualityPolicy(thresholds={s: 90 for s in Slap})
-    service = FingerprintDesk(
-        store,
-        actor=CLERK,
-        workstation_id="WS-T",
-        rules=DEFAULT_RULES,
-        clock=fixed_clock,
-        policy=strict,
-    )
+    service = FingerprintDesk(context, policy=strict)
     case_id = open_case(store, make_approval, fixed_clock)
     arrive(store, case_id, fixed_clock)
     with pytest.raises(FingerprintsRefused, match="below 90"):

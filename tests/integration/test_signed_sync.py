@@ -29,6 +29,7 @@ from workstation.security.pki import (
 )
 from workstation.security.roles import Role
 from workstation.services.certificates import known_fingerprints, remember_certificate
+from workstation.services.desk import Desk
 from workstation.services.quarantine import quarantined_approvals
 from workstation.services.staff import StaffRecord, put_staff
 from workstation.store.models import cases, journal
@@ -65,7 +66,8 @@ class VerifyingDesk(SyncingDesk):
         super().__init__(central, central.add_desk(branch, number), data_dir, clock)
         clerk = pki.staff_for(Role.CLERK)
         signer = EventSigner(load_staff_key(clerk.sign_p12.read_bytes(), pki.password))
-        self.desk.actor = Actor(clerk.iin, clerk.display_name, "clerk", signer.fingerprint, signer)
+        actor = Actor(clerk.iin, clerk.display_name, "clerk", signer.fingerprint, signer)
+        self.desk = Desk(replace(self.desk.context, actor=actor))
         with self.store.transaction() as conn:
             if logged_in:
                 remember_certificate(conn, signer.certificate, NOW)  # as a log-in does
@@ -152,7 +154,7 @@ def test_signed_events_travel_and_forgeries_are_refused(
         assert report.refused == 2  # the forged approval and the changed arrival
         # Desk B learnt the clerk's certificate from central (nobody logged in there).
         with b.store.reading() as conn:
-            assert a.desk.actor.cert_fingerprint in known_fingerprints(conn)
+            assert a.desk.context.actor.cert_fingerprint in known_fingerprints(conn)
             assert len(quarantined_approvals(conn)) == 1
     finally:
         a.close()

@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from tests.integration.central_setup import (
 from workstation.domain.approval import ApprovedArrival
 from workstation.domain.clock import FixedClock
 from workstation.domain.lifecycle import TransitionRefused
-from workstation.services.desk import ConfirmationNeeded
+from workstation.services.desk import ConfirmationNeeded, Desk
 from workstation.sync.demo_seed import approval_event
 from workstation.sync.gateway import CentralGateway
 
@@ -268,7 +269,7 @@ def _reopen(desk: SyncingDesk) -> None:
     from workstation.store.local import LocalStore
 
     desk.store = LocalStore.open(desk.data_dir)
-    desk.desk.store = desk.store
+    desk.desk = Desk(replace(desk.desk.context, store=desk.store))
 
 
 def _desk_events_at_central(central: CentralUnderTest, desk: SyncingDesk) -> int:

@@ -83,7 +83,7 @@ def runner(qtbot) -> Iterator[Runner]:  # type: ignore[no-untyped-def]
 def make_screen(qtbot, session, runner, client, *, birth=date(1990, 5, 1)):  # type: ignore[no-untyped-def]
     case_id = arrived_case(session)
     screen = FingerprintScreen(
-        FingerprintDesk.for_desk(session.desk()),
+        FingerprintDesk(session.context()),
         runner,
         client,
         case_id,
@@ -233,7 +233,7 @@ def test_poor_prints_are_retried_then_excused_and_the_best_try_is_kept(  # type:
 
     with qtbot.waitSignal(screen.recorded):
         screen.save_button.click()
-    record = FingerprintDesk.for_desk(desk_session.desk()).prints_of(screen.case_id)
+    record = FingerprintDesk(desk_session.context()).prints_of(screen.case_id)
     assert record is not None and len(record.prints) == 9
     kept = record.print_of(little)
     assert kept is not None and kept.quality == best

@@ -21,7 +21,7 @@ from workstation.domain.decision import Decision, RefusalReason, permit_number_i
 from workstation.domain.lifecycle import CaseState, EventType, TransitionRefused
 from workstation.journal.envelope import Actor
 from workstation.journal.projector import load_approval, record
-from workstation.services.desk import Changes
+from workstation.services.context import Changes
 from workstation.services.printing import PrintDesk
 from workstation.services.review import ReviewDesk
 from workstation.services.setup import DeskSession
@@ -51,10 +51,10 @@ def carry(session: DeskSession, approval: ApprovedArrival, *, submit: bool) -> s
     book.arrive(approval.case_id, UI_TODAY)
     book.all_steps(approval.case_id)
     desk = session.desk()
-    printer = PrintDesk.for_desk(desk)
+    printer = PrintDesk(desk.context)
     printer.record_printed(printer.application(approval.case_id), copies=1, channel="printer")
     if submit:
-        SubmissionDesk.for_desk(desk).submit(approval.case_id)
+        SubmissionDesk(desk.context).submit(approval.case_id)
     return approval.case_id
 
 
@@ -200,7 +200,7 @@ def test_the_refused_persons_next_approval_is_blocked_on_the_desk(
 ) -> None:
     [approval] = fresh_cases(desk_session, 1)
     case_id = carry(desk_session, approval, submit=True)
-    officer = ReviewDesk.for_desk(replace(desk_session, actor=OFFICER).desk(), city="Astana")
+    officer = ReviewDesk(replace(desk_session, actor=OFFICER).context(), city="Astana")
     officer.decide(case_id, Decision.refused(RefusalReason.FALSE_INFORMATION, "Forged lease."))
     again = replace(
         approval,

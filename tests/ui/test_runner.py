@@ -12,7 +12,7 @@ import pytest
 
 from ui.changes import ChangeHub
 from ui.runner import Runner
-from workstation.services.desk import Changes
+from workstation.services.context import Changes
 
 UI = Path(__file__).resolve().parents[2] / "ui"
 CHANGED = Changes(case_ids=frozenset({"DNR-AST-26-0000001"}), worklist=True)

@@ -53,7 +53,7 @@ def arrive(window: MainWindow) -> ApprovedArrival:
     desk = window.desk
 
     def pick_and_arrive() -> ApprovedArrival:
-        with desk.store.reading() as conn:
+        with desk.context.store.reading() as conn:
             ids = (
                 conn.execute(
                     select(cases.c.case_id)
@@ -97,7 +97,7 @@ def wait_idle(window: MainWindow) -> None:
 
 
 def events(window: MainWindow) -> int:
-    store = window.desk.store
+    store = window.desk.context.store
 
     def count() -> int:
         with store.reading() as conn:
@@ -184,7 +184,7 @@ def test_medical_form_shows_every_refusal_then_saves(qtbot: Any, main_window: Ma
 
 def test_a_correction_shows_the_history_and_supersedes(qtbot: Any, main_window: MainWindow) -> None:
     approval = arrive(main_window)
-    steps = CaseSteps(main_window.desk)
+    steps = CaseSteps(main_window.desk.context)
     exam = MedicalExam("028-1", ENTRY, "Clinic", "Dr A", MedicalResult.FIT)
     on_worker(main_window, lambda: steps.record_medical_exam(approval.case_id, exam))
     show(main_window, approval.case_id)
@@ -393,7 +393,7 @@ def test_step_shortcuts_follow_the_case_state(qtbot: Any, main_window: MainWindo
     assert isinstance(form, MedicalForm)
     form.reject()
     # A case still waiting for its applicant offers no step forms.
-    store = main_window.desk.store
+    store = main_window.desk.context.store
 
     def first_waiting() -> str:
         with store.reading() as conn:

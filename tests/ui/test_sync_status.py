@@ -22,6 +22,7 @@ from workstation.domain.clock import FixedClock
 from workstation.domain.lifecycle import CaseState
 from workstation.domain.programme import DEFAULT_RULES
 from workstation.journal.envelope import Actor
+from workstation.services.context import DeskContext
 from workstation.services.demo import open_demo_session
 from workstation.services.desk import Desk
 from workstation.services.setup import DeskSession, desk_identity
@@ -205,11 +206,13 @@ def test_the_case_view_shows_that_another_desk_acted(
     try:
         city = desk_identity(other_store, "Astana", settings=None).city
         other = Desk(
-            other_store,
-            actor=Actor(iin="880101300012", name="OTHER CLERK", role="clerk"),
-            workstation_id="WS-B",
-            rules=DEFAULT_RULES,
-            clock=desk_session.clock,
+            DeskContext(
+                other_store,
+                actor=Actor(iin="880101300012", name="OTHER CLERK", role="clerk"),
+                workstation_id="WS-B",
+                rules=DEFAULT_RULES,
+                clock=desk_session.clock,
+            )
         )
         sync_once(other_store, central, DEFAULT_RULES, city=city, trust_unsigned=True)
         # Both desks record the arrival while apart; desk B reaches central first.

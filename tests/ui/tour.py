@@ -176,12 +176,12 @@ class Tour:
         for approval in (self.ready, fresh[2], fresh[3]):
             book.arrive(approval.case_id, TODAY - timedelta(days=2))
             book.all_steps(approval.case_id)
-            printer = PrintDesk.for_desk(desk)
+            printer = PrintDesk(desk.context)
             printer.record_printed(
                 printer.application(approval.case_id), copies=1, channel="printer"
             )
         for approval in (fresh[2], fresh[3]):
-            SubmissionDesk.for_desk(desk).submit(approval.case_id)
+            SubmissionDesk(desk.context).submit(approval.case_id)
             self.submitted.append(approval.case_id)
         self.awaiting = fresh[4]  # approved, waiting for its applicant: Record arrival
 
@@ -234,7 +234,7 @@ class Tour:
         from workstation.domain.steps import DocumentKind, DutyKind, MedicalExam, MedicalResult
         from workstation.services.steps import CaseSteps
 
-        steps = CaseSteps(desk)
+        steps = CaseSteps(desk.context)
         entry = TODAY - timedelta(days=2)
         case_id = approval.case_id
         desk.record_arrival(case_id, entry, "Astana International Airport (NQZ)")

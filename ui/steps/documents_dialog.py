@@ -28,7 +28,8 @@ from ui.steps.step_form import error_label
 from workstation.domain.lifecycle import DESK_STATES, TransitionRefused
 from workstation.domain.steps import PDF, REQUIRED_DOCUMENTS, DocumentKind, StepInvalid
 from workstation.security.private_files import write_private
-from workstation.services.desk import CaseDetail, Changes
+from workstation.services.context import Changes
+from workstation.services.desk import CaseDetail
 from workstation.services.steps import AttachedDocument, CaseSteps
 
 if TYPE_CHECKING:
@@ -353,6 +354,6 @@ def _size(size: int) -> str:
 def open_documents_dialog(window: MainWindow, detail: CaseDetail) -> QDialog | None:
     if detail.status.state not in DESK_STATES:
         return None
-    dialog = DocumentsDialog(CaseSteps(window.desk), window.runner, detail, window)
+    dialog = DocumentsDialog(CaseSteps(window.desk.context), window.runner, detail, window)
     dialog.open()
     return dialog

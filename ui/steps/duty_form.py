@@ -61,7 +61,7 @@ class DutyForm(StepForm):
         self.load_history()
 
     def _show_due(self) -> None:
-        rules = self.steps.desk.rules
+        rules = self.steps.context.rules
         kind = DutyKind(self.kind.currentData())
         paid_on = self.paid_on.date()
         year = paid_on.year if paid_on is not None else self.detail.today.year
@@ -107,7 +107,7 @@ def _opener(kind: DutyKind):  # type: ignore[no-untyped-def]
     def open_duty_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
         if detail.status.state not in DESK_STATES:
             return None
-        form = DutyForm(CaseSteps(window.desk), window.runner, detail, kind, window)
+        form = DutyForm(CaseSteps(window.desk.context), window.runner, detail, kind, window)
         form.open()
         return form
 

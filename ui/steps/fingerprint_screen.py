@@ -59,7 +59,8 @@ from workstation.biometrics.sbi import (
     SlapCapture,
 )
 from workstation.domain.lifecycle import DESK_STATES, TransitionRefused
-from workstation.services.desk import CaseDetail, Changes
+from workstation.services.context import Changes
+from workstation.services.desk import CaseDetail
 from workstation.services.fingerprints import FingerprintDesk, FingerprintsRefused
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ class FingerprintScreen(QDialog):
         self._saving = False
         self.exception_dialog: FingerExceptionDialog | None = None
         self.required, self.requirement = capture_required(
-            birth_date, today, service.rules.fingerprint_min_age_years
+            birth_date, today, service.context.rules.fingerprint_min_age_years
         )
         # Seams for the two questions that would block a test: which file, and discard?
         self.choose_print_file: Callable[[FingerPosition], Path | None] = self._ask_for_file
@@ -567,10 +568,7 @@ def open_fingerprint_screen(window: MainWindow, detail: CaseDetail) -> QDialog |
         return None
     a = detail.approval
     screen = FingerprintScreen(
-        FingerprintDesk.for_desk(
-            window.desk,
-            viewed_prints=window.session.audit_log().prints_viewed_hook(window.desk.actor),
-        ),
+        FingerprintDesk(window.desk.context),
         window.runner,
         client,
         a.case_id,

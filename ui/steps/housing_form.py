@@ -186,6 +186,6 @@ class HousingForm(StepForm):
 def open_housing_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
     if detail.status.state not in DESK_STATES:
         return None
-    form = HousingForm(CaseSteps(window.desk), window.runner, detail, window)
+    form = HousingForm(CaseSteps(window.desk.context), window.runner, detail, window)
     form.open()
     return form

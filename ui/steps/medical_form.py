@@ -26,7 +26,7 @@ class MedicalForm(StepForm):
         super().__init__(
             steps, runner, detail, Step.MEDICAL, self.tr("Medical examination"), parent
         )
-        rules = steps.desk.rules
+        rules = steps.context.rules
         entry = labels.format_date(detail.status.entry_date)
         intro = QLabel(
             self.tr(
@@ -101,6 +101,6 @@ class MedicalForm(StepForm):
 def open_medical_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
     if detail.status.state not in DESK_STATES:
         return None
-    form = MedicalForm(CaseSteps(window.desk), window.runner, detail, window)
+    form = MedicalForm(CaseSteps(window.desk.context), window.runner, detail, window)
     form.open()
     return form

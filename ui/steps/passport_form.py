@@ -101,6 +101,6 @@ class PassportForm(StepForm):
 def open_passport_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
     if detail.status.state not in DESK_STATES:
         return None
-    form = PassportForm(CaseSteps(window.desk), window.runner, detail, window)
+    form = PassportForm(CaseSteps(window.desk.context), window.runner, detail, window)
     form.open()
     return form

@@ -27,7 +27,8 @@ from workstation.domain.clock import KAZAKHSTAN_TIME
 from workstation.domain.lifecycle import TransitionRefused
 from workstation.domain.steps import StepInvalid
 from workstation.journal.envelope import parse_instant
-from workstation.services.desk import CaseDetail, Changes
+from workstation.services.context import Changes
+from workstation.services.desk import CaseDetail
 from workstation.services.steps import CaseSteps, StepVersion
 
 

@@ -13,18 +13,13 @@ from workstation.domain import checklist as steps_rules
 from workstation.domain import lifecycle
 from workstation.domain.approval import ApprovedArrival
 from workstation.domain.checklist import ChecklistItem, Step
-from workstation.domain.clock import Clock
 from workstation.domain.lifecycle import CaseState, CaseStatus, EventType, TransitionRefused
-from workstation.domain.programme import ProgrammeRules
 from workstation.i18n import QT_TRANSLATE_NOOP
-from workstation.journal.envelope import Actor, new_event
-from workstation.journal.numbering import next_workstation_seq
-from workstation.journal.projector import load_status, record
+from workstation.journal.projector import load_status
 from workstation.security.roles import Action
 from workstation.services import worklist
-from workstation.services.access import require_actor
 from workstation.services.conflicts import OtherDeskRecord, step_conflicts
-from workstation.store.local import LocalStore
+from workstation.services.context import Changes, DeskContext
 from workstation.store.models import case_steps, cases, journal
 
 BORDER_POINT_MAX = 120
@@ -42,16 +37,6 @@ class CaseNotFound(LookupError):
 
 class ConfirmationNeeded(Exception):
     """The action is legal but has a consequence the clerk must confirm first."""
-
-
-@dataclass(frozen=True)
-class Changes:
-    """What a use case changed, so every screen can refresh from one notification."""
-
-    case_ids: frozenset[str] = frozenset()
-    worklist: bool = False
-    event_ids: tuple[str, ...] = ()
-    state: CaseState | None = None
 
 
 @dataclass(frozen=True)
@@ -135,22 +120,10 @@ class CaseDetail:
 
 
 class Desk:
-    """The clerk's use cases over one local store. Thread-confined to the background runner."""
+    """The clerk's case use cases in one desk context. Thread-confined to the background runner."""
 
-    def __init__(
-        self,
-        store: LocalStore,
-        *,
-        actor: Actor,
-        workstation_id: str,
-        rules: ProgrammeRules,
-        clock: Clock,
-    ) -> None:
-        self.store = store
-        self.actor = actor
-        self.workstation_id = workstation_id
-        self.rules = rules
-        self.clock = clock
+    def __init__(self, context: DeskContext) -> None:
+        self.context = context
 
     # Queries -------------------------------------------------------------------------
 
@@ -160,19 +133,19 @@ class Desk:
         after: tuple[str, str] | None = None,
         limit: int = worklist.PAGE_SIZE,
     ) -> worklist.WorklistPage:
-        require_actor(self.actor, Action.VIEW_CASES)
-        with self.store.reading() as conn:
-            return worklist.fetch_page(conn, query, self.clock.today(), after, limit)
+        self.context.require(Action.VIEW_CASES)
+        with self.context.store.reading() as conn:
+            return worklist.fetch_page(conn, query, self.context.today(), after, limit)
 
     def worklist_count(self, query: worklist.WorklistQuery) -> int:
-        require_actor(self.actor, Action.VIEW_CASES)
-        with self.store.reading() as conn:
-            return worklist.count(conn, query, self.clock.today())
+        self.context.require(Action.VIEW_CASES)
+        with self.context.store.reading() as conn:
+            return worklist.count(conn, query, self.context.today())
 
     def case_detail(self, case_id: str) -> CaseDetail:
-        require_actor(self.actor, Action.VIEW_CASES)
-        today = self.clock.today()
-        with self.store.reading() as conn:
+        self.context.require(Action.VIEW_CASES)
+        today = self.context.today()
+        with self.context.store.reading() as conn:
             row = conn.execute(select(cases).where(cases.c.case_id == case_id)).first()
             if row is None:
                 raise CaseNotFound(case_id)
@@ -202,7 +175,7 @@ class Desk:
             approval,
             status.entry_date,
             today,
-            self.rules,
+            self.context.rules,
         )
         return CaseDetail(
             approval=approval,
@@ -250,7 +223,7 @@ class Desk:
         An entry after the window annuls the approval by law; the clerk must confirm that
         first (ConfirmationNeeded), so a typo in the date does not annul a case unasked.
         """
-        require_actor(self.actor, Action.RECORD_ARRIVAL)
+        self.context.require(Action.RECORD_ARRIVAL)
         border_point = " ".join(border_point.split())
         if not border_point:
             raise TransitionRefused(
@@ -267,29 +240,19 @@ class Desk:
                 ).format(max=BORDER_POINT_MAX),
                 field="border_point",
             )
-        with self.store.transaction() as conn:
+        with self.context.store.transaction() as conn:
             status = load_status(conn, case_id)
             if status is None:
                 raise CaseNotFound(case_id)
             # Refusals come first: a date that can never be recorded (in the future, or a
             # case past the desk) must not be offered to the clerk as an annulment to confirm.
-            lifecycle.record_arrival(status, entry_date, self.clock.today())
+            lifecycle.record_arrival(status, entry_date, self.context.today())
             warning = lifecycle.check_late_entry(status, entry_date)
             if warning and not confirm_annulment:
                 raise ConfirmationNeeded(warning)
-            event = new_event(
+            return self.context.record_event(
+                conn,
                 case_id,
                 EventType.ARRIVAL_RECORDED,
                 {"entry_date": entry_date.isoformat(), "border_point": border_point},
-                self.actor,
-                self.workstation_id,
-                self.clock,
-                workstation_seq=next_workstation_seq(conn, self.workstation_id),
             )
-            applied = record(conn, event, origin="local", rules=self.rules, strict=True)
-        return Changes(
-            case_ids=frozenset({case_id}),
-            worklist=True,
-            event_ids=(event.event_id,),
-            state=applied.state,
-        )

@@ -10,8 +10,8 @@ When a set is captured again (a correction), the earlier images of the case are 
 same transaction: keeping prints nobody may use any more is the opposite of data
 minimisation, and the journal still holds the earlier event with its digests.
 
-Looking at stored prints is an audited action. The audit trail lives with the security work;
-``FingerprintDesk`` takes a ``viewed_prints`` callback that receives a ``PrintsViewed`` record
+Looking at stored prints is an audited action: ``FingerprintDesk`` calls its ``viewed_prints``
+callback (the desk context's audit trail unless one is given) with a ``PrintsViewed`` record
 BEFORE the prints are returned, and a callback that raises refuses the viewing.
 """
 
@@ -36,17 +36,12 @@ from workstation.biometrics.quality import (
 )
 from workstation.biometrics.sbi import CapturedPrint, FingerPosition
 from workstation.domain.checklist import Step
-from workstation.domain.clock import Clock
 from workstation.domain.lifecycle import EventType
-from workstation.domain.programme import ProgrammeRules
 from workstation.i18n import QT_TRANSLATE_NOOP
-from workstation.journal.envelope import Actor, format_instant, new_event
-from workstation.journal.numbering import next_workstation_seq
-from workstation.journal.projector import record
+from workstation.journal.envelope import format_instant
 from workstation.security.roles import Action
-from workstation.services.access import require_actor
-from workstation.services.desk import CaseNotFound, Changes, Desk
-from workstation.store.local import LocalStore
+from workstation.services.context import Changes, DeskContext
+from workstation.services.desk import CaseNotFound
 from workstation.store.models import case_steps, cases, fingerprint_prints
 
 
@@ -190,56 +185,34 @@ def check_ten_print(
 
 
 class FingerprintDesk:
-    """Fingerprint use cases over one store; thread-confined to the background runner."""
+    """Fingerprint use cases in one desk context; thread-confined to the background runner."""
 
     def __init__(
         self,
-        store: LocalStore,
+        context: DeskContext,
         *,
-        actor: Actor,
-        workstation_id: str,
-        rules: ProgrammeRules,
-        clock: Clock,
         policy: QualityPolicy | None = None,
         viewed_prints: ViewedPrintsHook | None = None,
     ) -> None:
-        self.store = store
-        self.actor = actor
-        self.workstation_id = workstation_id
-        self.rules = rules
-        self.clock = clock
+        self.context = context
         self.policy = policy or QualityPolicy()
-        # The seam for the audit trail (security work): called before prints are shown.
+        # Called before prints are shown; the desk's audit trail unless a test gives its own.
+        if viewed_prints is None and context.audit is not None:
+            viewed_prints = context.audit.prints_viewed_hook(context.actor)
         self.viewed_prints = viewed_prints
-
-    @classmethod
-    def for_desk(
-        cls,
-        desk: Desk,
-        *,
-        policy: QualityPolicy | None = None,
-        viewed_prints: ViewedPrintsHook | None = None,
-    ) -> FingerprintDesk:
-        return cls(
-            desk.store,
-            actor=desk.actor,
-            workstation_id=desk.workstation_id,
-            rules=desk.rules,
-            clock=desk.clock,
-            policy=policy,
-            viewed_prints=viewed_prints,
-        )
 
     def capture_required(self, case_id: str) -> tuple[bool, str]:
         """Whether this applicant must give prints today (16 and over), and the reason."""
-        require_actor(self.actor, Action.VIEW_CASES)
-        with self.store.reading() as conn:
+        self.context.require(Action.VIEW_CASES)
+        with self.context.store.reading() as conn:
             birth = conn.execute(
                 select(cases.c.birth_date).where(cases.c.case_id == case_id)
             ).scalar_one_or_none()
         if birth is None:
             raise CaseNotFound(case_id)
-        return capture_required(birth, self.clock.today(), self.rules.fingerprint_min_age_years)
+        return capture_required(
+            birth, self.context.today(), self.context.rules.fingerprint_min_age_years
+        )
 
     def record_ten_print(self, case_id: str, ten_print: TenPrintSet) -> Changes:
         """Record a finished capture session: each finger's best try and its exception."""
@@ -256,7 +229,7 @@ class FingerprintDesk:
         exceptions: Mapping[FingerPosition, FingerException],
     ) -> Changes:
         """Store the prints and record FingerprintsCaptured, in one transaction."""
-        require_actor(self.actor, Action.CAPTURE_FINGERPRINTS)
+        self.context.require(Action.CAPTURE_FINGERPRINTS)
         prints = list(prints)
         check_ten_print(prints, exceptions, self.policy)
         required, reason = self.capture_required(case_id)
@@ -282,36 +255,24 @@ class FingerprintDesk:
             "exceptions": len(exceptions),
             "imported": sum(1 for p in prints if p.imported),
         }
-        with self.store.transaction() as conn:
-            event = new_event(
-                case_id,
-                EventType.FINGERPRINTS_CAPTURED,
-                payload,
-                self.actor,
-                self.workstation_id,
-                self.clock,
-                workstation_seq=next_workstation_seq(conn, self.workstation_id),
+        with self.context.store.transaction() as conn:
+            changes = self.context.record_event(
+                conn, case_id, EventType.FINGERPRINTS_CAPTURED, payload
             )
-            applied = record(conn, event, origin="local", rules=self.rules, strict=True)
             # Only after the lifecycle accepted the event: a refusal raises above and the
             # transaction rolls back with nothing written.
             conn.execute(delete(fingerprint_prints).where(fingerprint_prints.c.case_id == case_id))
             if prints:
                 conn.execute(
                     insert(fingerprint_prints),
-                    [_print_row(case_id, event.event_id, p) for p in prints],
+                    [_print_row(case_id, changes.event_ids[0], p) for p in prints],
                 )
-        return Changes(
-            case_ids=frozenset({case_id}),
-            worklist=True,
-            event_ids=(event.event_id,),
-            state=applied.state,
-        )
+        return changes
 
     def prints_of(self, case_id: str) -> FingerprintRecord | None:
         """The case's current prints for viewing (an audited action), or None if none taken."""
-        require_actor(self.actor, Action.VIEW_FINGERPRINTS)
-        with self.store.reading() as conn:
+        self.context.require(Action.VIEW_FINGERPRINTS)
+        with self.context.store.reading() as conn:
             found = _current_record(conn, case_id)
         if found is None:
             return None
@@ -321,10 +282,10 @@ class FingerprintDesk:
                     case_id=case_id,
                     event_id=found.event_id,
                     positions=tuple(p.position for p in found.prints),
-                    actor_iin=self.actor.iin,
-                    actor_name=self.actor.name,
-                    workstation_id=self.workstation_id,
-                    viewed_at=self.clock.now(),
+                    actor_iin=self.context.actor.iin,
+                    actor_name=self.context.actor.name,
+                    workstation_id=self.context.workstation_id,
+                    viewed_at=self.context.clock.now(),
                 )
             )
         return found

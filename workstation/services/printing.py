@@ -39,21 +39,18 @@ from workstation.domain import checklist as checklist_rules
 from workstation.domain import lifecycle
 from workstation.domain import steps as step_rules
 from workstation.domain.approval import ApprovedArrival
-from workstation.domain.calendar import WorkingCalendar, default_calendar
 from workstation.domain.checklist import ChecklistItem, Step
-from workstation.domain.clock import Clock, local_date
+from workstation.domain.clock import local_date
 from workstation.domain.lifecycle import CaseState, EventType, TransitionRefused
 from workstation.domain.programme import ProgrammeRules
 from workstation.domain.steps import joined
 from workstation.i18n import QT_TRANSLATE_NOOP
-from workstation.journal.envelope import Actor, new_event, parse_instant
-from workstation.journal.numbering import next_workstation_seq
-from workstation.journal.projector import load_approval, load_status, record, recorded_steps
+from workstation.journal.envelope import parse_instant
+from workstation.journal.projector import load_approval, load_status, recorded_steps
 from workstation.security.roles import Action, NotPermitted
-from workstation.services.access import require_actor
-from workstation.services.audit import AuditLog
-from workstation.services.desk import CaseNotFound, Changes, Desk
-from workstation.store.local import LocalStore, get_setting
+from workstation.services.context import Changes, DeskContext
+from workstation.services.desk import CaseNotFound
+from workstation.store.local import get_setting
 from workstation.store.models import journal
 
 # The migration service decides within this many working days of submission (DOMAIN.md).
@@ -113,46 +110,20 @@ class _PrintRecord:
 
 
 class PrintDesk:
-    """The clerk's printing use cases over one local store (runs on the background runner)."""
+    """The clerk's printing use cases in one desk context (run on the background runner)."""
 
-    def __init__(
-        self,
-        store: LocalStore,
-        *,
-        actor: Actor,
-        workstation_id: str,
-        rules: ProgrammeRules,
-        clock: Clock,
-        calendar: WorkingCalendar | None = None,
-        audit: AuditLog | None = None,
-    ) -> None:
-        self.store = store
-        self.audit = audit
-        self.actor = actor
-        self.workstation_id = workstation_id
-        self.rules = rules
-        self.clock = clock
-        self.calendar = calendar or default_calendar()
-
-    @classmethod
-    def for_desk(cls, desk: Desk, *, audit: AuditLog | None = None) -> PrintDesk:
-        """Printing for the same store, person, desk, rules and clock as `desk`."""
-        return cls(
-            desk.store,
-            actor=desk.actor,
-            workstation_id=desk.workstation_id,
-            rules=desk.rules,
-            clock=desk.clock,
-            audit=audit,
-        )
+    def __init__(self, context: DeskContext) -> None:
+        self.context = context
 
     # Application ---------------------------------------------------------------------
 
     def application(self, case_id: str) -> PrintedDocument:
         """The application as it would print today, or NotReadyToPrint with the reasons."""
-        require_actor(self.actor, Action.PRINT_APPLICATION)
-        with self.store.reading() as conn:
-            data = self._application_data(conn, case_id, self.clock.today(), self.actor.name)
+        self.context.require(Action.PRINT_APPLICATION)
+        with self.context.store.reading() as conn:
+            data = self._application_data(
+                conn, case_id, self.context.today(), self.context.actor.name
+            )
         from workstation.documents import (
             render_application,
             submission_digest,
@@ -160,19 +131,19 @@ class PrintDesk:
 
         return PrintedDocument(
             case_id, "application", render_application(data), submission_digest(data),
-            self.actor.name,
+            self.context.actor.name,
         )  # fmt: skip
 
     def record_printed(self, document: PrintedDocument, *, copies: int, channel: str) -> Changes:
         """Record that the clerk printed (or saved) the application: who, when, what, how."""
-        require_actor(self.actor, Action.PRINT_APPLICATION)
+        self.context.require(Action.PRINT_APPLICATION)
         if document.kind != "application":
             raise ValueError("Only printing the application is a case event")
-        with self.store.transaction() as conn:
+        with self.context.store.transaction() as conn:
             # The form must still be what the case says now: a step corrected while the
             # preview was open would otherwise be recorded as printed with stale data.
             now_data = self._application_data(
-                conn, document.case_id, self.clock.today(), document.clerk_name
+                conn, document.case_id, self.context.today(), document.clerk_name
             )
             from workstation.documents import submission_digest  # reportlab: on use, not at start
 
@@ -185,7 +156,8 @@ class PrintDesk:
                     )
                 )
             reprint = _last_print(conn, document.case_id) is not None
-            event = new_event(
+            changes = self.context.record_event(
+                conn,
                 document.case_id,
                 EventType.APPLICATION_PRINTED,
                 {
@@ -195,36 +167,26 @@ class PrintDesk:
                     "channel": channel,
                     "reprint": reprint,
                 },
-                self.actor,
-                self.workstation_id,
-                self.clock,
-                workstation_seq=next_workstation_seq(conn, self.workstation_id),
             )
-            applied = record(conn, event, origin="local", rules=self.rules, strict=True)
-            if self.audit is not None:
-                self.audit.printed(
-                    self.actor,
+            if self.context.audit is not None:
+                self.context.audit.printed(
+                    self.context.actor,
                     document.case_id,
                     "application",
                     copies=copies,
-                    details={"channel": channel, "event_id": event.event_id},
+                    details={"channel": channel, "event_id": changes.event_ids[0]},
                     conn=conn,
                 )
-        return Changes(
-            case_ids=frozenset({document.case_id}),
-            worklist=True,
-            event_ids=(event.event_id,),
-            state=applied.state,
-        )
+        return changes
 
     def record_receipt_printed(
         self, document: PrintedDocument, *, copies: int, channel: str
     ) -> None:
         """A receipt is not a case event (the case does not change); the audit trail has it."""
-        require_actor(self.actor, Action.PRINT_APPLICATION)
-        if self.audit is not None:
-            self.audit.printed(
-                self.actor,
+        self.context.require(Action.PRINT_APPLICATION)
+        if self.context.audit is not None:
+            self.context.audit.printed(
+                self.context.actor,
                 document.case_id,
                 "receipt",
                 copies=copies,
@@ -235,8 +197,8 @@ class PrintDesk:
 
     def receipt(self, case_id: str) -> PrintedDocument:
         """The applicant's receipt for the application printed last."""
-        require_actor(self.actor, Action.PRINT_APPLICATION)
-        with self.store.reading() as conn:
+        self.context.require(Action.PRINT_APPLICATION)
+        with self.context.store.reading() as conn:
             status = load_status(conn, case_id)
             if status is None:
                 raise CaseNotFound(case_id)
@@ -281,7 +243,7 @@ class PrintDesk:
         )
 
     def receipt_data(self, application: ApplicationData, handed_in: datetime) -> ReceiptData:
-        due = self.calendar.add_working_days(local_date(handed_in), DECISION_WORKING_DAYS)
+        due = self.context.calendar.add_working_days(local_date(handed_in), DECISION_WORKING_DAYS)
         from workstation.documents import receipt_for  # reportlab: on use, not at start
 
         return receipt_for(application, submitted_at=handed_in, decision_due=due)
@@ -303,7 +265,9 @@ class PrintDesk:
         approval = load_approval(conn, case_id)
         steps = recorded_steps(conn, case_id)
         if check_ready:
-            _check_ready(status.state, steps, approval, status.entry_date, applied_on, self.rules)
+            _check_ready(
+                status.state, steps, approval, status.entry_date, applied_on, self.context.rules
+            )
         center = service_center(conn, approval.city)
         return application_data(approval, steps, center, clerk_name, applied_on)
 

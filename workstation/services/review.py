@@ -17,8 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from workstation.domain import lifecycle
-from workstation.domain.calendar import WorkingCalendar, default_calendar
-from workstation.domain.clock import Clock, local_date
+from workstation.domain.clock import local_date
 from workstation.domain.decision import (
     ISSUED,
     REFUSED,
@@ -27,16 +26,12 @@ from workstation.domain.decision import (
     working_days_left,
 )
 from workstation.domain.lifecycle import CaseState, EventType
-from workstation.domain.programme import ProgrammeRules
 from workstation.i18n import QT_TRANSLATE_NOOP
-from workstation.journal.envelope import Actor, new_event
-from workstation.journal.numbering import next_workstation_seq
-from workstation.journal.projector import load_approval, load_status, record
+from workstation.journal.projector import load_approval, load_status
 from workstation.security.audit import AuditAction
 from workstation.security.roles import Action
-from workstation.services.access import require_actor
-from workstation.services.audit import AuditLog
-from workstation.services.desk import CaseDetail, CaseNotFound, Changes, Desk
+from workstation.services.context import Changes, DeskContext
+from workstation.services.desk import CaseDetail, CaseNotFound, Desk
 from workstation.services.printing import (
     NotReadyToPrint,
     PrintDesk,
@@ -44,7 +39,6 @@ from workstation.services.printing import (
     PrintedFormChanged,
     _last_print,
 )
-from workstation.store.local import LocalStore
 from workstation.store.models import cases
 
 PAGE_SIZE = 100
@@ -88,57 +82,11 @@ class OpenedCase:
 
 
 class ReviewDesk:
-    """The migration officer's use cases over one local store (on the background runner)."""
+    """The migration officer's use cases in one desk context (on the background runner)."""
 
-    def __init__(
-        self,
-        store: LocalStore,
-        *,
-        actor: Actor,
-        workstation_id: str,
-        rules: ProgrammeRules,
-        clock: Clock,
-        city: str | None,
-        calendar: WorkingCalendar | None = None,
-        audit: AuditLog | None = None,
-    ) -> None:
-        self.store = store
-        self.actor = actor
-        self.workstation_id = workstation_id
-        self.rules = rules
-        self.clock = clock
+    def __init__(self, context: DeskContext, *, city: str | None) -> None:
+        self.context = context
         self.city = city  # None: every city this desk holds (single-desk set-ups)
-        self.calendar = calendar or default_calendar()
-        self.audit = audit
-
-    @classmethod
-    def for_desk(
-        cls,
-        desk: Desk,
-        *,
-        city: str | None,
-        calendar: WorkingCalendar | None = None,
-        audit: AuditLog | None = None,
-    ) -> ReviewDesk:
-        return cls(
-            desk.store,
-            actor=desk.actor,
-            workstation_id=desk.workstation_id,
-            rules=desk.rules,
-            clock=desk.clock,
-            city=city,
-            calendar=calendar,
-            audit=audit,
-        )
-
-    def _desk(self) -> Desk:
-        return Desk(
-            self.store,
-            actor=self.actor,
-            workstation_id=self.workstation_id,
-            rules=self.rules,
-            clock=self.clock,
-        )
 
     # The queue -----------------------------------------------------------------------------
 
@@ -146,8 +94,8 @@ class ReviewDesk:
         self, after: tuple[date, str] | None = None, limit: int = PAGE_SIZE
     ) -> ReviewPage:
         """One page of the queue in due-date order (index ix_cases_state_due)."""
-        require_actor(self.actor, Action.REVIEW_APPLICATION)
-        today = self.clock.today()
+        self.context.require(Action.REVIEW_APPLICATION)
+        today = self.context.today()
         query = (
             select(
                 cases.c.case_id,
@@ -170,7 +118,7 @@ class ReviewDesk:
                 (cases.c.due_date > after[0])
                 | ((cases.c.due_date == after[0]) & (cases.c.case_id > after[1]))
             )
-        with self.store.reading() as conn:
+        with self.context.store.reading() as conn:
             found = conn.execute(query).all()
         rows = tuple(
             ReviewRow(
@@ -184,7 +132,7 @@ class ReviewDesk:
                 state=CaseState(r.state),
                 submitted_on=r.submitted_on,
                 due_date=r.due_date,
-                working_days_left=working_days_left(today, r.due_date, self.calendar),
+                working_days_left=working_days_left(today, r.due_date, self.context.calendar),
             )
             for r in found[:limit]
         )
@@ -192,8 +140,8 @@ class ReviewDesk:
         return ReviewPage(rows, more, (rows[-1].due_date, rows[-1].case_id) if more else None)
 
     def queue_count(self) -> int:
-        require_actor(self.actor, Action.REVIEW_APPLICATION)
-        with self.store.reading() as conn:
+        self.context.require(Action.REVIEW_APPLICATION)
+        with self.context.store.reading() as conn:
             return int(
                 conn.execute(
                     select(func.count()).select_from(cases).where(self._in_queue())
@@ -212,39 +160,29 @@ class ReviewDesk:
     def open_case(self, case_id: str) -> OpenedCase:
         """The case with everything recorded; a submitted case is marked under review
         (`ReviewStarted`, once: a case already under review records nothing)."""
-        require_actor(self.actor, Action.REVIEW_APPLICATION)
+        self.context.require(Action.REVIEW_APPLICATION)
         changes = Changes()
-        with self.store.transaction() as conn:
+        with self.context.store.transaction() as conn:
             status = load_status(conn, case_id)
             if status is None:
                 raise CaseNotFound(case_id)
             if status.state is CaseState.SUBMITTED:
-                event = new_event(
+                changes = self.context.record_event(
+                    conn,
                     case_id,
                     EventType.REVIEW_STARTED,
-                    {"started_on": self.clock.today().isoformat()},
-                    self.actor,
-                    self.workstation_id,
-                    self.clock,
-                    workstation_seq=next_workstation_seq(conn, self.workstation_id),
+                    {"started_on": self.context.today().isoformat()},
                 )
-                applied = record(conn, event, origin="local", rules=self.rules, strict=True)
-                changes = Changes(
-                    case_ids=frozenset({case_id}),
-                    worklist=True,
-                    event_ids=(event.event_id,),
-                    state=applied.state,
-                )
-        return OpenedCase(self._desk().case_detail(case_id), changes)
+        return OpenedCase(Desk(self.context).case_detail(case_id), changes)
 
     # The decision --------------------------------------------------------------------------
 
     def decide(self, case_id: str, decision: Decision) -> Changes:
         """Record the officer's decision. DecisionInvalid for a refusal without a reason or
         explanation; TransitionRefused when the case is not waiting for a decision."""
-        require_actor(self.actor, Action.DECIDE_APPLICATION)
-        today = self.clock.today()
-        with self.store.transaction() as conn:
+        self.context.require(Action.DECIDE_APPLICATION)
+        today = self.context.today()
+        with self.context.store.transaction() as conn:
             status = load_status(conn, case_id)
             if status is None:
                 raise CaseNotFound(case_id)
@@ -253,38 +191,15 @@ class ReviewDesk:
                 decision,
                 load_approval(conn, case_id),
                 today,
-                reapply_lock_years=self.rules.reapply_lock_years,
+                reapply_lock_years=self.context.rules.reapply_lock_years,
             )
-            event = new_event(
-                case_id,
-                EventType.DECISION_RECORDED,
-                payload,
-                self.actor,
-                self.workstation_id,
-                self.clock,
-                workstation_seq=next_workstation_seq(conn, self.workstation_id),
-            )
-            applied = record(conn, event, origin="local", rules=self.rules, strict=True)
-        return Changes(
-            case_ids=frozenset({case_id}),
-            worklist=True,
-            event_ids=(event.event_id,),
-            state=applied.state,
-        )
+            return self.context.record_event(conn, case_id, EventType.DECISION_RECORDED, payload)
 
     # The printed application ---------------------------------------------------------------
 
     def prints(self) -> ReviewPrints:
         """The print preview's service for the officer: the application as it was printed."""
-        return ReviewPrints(
-            self.store,
-            actor=self.actor,
-            workstation_id=self.workstation_id,
-            rules=self.rules,
-            clock=self.clock,
-            calendar=self.calendar,
-            audit=self.audit,
-        )
+        return ReviewPrints(self.context)
 
 
 class ReviewPrints(PrintDesk):
@@ -294,27 +209,27 @@ class ReviewPrints(PrintDesk):
     change)."""
 
     def application(self, case_id: str) -> PrintedDocument:
-        require_actor(self.actor, Action.REVIEW_APPLICATION)
-        with self.store.reading() as conn:
+        self.context.require(Action.REVIEW_APPLICATION)
+        with self.context.store.reading() as conn:
             document = self._as_printed(conn, case_id)
-        if self.audit is not None:
-            self.audit.record(
+        if self.context.audit is not None:
+            self.context.audit.record(
                 AuditAction.VIEW_DOCUMENT,
-                self.actor,
+                self.context.actor,
                 case_id,
                 {"document": "application", "digest": document.digest},
             )
         return document
 
     def receipt(self, case_id: str) -> PrintedDocument:
-        require_actor(self.actor, Action.REVIEW_APPLICATION)
+        self.context.require(Action.REVIEW_APPLICATION)
         return super().receipt(case_id)
 
     def record_printed(self, document: PrintedDocument, *, copies: int, channel: str) -> Changes:
-        require_actor(self.actor, Action.PRINT_APPLICATION)
-        if self.audit is not None:
-            self.audit.printed(
-                self.actor,
+        self.context.require(Action.PRINT_APPLICATION)
+        if self.context.audit is not None:
+            self.context.audit.printed(
+                self.context.actor,
                 document.case_id,
                 document.kind,
                 copies=copies,

@@ -14,7 +14,7 @@ from typing import Literal
 import platformdirs
 
 from workstation.domain.clock import Clock
-from workstation.domain.programme import ProgrammeRules
+from workstation.domain.programme import DEFAULT_RULES, ProgrammeRules
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Actor
 from workstation.security.event_signing import Verification
@@ -22,7 +22,9 @@ from workstation.security.roles import Action
 from workstation.security.tsa_client import TsaClient
 from workstation.services.access import require_actor
 from workstation.services.audit import AuditLog
+from workstation.services.context import DeskContext
 from workstation.services.desk import Desk
+from workstation.services.login import LoginService, load_login_settings
 from workstation.services.quarantine import QuarantinedApproval, quarantine_list
 from workstation.store.local import LocalStore, get_setting, put_setting
 from workstation.sync.config import (
@@ -85,6 +87,32 @@ def desk_identity(
     return DeskIdentity(workstation_id, saved_city or None)
 
 
+def command_context(
+    store: LocalStore, data_dir: Path, key_file: Path, password: str, clock: Clock
+) -> tuple[DeskContext, DeskIdentity]:
+    """Log in with an EDS key for one headless command (audited like a log-in at the
+    screen; LoginRefused when it is refused) and the desk context the command works in."""
+    identity = desk_identity(store)
+    audit = AuditLog(store, workstation_id=identity.workstation_id, clock=clock)
+    login = LoginService(
+        store,
+        load_login_settings(store, data_dir),
+        desk_city=identity.city,
+        clock=clock,
+        audit=audit.record_event,
+    )
+    staff = login.log_in(key_file, password)
+    context = DeskContext(
+        store,
+        actor=staff.actor,
+        workstation_id=identity.workstation_id,
+        rules=DEFAULT_RULES,
+        clock=clock,
+        audit=audit,
+    )
+    return context, identity
+
+
 def settings_file_or_none(path: Path | None = None) -> ConnectionSettings | None:
     """The settings file's content, or None when there is none or it is unusable (the
     problem is logged here and named again when the desk tries to sync)."""
@@ -126,14 +154,20 @@ class DeskSession:
             )
         return self._audit
 
-    def desk(self) -> Desk:
-        return Desk(
+    def context(self) -> DeskContext:
+        """What every use case of this session works with: the logged-in person at this
+        desk, its store, rules, clock and audit trail."""
+        return DeskContext(
             self.store,
             actor=self.actor,
             workstation_id=self.identity.workstation_id,
             rules=self.rules,
             clock=self.clock,
+            audit=self.audit_log(),
         )
+
+    def desk(self) -> Desk:
+        return Desk(self.context())
 
     def sync_interval(self) -> int:
         """Seconds between background syncs."""

@@ -8,12 +8,10 @@ from datetime import datetime
 from sqlalchemy import Connection, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from workstation.domain.clock import Clock
 from workstation.domain.iin import InvalidIIN, parse_iin
-from workstation.journal.envelope import Actor, format_instant
+from workstation.journal.envelope import format_instant
 from workstation.security.roles import Action, Role
-from workstation.services.access import require_actor
-from workstation.store.local import LocalStore
+from workstation.services.context import DeskContext
 from workstation.store.models import staff
 
 
@@ -68,20 +66,18 @@ def put_staff(conn: Connection, record: StaffRecord, now: datetime) -> None:
 class StaffDirectory:
     """The administrator's use cases over staff records; each checks MANAGE_STAFF first."""
 
-    def __init__(self, store: LocalStore, *, actor: Actor, clock: Clock) -> None:
-        self.store = store
-        self.actor = actor
-        self.clock = clock
+    def __init__(self, context: DeskContext) -> None:
+        self.context = context
 
     def list(self) -> list[StaffRecord]:
-        require_actor(self.actor, Action.MANAGE_STAFF)
-        with self.store.reading() as conn:
+        self.context.require(Action.MANAGE_STAFF)
+        with self.context.store.reading() as conn:
             iins = conn.execute(select(staff.c.iin).order_by(staff.c.display_name)).scalars()
             return [r for r in (find_staff(conn, iin) for iin in iins) if r is not None]
 
     def put(self, record: StaffRecord) -> None:
         """Add a member of staff or change their role, branch, city, key or activity."""
-        require_actor(self.actor, Action.MANAGE_STAFF)
+        self.context.require(Action.MANAGE_STAFF)
         try:
             parse_iin(record.iin)
         except InvalidIIN as error:
@@ -89,12 +85,12 @@ class StaffDirectory:
         Role(record.role)  # an unknown role is a ValueError naming it
         if not record.display_name.strip() or not record.branch_id.strip():
             raise ValueError("A staff record needs a name and a branch.")
-        with self.store.transaction() as conn:
-            put_staff(conn, record, self.clock.now())
+        with self.context.store.transaction() as conn:
+            put_staff(conn, record, self.context.clock.now())
 
     def set_active(self, iin: str, active: bool) -> None:
-        require_actor(self.actor, Action.MANAGE_STAFF)
-        with self.store.transaction() as conn:
+        self.context.require(Action.MANAGE_STAFF)
+        with self.context.store.transaction() as conn:
             record = find_staff(conn, iin)
             if record is None:
                 raise LookupError("No staff record with that IIN on this desk.")
@@ -109,5 +105,5 @@ class StaffDirectory:
                     active,
                     record.cert_fingerprint,
                 ),
-                self.clock.now(),
+                self.context.clock.now(),
             )

@@ -31,12 +31,10 @@ from workstation.domain.steps import (
     StepInvalid,
 )
 from workstation.i18n import QT_TRANSLATE_NOOP
-from workstation.journal.envelope import new_event
-from workstation.journal.numbering import next_workstation_seq
-from workstation.journal.projector import load_approval, load_status, record
+from workstation.journal.projector import load_approval, load_status
 from workstation.security.roles import Action
-from workstation.services.access import require_actor
-from workstation.services.desk import CaseNotFound, Changes, Desk
+from workstation.services.context import Changes, DeskContext
+from workstation.services.desk import CaseNotFound
 from workstation.store.models import attachments, journal
 
 
@@ -76,70 +74,81 @@ class AttachedDocument:
 
 
 class CaseSteps:
-    """The step use cases over a Desk's store, actor, clock and programme rules."""
+    """The step use cases in one desk context."""
 
     def __init__(
-        self, desk: Desk, *, max_document_bytes: int = rules_of.DEFAULT_MAX_DOCUMENT_BYTES
+        self,
+        context: DeskContext,
+        *,
+        max_document_bytes: int = rules_of.DEFAULT_MAX_DOCUMENT_BYTES,
     ) -> None:
-        self.desk = desk
+        self.context = context
         self.max_document_bytes = max_document_bytes
 
     # Commands ------------------------------------------------------------------------------
 
     def check_passport(self, case_id: str, mrz_text: str) -> Changes:
         """Read the MRZ, cross-check it with the approved case and record the check."""
-        require_actor(self.desk.actor, Action.RECORD_STEP)
-        today = self.desk.clock.today()
-        with self.desk.store.transaction() as conn:
+        self.context.require(Action.RECORD_STEP)
+        today = self.context.today()
+        with self.context.store.transaction() as conn:
             _, approval = self._open_case(conn, case_id)
-            check = rules_of.check_passport(mrz_text, approval, today, self.desk.rules)
-            return self._record(conn, case_id, EventType.PASSPORT_CHECKED, check.to_payload())
+            check = rules_of.check_passport(mrz_text, approval, today, self.context.rules)
+            return self.context.record_event(
+                conn, case_id, EventType.PASSPORT_CHECKED, check.to_payload()
+            )
 
     def record_medical_exam(self, case_id: str, exam: MedicalExam) -> Changes:
-        require_actor(self.desk.actor, Action.RECORD_STEP)
-        today = self.desk.clock.today()
-        with self.desk.store.transaction() as conn:
+        self.context.require(Action.RECORD_STEP)
+        today = self.context.today()
+        with self.context.store.transaction() as conn:
             status, _ = self._open_case(conn, case_id)
-            problems = rules_of.medical_problems(exam, status.entry_date, today, self.desk.rules)
+            problems = rules_of.medical_problems(exam, status.entry_date, today, self.context.rules)
             if problems:
                 raise StepInvalid(problems)
-            return self._record(conn, case_id, EventType.MEDICAL_EXAM_RECORDED, exam.to_payload())
+            return self.context.record_event(
+                conn, case_id, EventType.MEDICAL_EXAM_RECORDED, exam.to_payload()
+            )
 
     def record_housing(self, case_id: str, agreement: HousingAgreement) -> Changes:
-        require_actor(self.desk.actor, Action.RECORD_STEP)
-        today = self.desk.clock.today()
-        with self.desk.store.transaction() as conn:
+        self.context.require(Action.RECORD_STEP)
+        today = self.context.today()
+        with self.context.store.transaction() as conn:
             _, approval = self._open_case(conn, case_id)
             problems = rules_of.housing_problems(agreement, approval.city, today)
             if problems:
                 raise StepInvalid(problems)
-            return self._record(conn, case_id, EventType.HOUSING_RECORDED, agreement.to_payload())
+            return self.context.record_event(
+                conn, case_id, EventType.HOUSING_RECORDED, agreement.to_payload()
+            )
 
     def record_duty(
         self, case_id: str, kind: DutyKind, receipt_number: str, paid_on: date, amount: str
     ) -> Changes:
         """Record a state duty receipt; `amount` is as typed ('17 300', '865,00')."""
-        require_actor(self.desk.actor, Action.RECORD_STEP)
-        today = self.desk.clock.today()
+        self.context.require(Action.RECORD_STEP)
+        today = self.context.today()
         problems: list[Problem] = []
         try:
             amount_kzt = rules_of.parse_amount(amount)
         except StepInvalid as exc:
             problems.extend(exc.problems)
             amount_kzt = None
-        with self.desk.store.transaction() as conn:
+        with self.context.store.transaction() as conn:
             self._open_case(conn, case_id)
             payment = DutyPayment(kind, receipt_number, paid_on, amount_kzt or Decimal(0))
-            checked = rules_of.duty_problems(payment, today, self.desk.rules)
+            checked = rules_of.duty_problems(payment, today, self.context.rules)
             # An unreadable amount is already reported; "underpaid 0.00" would only confuse.
             problems.extend(p for p in checked if amount_kzt is not None or p.field != "amount")
             if problems:
                 raise StepInvalid(problems)
-            return self._record(conn, case_id, EventType.DUTY_PAID, payment.to_payload())
+            return self.context.record_event(
+                conn, case_id, EventType.DUTY_PAID, payment.to_payload()
+            )
 
     def attach_document(self, case_id: str, kind: str, filename: str, content: bytes) -> Changes:
         """Keep a scan inside the store (its type judged by content) and journal the fact."""
-        require_actor(self.desk.actor, Action.RECORD_STEP)
+        self.context.require(Action.RECORD_STEP)
         media_type = rules_of.check_document(kind, filename, content, self.max_document_bytes)
         attachment_id = str(uuid.uuid4())
         digest = hashlib.sha256(content).hexdigest()
@@ -151,9 +160,9 @@ class CaseSteps:
             "size": len(content),
             "sha256": digest,
         }
-        with self.desk.store.transaction() as conn:
+        with self.context.store.transaction() as conn:
             self._open_case(conn, case_id)
-            changes = self._record(conn, case_id, EventType.DOCUMENT_ATTACHED, payload)
+            changes = self.context.record_event(conn, case_id, EventType.DOCUMENT_ATTACHED, payload)
             conn.execute(
                 insert(attachments).values(
                     attachment_id=attachment_id,
@@ -171,8 +180,8 @@ class CaseSteps:
             return changes
 
     def remove_document(self, case_id: str, attachment_id: str) -> Changes:
-        require_actor(self.desk.actor, Action.RECORD_STEP)
-        with self.desk.store.transaction() as conn:
+        self.context.require(Action.RECORD_STEP)
+        with self.context.store.transaction() as conn:
             self._open_case(conn, case_id)
             row = conn.execute(
                 select(attachments.c.kind, attachments.c.removed_event_id).where(
@@ -187,7 +196,7 @@ class CaseSteps:
                     QT_TRANSLATE_NOOP("steps", "This document has already been removed.")
                 )
             payload = {"attachment_id": attachment_id, "kind": row.kind}
-            changes = self._record(conn, case_id, EventType.DOCUMENT_REMOVED, payload)
+            changes = self.context.record_event(conn, case_id, EventType.DOCUMENT_REMOVED, payload)
             conn.execute(
                 update(attachments)
                 .where(attachments.c.attachment_id == attachment_id)
@@ -198,19 +207,19 @@ class CaseSteps:
     # Queries -------------------------------------------------------------------------------
 
     def documents(self, case_id: str, *, include_removed: bool = False) -> list[AttachedDocument]:
-        require_actor(self.desk.actor, Action.VIEW_CASES)
+        self.context.require(Action.VIEW_CASES)
         query = select(*[c for c in attachments.c if c.name != "content"]).where(
             attachments.c.case_id == case_id
         )
         if not include_removed:
             query = query.where(attachments.c.removed_event_id.is_(None))
-        with self.desk.store.reading() as conn:
+        with self.context.store.reading() as conn:
             rows = conn.execute(query.order_by(attachments.c.kind)).all()
         return [_attached(r) for r in rows]
 
     def document_content(self, attachment_id: str) -> tuple[AttachedDocument, bytes]:
-        require_actor(self.desk.actor, Action.VIEW_CASES)
-        with self.desk.store.reading() as conn:
+        self.context.require(Action.VIEW_CASES)
+        with self.context.store.reading() as conn:
             row = conn.execute(
                 select(attachments).where(attachments.c.attachment_id == attachment_id)
             ).first()
@@ -233,9 +242,9 @@ class CaseSteps:
 
         For documents every attach and remove is its own entry and all stay current.
         """
-        require_actor(self.desk.actor, Action.VIEW_CASES)
+        self.context.require(Action.VIEW_CASES)
         types = [str(t) for t in _EVENTS_OF[step]]
-        with self.desk.store.reading() as conn:
+        with self.context.store.reading() as conn:
             rows = conn.execute(
                 select(journal)
                 .where(
@@ -273,27 +282,6 @@ class CaseSteps:
         # step's own problems: there is no point fixing a form that cannot be saved.
         lifecycle.record_step(status, checklist_complete=False)
         return status, load_approval(conn, case_id)
-
-    def _record(
-        self, conn: Connection, case_id: str, event_type: EventType, payload: dict[str, Any]
-    ) -> Changes:
-        desk = self.desk
-        event = new_event(
-            case_id,
-            event_type,
-            payload,
-            desk.actor,
-            desk.workstation_id,
-            desk.clock,
-            workstation_seq=next_workstation_seq(conn, desk.workstation_id),
-        )
-        applied = record(conn, event, origin="local", rules=desk.rules, strict=True)
-        return Changes(
-            case_ids=frozenset({case_id}),
-            worklist=True,
-            event_ids=(event.event_id,),
-            state=applied.state,
-        )
 
 
 _EVENTS_OF: dict[Step, frozenset[EventType]] = {

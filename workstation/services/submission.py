@@ -15,21 +15,15 @@ from sqlalchemy import Connection
 
 from workstation.domain import checklist as checklist_rules
 from workstation.domain import lifecycle
-from workstation.domain.calendar import WorkingCalendar, default_calendar
-from workstation.domain.clock import Clock
 from workstation.domain.decision import decision_due
 from workstation.domain.lifecycle import CaseStatus, EventType, TransitionRefused
-from workstation.domain.programme import ProgrammeRules
 from workstation.domain.steps import joined
 from workstation.i18n import QT_TRANSLATE_NOOP
-from workstation.journal.envelope import Actor, new_event
-from workstation.journal.numbering import next_workstation_seq
-from workstation.journal.projector import load_approval, load_status, record, recorded_steps
+from workstation.journal.projector import load_approval, load_status, recorded_steps
 from workstation.security.roles import Action
-from workstation.services.access import require_actor
-from workstation.services.desk import CaseNotFound, Changes, Desk
+from workstation.services.context import Changes, DeskContext
+from workstation.services.desk import CaseNotFound
 from workstation.services.printing import _last_print, checklist_reason
-from workstation.store.local import LocalStore
 
 
 class NotReadyToSubmit(TransitionRefused):
@@ -42,47 +36,23 @@ class NotReadyToSubmit(TransitionRefused):
 
 
 class SubmissionDesk:
-    """The clerk's submission use case over one local store (runs on the background runner)."""
+    """The clerk's submission use case in one desk context (runs on the background runner)."""
 
-    def __init__(
-        self,
-        store: LocalStore,
-        *,
-        actor: Actor,
-        workstation_id: str,
-        rules: ProgrammeRules,
-        clock: Clock,
-        calendar: WorkingCalendar | None = None,
-    ) -> None:
-        self.store = store
-        self.actor = actor
-        self.workstation_id = workstation_id
-        self.rules = rules
-        self.clock = clock
-        self.calendar = calendar or default_calendar()
-
-    @classmethod
-    def for_desk(cls, desk: Desk, *, calendar: WorkingCalendar | None = None) -> SubmissionDesk:
-        """Submission for the same store, person, desk, rules and clock as `desk`."""
-        return cls(
-            desk.store,
-            actor=desk.actor,
-            workstation_id=desk.workstation_id,
-            rules=desk.rules,
-            clock=desk.clock,
-            calendar=calendar,
-        )
+    def __init__(self, context: DeskContext) -> None:
+        self.context = context
 
     def due_date(self, submitted_on: date) -> date:
         """The day the migration service must decide by, for a submission on `submitted_on`."""
-        return decision_due(submitted_on, self.rules.verification_working_days, self.calendar)
+        return decision_due(
+            submitted_on, self.context.rules.verification_working_days, self.context.calendar
+        )
 
     def submit(self, case_id: str) -> Changes:
         """Submit the printed application of `case_id`; TransitionRefused (or NotReadyToSubmit)
         with the reason when it cannot be submitted, and then nothing is written."""
-        require_actor(self.actor, Action.SUBMIT_APPLICATION)
-        today = self.clock.today()
-        with self.store.transaction() as conn:
+        self.context.require(Action.SUBMIT_APPLICATION)
+        today = self.context.today()
+        with self.context.store.transaction() as conn:
             status = load_status(conn, case_id)
             if status is None:
                 raise CaseNotFound(case_id)
@@ -98,27 +68,17 @@ class SubmissionDesk:
                     )
                 )
             due = self.due_date(today)
-            event = new_event(
+            return self.context.record_event(
+                conn,
                 case_id,
                 EventType.APPLICATION_SUBMITTED,
                 {
                     "submitted_on": today.isoformat(),
                     "due_date": due.isoformat(),
-                    "working_days": self.rules.verification_working_days,
+                    "working_days": self.context.rules.verification_working_days,
                     "print_digest": printed.digest,
                 },
-                self.actor,
-                self.workstation_id,
-                self.clock,
-                workstation_seq=next_workstation_seq(conn, self.workstation_id),
             )
-            applied = record(conn, event, origin="local", rules=self.rules, strict=True)
-        return Changes(
-            case_ids=frozenset({case_id}),
-            worklist=True,
-            event_ids=(event.event_id,),
-            state=applied.state,
-        )
 
     def _check_still_valid(
         self, conn: Connection, case_id: str, status: CaseStatus, today: date
@@ -130,7 +90,7 @@ class SubmissionDesk:
             load_approval(conn, case_id),
             status.entry_date,
             today,
-            self.rules,
+            self.context.rules,
         )
         failing = [item for item in items if not item.passes]
         if failing:

@@ -49,6 +49,7 @@ from workstation.security.demo_setup import DemoLoginPki
 from workstation.security.eds import StaffKey, load_staff_key
 from workstation.security.event_signing import EventSigner
 from workstation.security.roles import Role
+from workstation.services.context import DeskContext
 from workstation.services.desk import Desk
 from workstation.services.fingerprints import FingerprintDesk
 from workstation.services.printing import PrintDesk
@@ -244,19 +245,20 @@ class _Stager:
 
     # ---- one case --------------------------------------------------------------------------
 
-    def _desk(self, actor: Actor, day: date) -> Desk:
-        """A desk whose clock stands at a working hour of `day`, after the case's last event."""
+    def _context(self, actor: Actor, day: date) -> DeskContext:
+        """The desk with its clock at a working hour of `day`, after the case's last event."""
         at = time(self.rng.randint(9, 12), self.rng.randint(0, 59))
         when = datetime.combine(min(day, self.today), at, KAZAKHSTAN_TIME).astimezone(UTC)
         if self._last is not None and when <= self._last:
             when = self._last + timedelta(minutes=self.rng.randint(2, 12))
         self._last = when
-        return Desk(
+        return DeskContext(
             self.store,
             actor=actor,
             workstation_id=STAGE_DESK,
             rules=self.rules,
             clock=FixedClock(when),
+            calendar=self.calendar,
         )
 
     def _carry(self, approval: ApprovedArrival, stage: Stage) -> None:
@@ -268,7 +270,7 @@ class _Stager:
             end = window_end(approval.approval_date, self.rules)
             entry = end + timedelta(days=rng.randint(1, max(1, (self.today - end).days)))
             entry = min(entry, self.today)
-            self._desk(clerk, entry).record_arrival(
+            Desk(self._context(clerk, entry)).record_arrival(
                 case_id, entry, "Astana airport", confirm_annulment=True
             )
             return
@@ -279,27 +281,27 @@ class _Stager:
         )
         arrived = min(entry + timedelta(days=rng.randint(0, 2)), last_desk_day)
         point = rng.choice(("Astana airport", "Almaty airport", "Khorgos", "Zhana Zhol"))
-        self._desk(clerk, arrived).record_arrival(case_id, entry, point)
+        Desk(self._context(clerk, arrived)).record_arrival(case_id, entry, point)
         if stage is Stage.ARRIVED:
             return
         steps_day = arrived + timedelta(days=rng.randint(0, max(0, (last_desk_day - arrived).days)))
         self._steps(approval, steps_day, partial=stage is Stage.PARTIAL)
         if stage in {Stage.PARTIAL, Stage.STEPS}:
             return
-        printer = PrintDesk.for_desk(self._desk(clerk, last_desk_day))
+        printer = PrintDesk(self._context(clerk, last_desk_day))
         printer.record_printed(printer.application(case_id), copies=1, channel="printer")
         if stage is Stage.PRINTED:
             return
-        SubmissionDesk.for_desk(self._desk(clerk, last_desk_day)).submit(case_id)
+        SubmissionDesk(self._context(clerk, last_desk_day)).submit(case_id)
         if stage is Stage.SUBMITTED:
             return
         opened = self._after_working_days(last_desk_day, rng.randint(0, 1))
-        officer = ReviewDesk.for_desk(self._desk(self.staff.officer, opened), city=None)
+        officer = ReviewDesk(self._context(self.staff.officer, opened), city=None)
         officer.open_case(case_id)
         if stage in {Stage.UNDER_REVIEW, Stage.OVERDUE}:
             return
         decided = max(opened, self._after_working_days(last_desk_day, rng.randint(1, 4)))
-        officer = ReviewDesk.for_desk(self._desk(self.staff.officer, decided), city=None)
+        officer = ReviewDesk(self._context(self.staff.officer, decided), city=None)
         if stage is Stage.ISSUED:
             officer.decide(case_id, Decision.issued())
             return
@@ -342,7 +344,7 @@ class _Stager:
         """Every checklist step through the desk's services (only some when `partial`)."""
         case_id = approval.case_id
         clerk = self.staff.clerk
-        steps = CaseSteps(self._desk(clerk, day))
+        steps = CaseSteps(self._context(clerk, day))
         mrz = make_td3(
             surname=approval.surname.replace("-", " "),
             given_names=approval.given_names,
@@ -360,9 +362,9 @@ class _Stager:
         steps.record_medical_exam(case_id, exam)
         if partial:
             return
-        prints = FingerprintDesk.for_desk(self._desk(clerk, day))
-        prints.record_fingerprints(case_id, _ten_prints(prints.clock.now()), {})
-        steps = CaseSteps(self._desk(clerk, day))
+        prints = FingerprintDesk(self._context(clerk, day))
+        prints.record_fingerprints(case_id, _ten_prints(prints.context.clock.now()), {})
+        steps = CaseSteps(self._context(clerk, day))
         steps.record_housing(case_id, self._housing(approval, day))
         for kind in DutyKind:
             fee = self.rules.fee_kzt(str(kind), day.year)

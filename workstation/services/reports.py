@@ -8,18 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workstation.domain.calendar import WorkingCalendar, default_calendar
-from workstation.domain.clock import Clock
-from workstation.journal.envelope import Actor
 from workstation.reports.csv_export import render_csv
 from workstation.reports.model import ReportData, ReportPeriod, UnknownCenter
 from workstation.reports.pdf import render_pdf
 from workstation.reports.query import build_report, centers
 from workstation.reports.texts import texts_for
 from workstation.security.roles import Action
-from workstation.services.access import require_actor
-from workstation.services.audit import AuditLog
-from workstation.store.local import LocalStore
+from workstation.services.context import DeskContext
 
 FORMATS = ("pdf", "csv")
 
@@ -38,33 +33,21 @@ class ReportFile:
 
 
 class ReportDesk:
-    """Reports over this desk's store, for the logged-in supervisor."""
+    """Reports over this desk's store, for the logged-in supervisor (in one desk context)."""
 
-    def __init__(
-        self,
-        store: LocalStore,
-        *,
-        actor: Actor,
-        clock: Clock,
-        calendar: WorkingCalendar | None = None,
-        audit: AuditLog | None = None,
-    ) -> None:
-        self.store = store
-        self.actor = actor
-        self.clock = clock
-        self.calendar = calendar or default_calendar()
-        self.audit = audit
+    def __init__(self, context: DeskContext) -> None:
+        self.context = context
 
     def centers(self) -> tuple[str, ...]:
         """The centers (cities) this desk has cases of."""
-        require_actor(self.actor, Action.VIEW_REPORTS)
-        with self.store.reading() as conn:
+        self.context.require(Action.VIEW_REPORTS)
+        with self.context.store.reading() as conn:
             return centers(conn)
 
     def report(self, period: ReportPeriod, center: str | None) -> ReportData:
         """The figures of `period` for `center` (a city, or None for every center)."""
-        require_actor(self.actor, Action.VIEW_REPORTS)
-        with self.store.reading() as conn:
+        self.context.require(Action.VIEW_REPORTS)
+        with self.context.store.reading() as conn:
             if center is not None:
                 known = centers(conn)
                 if center not in known:
@@ -73,15 +56,15 @@ class ReportDesk:
                 conn,
                 period,
                 center,
-                today=self.clock.today(),
-                calendar=self.calendar,
-                generated_at=self.clock.now(),
-                prepared_by=self.actor.name,
+                today=self.context.today(),
+                calendar=self.context.calendar,
+                generated_at=self.context.clock.now(),
+                prepared_by=self.context.actor.name,
             )
 
     def export(self, data: ReportData, format: str, language: str) -> ReportFile:
         """`data` as a PDF or CSV file in `language` (kk, ru, en); recorded in the audit."""
-        require_actor(self.actor, Action.VIEW_REPORTS)
+        self.context.require(Action.VIEW_REPORTS)
         texts_for(language)  # an unknown language is refused before anything is made
         if format == "pdf":
             content = render_pdf(data, language)
@@ -89,9 +72,9 @@ class ReportDesk:
             content = render_csv(data, language)
         else:
             raise ValueError(f"A report is exported as pdf or csv, not {format!r}.")
-        if self.audit is not None:
-            self.audit.exported(
-                self.actor,
+        if self.context.audit is not None:
+            self.context.audit.exported(
+                self.context.actor,
                 "report",
                 f"report:{data.period.start.isoformat()}..{data.period.end.isoformat()}",
                 count=len(data.window_ending),
