@@ -6,7 +6,7 @@ through one queue, a progress dialog only when the work takes longer than half a
   live preview, the first run's connection test (`run_outside`, `stream_outside`). Each gets a
   thread of its own, so a scanner the applicant keeps waiting never holds up the store.
 
-A command is store work that returns what it changed (`workstation.services.desk.Changes`):
+A command is store work that returns what it changed (`workstation.services.context.Changes`):
 the runner publishes that to the window's `ChangeHub`, with the object that ran it as the
 initiator, so no screen wires its result to the hub by hand.
 """
