@@ -1,5 +1,5 @@
 """How long the demo's first start spends seeding: 400 signed approvals, then the share of
-them carried through the stages (workstation.sync.demo_stages). Prints the figures."""
+them carried through the stages (workstation.services.demo_stages). Prints the figures."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 
 from workstation.security.demo_setup import ensure_demo_pki
 from workstation.services.demo import DEMO_CASES
+from workstation.services.demo_stages import DEMO_STAGE_SHARE, StageStaff, seed_stages
 from workstation.sync.demo_seed import ApprovalSigners, seed_central
-from workstation.sync.demo_stages import DEMO_STAGE_SHARE, StageStaff, seed_stages
 from workstation.sync.gateway import CentralGateway
 
 

@@ -39,8 +39,8 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from workstation.domain.lifecycle import EventType  # noqa: E402
 from workstation.domain.programme import DEFAULT_RULES  # noqa: E402
 from workstation.journal.envelope import Event  # noqa: E402
+from workstation.journal.signing import SignerOrganisations, Verification  # noqa: E402
 from workstation.security.eds import TrustStore, load_crls_from_dir  # noqa: E402
-from workstation.security.event_signing import SignerOrganisations, Verification  # noqa: E402
 from workstation.security.pki import (  # noqa: E402
     MIGRATION_BIN,
     MINISTRY_BIN,

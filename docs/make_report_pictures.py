@@ -25,6 +25,7 @@ from bench_reports import build_report_store  # noqa: E402
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from ui.features.reports import ReportsFeature  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from workstation.domain.clock import FixedClock  # noqa: E402
 from workstation.domain.programme import DEFAULT_RULES  # noqa: E402
@@ -64,8 +65,9 @@ def main() -> int:
         window.resize(1480, 980)
         window.show()
         settle(app, window, 1200)
-        panel = window.dashboard
-        assert panel is not None and panel.report is not None
+        reports = window.feature(ReportsFeature)
+        assert reports is not None and reports.panel.report is not None
+        panel = reports.panel
         panel.language.setCurrentIndex(panel.language.findData("ru"))
         OUT.mkdir(parents=True, exist_ok=True)
         screen = window.screen()

@@ -19,31 +19,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice  # noqa: E402
-from PySide6.QtGui import QImage  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
+from tests.ui.tour import record_half_done  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
-from workstation.biometrics.file_import import import_print_bytes  # noqa: E402
-from workstation.biometrics.sbi import FingerPosition  # noqa: E402
-from workstation.biometrics.simulator import FingerprintArt  # noqa: E402
 from workstation.domain.approval import ApprovedArrival  # noqa: E402
 from workstation.domain.clock import FixedClock  # noqa: E402
-from workstation.domain.iin import make_bin  # noqa: E402
-from workstation.domain.mrz import make_td3  # noqa: E402
 from workstation.domain.programme import DEFAULT_RULES  # noqa: E402
-from workstation.domain.steps import (  # noqa: E402
-    DocumentKind,
-    DutyKind,
-    HousingAgreement,
-    HousingKind,
-    LandlordType,
-    MedicalExam,
-    MedicalResult,
-)
 from workstation.services.demo import open_demo_session  # noqa: E402
-from workstation.services.fingerprints import FingerprintDesk  # noqa: E402
-from workstation.services.steps import CaseSteps  # noqa: E402
+from workstation.services.stages import CaseSamples, Stage, take_case_to  # noqa: E402
 from workstation.store.models import cases  # noqa: E402
 
 OUT = ROOT / "docs" / "images"
@@ -70,64 +54,13 @@ def grab(widget: QWidget, name: str) -> Path:
 
 def _record_steps(window: MainWindow, approval: ApprovedArrival, *, complete: bool) -> None:
     """Take a demo case through the desk's use cases: every step, or a case half done."""
-    desk, steps = window.desk, CaseSteps(window.desk.context)
     entry = TODAY - timedelta(days=2)
-    case_id = approval.case_id
-    desk.record_arrival(case_id, entry, "Astana International Airport (NQZ)")
-    mrz = make_td3(
-        surname=approval.surname.replace("-", " "),
-        given_names=approval.given_names,
-        document_number=approval.passport_number,
-        nationality=approval.nationality,
-        birth_date=approval.birth_date,
-        sex=approval.sex,
-        expiry_date=approval.passport_expiry,
-        issuing_state=approval.passport_issuing_state,
-    )
-    steps.check_passport(case_id, mrz)
-    result = MedicalResult.FIT if complete else MedicalResult.NOT_FIT
-    remarks = "" if complete else "Follow-up X-ray required"
-    steps.record_medical_exam(
-        case_id,
-        MedicalExam("028/u-55120", entry, "City polyclinic No. 9", "ZH. ABENOVA", result, remarks),
-    )
-    steps.record_duty(case_id, DutyKind.PERMIT, "KASPI-0091-2231", TODAY, "17300")
-    scan = b"%PDF-1.4\n% demo scan\n%%EOF\n"
-    photo = QByteArray()
-    buffer = QBuffer(photo)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image = QImage(350, 450, QImage.Format.Format_RGB32)
-    image.fill(0xD0D7DE)
-    image.save(buffer, "JPEG")
-    kinds = list(DocumentKind) if complete else [DocumentKind.PASSPORT_COPY, DocumentKind.PHOTO]
-    for kind in kinds:
-        content = bytes(photo.data()) if kind is DocumentKind.PHOTO else scan
-        steps.attach_document(case_id, str(kind), f"{kind}.scan", content)
-    if not complete:
-        return
-    art = FingerprintArt()
-    prints = [import_print_bytes(art.png(p, degraded=False), p) for p in FingerPosition]
-    FingerprintDesk(desk.context).record_fingerprints(case_id, prints, {})
-    steps.record_housing(
-        case_id,
-        HousingAgreement(
-            kind=HousingKind.LEASE,
-            city=approval.city,
-            street="Kabanbay Batyr Ave",
-            building="53",
-            apartment="117",
-            postcode="Z05H9E8",
-            number="AR-2026/1187",
-            signed_on=entry,
-            valid_from=entry,
-            valid_until=entry + timedelta(days=364),
-            landlord_type=LandlordType.COMPANY,
-            landlord_id=make_bin(2016, 5, 4, 0, 3301),
-            landlord_name="ASTANA RENT LLP",
-            owner_consent_shown=True,
-        ),
-    )
-    steps.record_duty(case_id, DutyKind.CARD, "KASPI-0091-2232", TODAY, "865")
+    if complete:
+        take_case_to(
+            window.desk.context, approval.case_id, Stage.READY, CaseSamples(approval, entry)
+        )
+    else:
+        record_half_done(window.desk.context, approval, entry)
 
 
 def case_checklist_pictures(

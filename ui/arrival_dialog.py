@@ -82,9 +82,9 @@ class ArrivalDialog(QDialog):
         self.border_point.setEditable(True)
         self.border_point.addItems(COMMON_BORDER_POINTS)
         self.border_point.setCurrentIndex(-1)
-        self.border_point.lineEdit().setPlaceholderText(
-            self.tr("Type or choose the crossing point")
-        )
+        typed = self.border_point.lineEdit()
+        assert typed is not None  # an editable combo box has one
+        typed.setPlaceholderText(self.tr("Type or choose the crossing point"))
         self.border_point_error = _error_label()
         self.border_point_error.setObjectName("borderPointError")
 

@@ -105,15 +105,16 @@ class CaseView(QWidget):
         self.record_arrival_button.setObjectName("recordArrival")
         self.record_arrival_button.setToolTip(self.tr("Record the border entry (Ctrl+Shift+A)"))
         self.record_arrival_button.clicked.connect(self.record_arrival_requested)
-        # Shown once every step is in order; the main window hides it from roles that may
-        # not print (the print service checks too).
+        # Shown once every step is in order, to roles that may print (the print service
+        # checks too).
         self.print_button = QPushButton(self.tr("&Print application…"))
         self.print_button.setObjectName("printApplication")
         self.print_button.setToolTip(self.tr("Preview and print the application (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_requested)
+        # What the role may do; the main window sets it (the services check the role too).
+        self.may_record_arrival = True
         self.may_print = True
-        # Submission (clerk) and decision (officer); ui.review_queue.install_review sets
-        # who may see them (the services check the role too).
+        # Submission (clerk) and decision (officer): ui.features.submission and .review.
         self.submit_button = QPushButton(self.tr("&Submit…"))
         self.submit_button.setObjectName("submitApplication")
         self.submit_button.setToolTip(
@@ -274,19 +275,15 @@ class CaseView(QWidget):
         review = review_text(detail)
         self.review_line.setText(review)
         self.review_line.setVisible(bool(review))
-        self.submit_button.setVisible(
-            self.may_submit and detail.effective_state is CaseState.PRINTED
-        )
-        self.decide_button.setVisible(
-            self.may_decide
-            and detail.effective_state in {CaseState.SUBMITTED, CaseState.UNDER_REVIEW}
-        )
-        self.record_arrival_button.setVisible(detail.can_record_arrival)
-        printable = {CaseState.STEPS_RECORDED, CaseState.PRINTED}
-        self.print_button.setVisible(self.may_print and detail.effective_state in printable)
+        # What the role may do and what the case can have done now (CaseDetail asks the
+        # lifecycle): a button shows when both say yes.
+        self.submit_button.setVisible(self.may_submit and detail.can_submit)
+        self.decide_button.setVisible(self.may_decide and detail.can_decide)
+        self.record_arrival_button.setVisible(self.may_record_arrival and detail.can_record_arrival)
+        self.print_button.setVisible(self.may_print and detail.can_print)
         self.print_button.setText(
             self.tr("Re&print application…")
-            if detail.effective_state is CaseState.PRINTED
+            if detail.is_printed
             else self.tr("&Print application…")
         )
         self.record_arrival_button.setText(
@@ -369,7 +366,7 @@ class CaseView(QWidget):
         ]
         if failing:
             notes = self.tr("Still needed before printing:") + "\n" + "\n".join(failing)
-        elif detail.effective_state in {CaseState.ARRIVED, CaseState.STEPS_RECORDED}:
+        elif detail.printing_ahead:
             notes = self.tr("Every step is in order: the application can be printed.")
         else:  # printed, submitted or decided: printing is behind this case
             notes = self.tr("Every step is in order.")

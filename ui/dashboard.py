@@ -1,6 +1,7 @@
 """The supervisor's dashboard: a period and center, the figures as tiles, the funnel and weekly
 charts, the arrival windows about to close, the work of each clerk and officer, and the same
-report exported as PDF or CSV. The figures come from workstation.reports, on the runner."""
+report exported as PDF or CSV. The figures come from workstation.reports, on the runner;
+ui.features.reports puts the dashboard in the supervisor's window."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,15 +20,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMainWindow,
-    QMenu,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,11 +37,9 @@ from ui.runner import Runner
 from workstation.reports import ReportData, ReportPeriod
 from workstation.reports.model import STAGE_COLOURS, InvalidReportPeriod
 from workstation.security.private_files import write_private
-from workstation.security.roles import Action, Role, is_permitted
-from workstation.services.access import actor_role
+from workstation.security.roles import Role
 from workstation.services.reports import ReportDesk
 
-DASHBOARD_SHORTCUT = "Ctrl+Shift+B"
 TILE_KEYS = ("approved", "arrived", "annulled", "submitted", "issued", "refused")
 LANGUAGE_NAMES = (("en", "English"), ("ru", "Русский"), ("kk", "Қазақша"))
 
@@ -209,10 +205,10 @@ class DashboardPanel(QWidget):
         for title, table in ((self.window_title, self.window_table),
                              (staff_title, self.staff_table)):  # fmt: skip
             box = QWidget()
-            column = QVBoxLayout(box)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(title)
-            column.addWidget(table)
+            stack = QVBoxLayout(box)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.addWidget(title)
+            stack.addWidget(table)
             tables.addWidget(box)
         tables.setSizes([420, 640])
 
@@ -422,54 +418,3 @@ def _role_label(role: str | None) -> str:
     """The role in the desk's language; a role this desk does not know, as recorded."""
     known = {r.value: r for r in Role}
     return i18n.text_of(known[role].label) if role in known else role or "—"
-
-
-def install_dashboard(window: QMainWindow) -> DashboardPanel | None:
-    """Give a supervisor's main window the dashboard: a first tab beside the cases, a Reports
-    menu and Ctrl+Shift+B. Other roles get nothing (the reports service refuses them too)."""
-    session = window.session  # type: ignore[attr-defined]
-    role = actor_role(session.actor)
-    if role is None or not is_permitted(role, Action.VIEW_REPORTS):
-        return None
-    reports = ReportDesk(session.context())
-    panel = DashboardPanel(reports, window.runner, default_center=session.identity.city)  # type: ignore[attr-defined]
-    cases = window.takeCentralWidget()
-    tabs = QTabWidget()
-    tabs.setObjectName("mainTabs")
-    tabs.addTab(panel, QCoreApplication.translate("MainWindow", "&Dashboard"))
-    tabs.addTab(cases, QCoreApplication.translate("MainWindow", "&Cases"))
-    window.setCentralWidget(tabs)
-
-    def show_dashboard() -> None:
-        tabs.setCurrentWidget(panel)
-        panel.from_date.setFocus()
-
-    def show_cases() -> None:
-        tabs.setCurrentWidget(cases)
-        window.worklist.focus_search()  # type: ignore[attr-defined]
-
-    menu = QMenu(QCoreApplication.translate("MainWindow", "&Reports"), window)
-    dashboard_action = QAction(
-        QCoreApplication.translate("MainWindow", "Supervisor &dashboard"), window
-    )
-    dashboard_action.setShortcut(QKeySequence(DASHBOARD_SHORTCUT))
-    dashboard_action.triggered.connect(show_dashboard)
-    window.addAction(dashboard_action)
-    menu.addAction(dashboard_action)
-    for text, format in (
-        (QCoreApplication.translate("MainWindow", "Export the report as &PDF…"), "pdf"),
-        (QCoreApplication.translate("MainWindow", "Export the report as &CSV…"), "csv"),
-    ):
-        action = QAction(text, window)
-        action.triggered.connect(lambda _c=False, f=format: panel.ask_and_export(f))
-        menu.addAction(action)
-    bar = window.menuBar()
-    actions = bar.actions()
-    if actions:
-        bar.insertMenu(actions[-1], menu)  # before Help
-    else:
-        bar.addMenu(menu)
-    # Ctrl+F finds a case: on the Cases tab.
-    window.find_action.triggered.connect(show_cases)  # type: ignore[attr-defined]
-    show_dashboard()  # a supervisor starts on the figures
-    return panel

@@ -59,6 +59,9 @@ def show_shortcuts(parent: QWidget) -> QMessageBox:
 
 def show_about(parent: QWidget, session: DeskSession) -> AboutDialog:
     """The About box (ui/about.py): version, Qt, Python, folders, log, licences."""
+    store_path = session.store.path
     return open_about(
-        parent, workstation_id=session.identity.workstation_id, data_dir=session.store.path.parent
+        parent,
+        workstation_id=session.identity.workstation_id,
+        data_dir=store_path.parent if store_path is not None else None,
     )

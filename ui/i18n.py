@@ -128,7 +128,7 @@ def pseudo(text: str) -> str:
 class PseudoTranslator(QTranslator):
     """Every text of every context, lengthened (see `pseudo`)."""
 
-    def translate(  # type: ignore[override]
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
         return pseudo(source)

@@ -1,25 +1,25 @@
-"""The main window: the worklist beside the case view, menus, shortcuts and the status bar."""
+"""The main window: the worklist beside the case view, the role's features (ui.features), menus,
+shortcuts and the status bar."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
 
 from ui.case_view import CaseView
 from ui.changes import ChangeHub
 from ui.dialogs import show_about, show_shortcuts
+from ui.features import Entry, Feature, Menu, Tab, plan_for
 from ui.language import language_menu
-from ui.review_queue import install_review
 from ui.runner import Runner
 from ui.steps.registry import openers
 from ui.sync_status import BackgroundSync, SyncStatusBar
 from ui.worklist_model import WorklistModel
 from ui.worklist_panel import WorklistPanel
 from workstation.domain.checklist import Step
-from workstation.domain.lifecycle import DESK_STATES
 from workstation.security.roles import Action, is_permitted
 from workstation.services.access import actor_role
 from workstation.services.context import Changes
@@ -28,10 +28,14 @@ from workstation.services.setup import DeskSession
 
 if TYPE_CHECKING:
     from ui.arrival_dialog import ArrivalDialog
-    from ui.dashboard import DashboardPanel
+
+F = TypeVar("F", bound=Feature)
 
 
 class MainWindow(QMainWindow):
+    """Built once from the role's features (ui.features.plan_for): the cases every role has,
+    then each feature's tabs and actions; one tab bar when there is more than one tab."""
+
     case_shown = Signal(str)
     sync_finished = Signal()
 
@@ -45,6 +49,7 @@ class MainWindow(QMainWindow):
         self._focus_action_after_open = False
         self.setWindowTitle(self._title())
         self.resize(1360, 820)
+        plan = plan_for(actor_role(session.actor))
 
         self.model = WorklistModel(self.desk, self.runner, session.rules.urgent_days_left)
         self.worklist = WorklistPanel(self.model)
@@ -53,19 +58,27 @@ class MainWindow(QMainWindow):
         self.case_view.recordable_steps = frozenset(
             step
             for step in self.step_openers
-            if self._may(
+            if self.may(
                 Action.CAPTURE_FINGERPRINTS if step is Step.FINGERPRINTS else Action.RECORD_STEP
             )
         )
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.worklist)
-        splitter.addWidget(self.case_view)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([860, 500])
-        self.setCentralWidget(splitter)
+        self.case_view.may_record_arrival = self.may(Action.RECORD_ARRIVAL)
+        self.case_view.may_print = self.may(Action.PRINT_APPLICATION)
+        self.case_view.may_submit = self.may(Action.SUBMIT_APPLICATION)
+        self.case_view.may_decide = self.may(Action.DECIDE_APPLICATION)
 
-        self._build_actions()
+        entries = self._build_actions(plan.prints_cases)
+        cases = Tab(self.worklist, plan.cases_title, 30, self.worklist.search.setFocus)
+        self.features: tuple[Feature, ...] = tuple(make(self) for make in plan.features)
+        for feature in self.features:
+            entries.extend(feature.entries())
+        self._entries = tuple(entries)
+        self._tabs = tuple(
+            sorted([cases, *(t for f in self.features for t in f.tabs())], key=lambda t: t.order)
+        )
+        self.tabs: QTabWidget | None = None
+        self.setCentralWidget(self._compose_tabs())
+        self._compose_menus()
         self._build_status_bar()
 
         self.worklist.case_selected.connect(self.open_case)
@@ -73,57 +86,111 @@ class MainWindow(QMainWindow):
         self.case_view.record_arrival_requested.connect(self.record_arrival)
         self.case_view.step_requested.connect(self.open_step)
         self.case_view.print_requested.connect(self.print_preview)
-        self.case_view.may_print = self._may(Action.PRINT_APPLICATION)
         self.changes.changed.connect(self._on_changes)
         self.model.loaded.connect(self._select_first_if_none)
 
-        role = actor_role(session.actor)
-        if role is not None and is_permitted(role, Action.VIEW_CASES):
+        if self.may(Action.VIEW_CASES):
             self.worklist.apply_query()
         else:
             # An administrator sees no case data (the services refuse it): say so, load nothing.
             self.worklist.setEnabled(False)
             self.worklist.empty_hint.setText(self.tr("Your role does not see case data."))
             self.worklist.empty_hint.setVisible(True)
-        self.worklist.search.setFocus()
-        self.review_features = install_review(self)  # submission; officer's queue and decision
-        self.dashboard: DashboardPanel | None = None  # a supervisor's figures, reports, exports
-        if role is not None and is_permitted(role, Action.VIEW_REPORTS):
-            from ui.dashboard import install_dashboard  # reportlab and QtCharts: not for a clerk
+        self._tabs[0].focus()
 
-            self.dashboard = install_dashboard(self)
+    def feature(self, kind: type[F]) -> F | None:
+        """This window's feature of `kind`, if its role has one."""
+        return next((f for f in self.features if isinstance(f, kind)), None)
+
+    def may(self, action: Action) -> bool:
+        """Whether the logged-in role may do `action`: what it may not is not offered (the
+        services check again)."""
+        role = actor_role(self.session.actor)
+        return role is not None and is_permitted(role, action)
 
     def _title(self) -> str:
         if self.session.demo:
             return self.tr("DNR Workstation — DEMO (sample data, not for real cases)")
         return self.tr("DNR Workstation")
 
+    # Composition --------------------------------------------------------------------------
+
+    def _compose_tabs(self) -> QSplitter:
+        """The tabs (or the one list) on the left, the case view on the right while the
+        current tab is a list of cases."""
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        if len(self._tabs) == 1:
+            splitter.addWidget(self._tabs[0].widget)
+        else:
+            self.tabs = QTabWidget()
+            self.tabs.setObjectName("mainTabs")
+            for tab in self._tabs:
+                self.tabs.addTab(tab.widget, tab.title)
+            self.tabs.currentChanged.connect(self._tab_changed)
+            splitter.addWidget(self.tabs)
+        splitter.addWidget(self.case_view)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes(list(self._tabs[0].split))
+        self._tab_changed(0)
+        return splitter
+
+    def _tab_changed(self, index: int) -> None:
+        if 0 <= index < len(self._tabs):
+            self.case_view.setVisible(self._tabs[index].beside_case)
+
+    def show_tab(self, widget: QWidget) -> None:
+        """Bring the tab of `widget` to the front (nothing to do without a tab bar)."""
+        if self.tabs is not None:
+            self.tabs.setCurrentWidget(widget)
+
+    def _compose_menus(self) -> None:
+        titles = {
+            Menu.DESK: self.tr("&Desk"),
+            Menu.CASE: self.tr("&Case"),
+            Menu.REPORTS: self.tr("&Reports"),
+            Menu.HELP: self.tr("&Help"),
+        }
+        for entry in self._entries:
+            if entry.action.menu() is None:
+                self.addAction(entry.action)  # its shortcut works wherever the focus is
+            if entry.enabled_when is not None:
+                entry.action.setEnabled(False)  # until a case is shown
+        bar = self.menuBar()
+        for menu in Menu:
+            entries = sorted((e for e in self._entries if e.menu is menu), key=lambda e: e.order)
+            if not entries:
+                continue
+            shown = bar.addMenu(titles[menu])
+            for entry in entries:
+                if entry.separator_before and shown.actions():
+                    shown.addSeparator()
+                shown.addAction(entry.action)
+
     # Menus and shortcuts ------------------------------------------------------------------
 
-    def _action(self, text: str, shortcut: QKeySequence | str, slot: object) -> QAction:
+    def _action(
+        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str, slot: object
+    ) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
-        self.addAction(action)
         return action
 
-    def _build_actions(self) -> None:
-        self.find_action = self._action(
-            self.tr("&Find a case"), "Ctrl+F", self.worklist.focus_search
-        )
+    def _build_actions(self, prints_cases: bool) -> list[Entry]:
+        """The window's own actions: the desk, the open case, help."""
+        self.find_action = self._action(self.tr("&Find a case"), "Ctrl+F", self._find_case)
         self.sync_action = self._action(self.tr("&Sync now"), "F5", self.sync_now)
         self.sync_action.setToolTip(self.tr("Send this desk's events and receive new ones (F5)"))
         self.arrival_action = self._action(
             self.tr("Record &arrival…"), "Ctrl+Shift+A", self.record_arrival
         )
-        self.arrival_action.setEnabled(False)
         self.fingerprint_action = self._action(
             self.tr("Capture &fingerprints…"),
             "Ctrl+Shift+F",
             lambda: self.open_step(Step.FINGERPRINTS),
         )
-        self.fingerprint_action.setEnabled(False)
         # The step forms: enabled only while the open case is at the desk.
         self.step_actions: dict[Step, QAction] = {}
         for step, text, keys in (
@@ -133,18 +200,18 @@ class MainWindow(QMainWindow):
             (Step.DUTY_PERMIT, self.tr("State &duty…"), "Ctrl+Shift+D"),
             (Step.DOCUMENTS, self.tr("D&ocuments…"), "Ctrl+Shift+O"),
         ):
-            action = self._action(text, keys, lambda _c=False, s=step: self._open_step_form(s))
-            action.setEnabled(False)
-            self.step_actions[step] = action
+            self.step_actions[step] = self._action(
+                text, keys, lambda _c=False, s=step: self._open_step_form(s)
+            )
         quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
-        self.print_action = self._action(
-            self.tr("&Print the application…"), "Ctrl+P", lambda: self.print_preview()
-        )
+        self.print_action: QAction | None = None
+        if prints_cases:
+            self.print_action = self._action(
+                self.tr("&Print the application…"), "Ctrl+P", lambda: self.print_preview()
+            )
         self.receipt_action = self._action(
             self.tr("Print the &receipt…"), "Ctrl+Shift+R", lambda: self.print_preview("receipt")
         )
-        for action in (self.print_action, self.receipt_action):
-            action.setEnabled(False)
         back_action = self._action(self.tr("Back to the &list"), "Esc", self.worklist.focus_search)
         shortcuts_action = self._action(
             self.tr("&Keyboard shortcuts"), "F1", lambda: show_shortcuts(self)
@@ -152,27 +219,51 @@ class MainWindow(QMainWindow):
         about_action = QAction(self.tr("&About DNR Workstation"), self)
         about_action.triggered.connect(lambda: show_about(self, self.session))
 
-        menu = self.menuBar()
-        desk_menu = menu.addMenu(self.tr("&Desk"))
-        desk_menu.addAction(self.find_action)
-        desk_menu.addAction(self.sync_action)
-        desk_menu.addSeparator()
-        desk_menu.addMenu(language_menu(self))
-        desk_menu.addSeparator()
-        desk_menu.addAction(quit_action)
-        case_menu = menu.addMenu(self.tr("&Case"))
-        case_menu.addAction(self.arrival_action)
-        case_menu.addAction(self.fingerprint_action)
-        for action in self.step_actions.values():
-            case_menu.addAction(action)
-        case_menu.addSeparator()
-        case_menu.addAction(self.print_action)
-        case_menu.addAction(self.receipt_action)
-        case_menu.addSeparator()
-        case_menu.addAction(back_action)
-        help_menu = menu.addMenu(self.tr("&Help"))
-        help_menu.addAction(shortcuts_action)
-        help_menu.addAction(about_action)
+        may_arrive = self.may(Action.RECORD_ARRIVAL)
+        may_capture = self.may(Action.CAPTURE_FINGERPRINTS)
+        may_record = self.may(Action.RECORD_STEP)
+        # Offered for any open case: the preview says why one cannot be printed yet.
+        may_print = self.may(Action.PRINT_APPLICATION)
+        entries = [
+            Entry(self.find_action, Menu.DESK, 10),
+            Entry(self.sync_action, Menu.DESK, 20),
+            Entry(language_menu(self).menuAction(), Menu.DESK, 30, separator_before=True),
+            Entry(quit_action, Menu.DESK, 40, separator_before=True),
+            Entry(
+                self.arrival_action,
+                Menu.CASE,
+                10,
+                enabled_when=lambda d: d.can_record_arrival and may_arrive,
+            ),
+            Entry(
+                self.fingerprint_action,
+                Menu.CASE,
+                20,
+                enabled_when=lambda d: d.can_record_steps and may_capture,
+            ),
+            *(
+                Entry(
+                    action,
+                    Menu.CASE,
+                    30 + i,
+                    enabled_when=lambda d: d.can_record_steps and may_record,
+                )
+                for i, action in enumerate(self.step_actions.values())
+            ),
+            Entry(self.receipt_action, Menu.CASE, 41, enabled_when=lambda _d: may_print),
+            Entry(back_action, Menu.CASE, 50, separator_before=True),
+            Entry(shortcuts_action, Menu.HELP, 10),
+            Entry(about_action, Menu.HELP, 20),
+        ]
+        if self.print_action is not None:
+            entries.append(
+                Entry(self.print_action, Menu.CASE, 40, True, enabled_when=lambda _d: may_print)
+            )
+        return entries
+
+    def _find_case(self) -> None:
+        self.show_tab(self.worklist)
+        self.worklist.focus_search()
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -208,31 +299,20 @@ class MainWindow(QMainWindow):
 
     def open_case(self, case_id: str) -> None:
         desk = self.desk
-        self.runner.run(lambda: desk.case_detail(case_id), self._show_case)
+        self.runner.run(lambda: desk.case_detail(case_id), self.show_case)
 
     def _open_and_focus(self, case_id: str) -> None:
         self.open_case(case_id)
         self._focus_action_after_open = True
 
-    def _may(self, action: Action) -> bool:
-        """Whether the logged-in role may do `action`: what it may not is not offered (the
-        services check again)."""
-        role = actor_role(self.session.actor)
-        return role is not None and is_permitted(role, action)
-
-    def _show_case(self, detail: CaseDetail) -> None:
+    def show_case(self, detail: CaseDetail) -> None:
+        """Show `detail` in the case view, and offer what may be done with it."""
         self.case_view.show_case(detail)
-        at_desk = detail.status.state in DESK_STATES
-        may_arrive = self._may(Action.RECORD_ARRIVAL)
-        self.arrival_action.setEnabled(detail.can_record_arrival and may_arrive)
-        if not may_arrive:
-            self.case_view.record_arrival_button.hide()
-        self.fingerprint_action.setEnabled(at_desk and self._may(Action.CAPTURE_FINGERPRINTS))
-        # Offered for any open case: the preview says why one cannot be printed yet.
-        self.print_action.setEnabled(self._may(Action.PRINT_APPLICATION))
-        self.receipt_action.setEnabled(self._may(Action.PRINT_APPLICATION))
-        for action in self.step_actions.values():
-            action.setEnabled(at_desk and self._may(Action.RECORD_STEP))
+        for entry in self._entries:
+            if entry.enabled_when is not None:
+                entry.action.setEnabled(entry.enabled_when(detail))
+        for feature in self.features:
+            feature.case_shown(detail)
         if self._focus_action_after_open:
             self._focus_action_after_open = False
             if detail.can_record_arrival:
@@ -303,6 +383,8 @@ class MainWindow(QMainWindow):
         if current is not None and current in changes.case_ids:
             self.open_case(current)
         self.background_sync.refresh_queue()
+        for feature in self.features:
+            feature.changes_arrived(changes)
 
     # Sync -------------------------------------------------------------------------------------
 

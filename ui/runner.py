@@ -239,7 +239,7 @@ class Runner(QObject):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         if cancel is None:
-            dialog.setCancelButton(None)  # type: ignore[arg-type]
+            dialog.setCancelButton(None)
         else:
             dialog.canceled.connect(cancel.set)
         dialog.show()

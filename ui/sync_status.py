@@ -106,7 +106,7 @@ class SyncStatusBar(QWidget):
         self.sync_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.sync_button.setAutoRaise(True)
 
-        layout = QHBoxLayout(self)
+        layout = self._row = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         for widget in (
@@ -136,8 +136,9 @@ class SyncStatusBar(QWidget):
     # ---- fitting into the status bar ----------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ParentChange and isinstance(self.parentWidget(), QStatusBar):
-            self.parentWidget().installEventFilter(self)
+        bar = self.parentWidget()
+        if event.type() == QEvent.Type.ParentChange and isinstance(bar, QStatusBar):
+            bar.installEventFilter(self)
         elif event.type() == QEvent.Type.LayoutRequest:  # a text or a part shown changed
             self._refit.start(0)
         return super().event(event)
@@ -153,7 +154,7 @@ class SyncStatusBar(QWidget):
         bar = self.parentWidget()
         if not isinstance(bar, QStatusBar) or not bar.isVisible():
             return
-        spacing = self.layout().spacing()
+        spacing = self._row.spacing()
         for label in (self.last_label, self.queue_label):  # the least needed first
             if label not in self.folded and bar.sizeHint().width() > bar.width():
                 self.folded.append(label)
@@ -169,7 +170,7 @@ class SyncStatusBar(QWidget):
         self._show_state_tooltip()
 
     def _relayout(self) -> None:
-        self.layout().invalidate()
+        self._row.invalidate()
         self.updateGeometry()  # the status bar asks again how wide this is
 
     def _show_state_tooltip(self) -> None:

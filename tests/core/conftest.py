@@ -5,7 +5,7 @@ arrive as pulled events)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 import pytest
@@ -19,17 +19,13 @@ from workstation.domain.steps import (
     DocumentKind,
     DutyKind,
     DutyPayment,
-    HousingAgreement,
-    HousingKind,
-    LandlordType,
-    MedicalExam,
-    MedicalResult,
     PassportCheck,
 )
 from workstation.journal.envelope import Actor, Event, new_event
 from workstation.journal.projector import Applied, load_approval, record
 from workstation.services.context import DeskContext
 from workstation.services.desk import Desk
+from workstation.services.stages import CaseSamples
 from workstation.store.local import LocalStore
 from workstation.sync.demo_seed import approval_event
 
@@ -87,7 +83,8 @@ class CaseBook:
         return self.local(case_id, EventType.ARRIVAL_RECORDED, payload, on=on)
 
     def step_events(self, case_id: str, day: date) -> list[tuple[EventType, dict[str, Any]]]:
-        """Valid payloads of every checklist step after the arrival, in the paper form's order."""
+        """Valid payloads of every checklist step after the arrival, in the paper form's order,
+        with the values services.stages records (the documents' scans are not kept)."""
         with self.store.reading() as conn:
             approval = load_approval(conn, case_id)
         passport = PassportCheck(
@@ -100,23 +97,9 @@ class CaseBook:
             sex=approval.sex,
             expires_on=approval.passport_expiry,
         )
-        exam = MedicalExam("028-1", day, "City polyclinic No. 1", "A. DOCTOR", MedicalResult.FIT)
-        housing = HousingAgreement(
-            kind=HousingKind.LEASE,
-            city=approval.city,
-            street="Kabanbay Batyr Ave",
-            building="11",
-            apartment="42",
-            postcode="010000",
-            number="L-1",
-            signed_on=day,
-            valid_from=day,
-            valid_until=day + timedelta(days=365),
-            landlord_type=LandlordType.INDIVIDUAL,
-            landlord_id=LANDLORD_IIN,
-            landlord_name="SERIKOV ARMAN",
-            owner_consent_shown=True,
-        )
+        samples = CaseSamples(approval, day)
+        exam = samples.medical_exam(day)
+        housing = samples.housing(day)
         events: list[tuple[EventType, dict[str, Any]]] = [
             (EventType.PASSPORT_CHECKED, passport.to_payload()),
             (EventType.MEDICAL_EXAM_RECORDED, exam.to_payload()),
@@ -125,9 +108,8 @@ class CaseBook:
         ]
         for kind in DutyKind:
             fee = self.rules.fee_kzt(str(kind), day.year)
-            events.append(
-                (EventType.DUTY_PAID, DutyPayment(kind, f"R-{kind}", day, fee).to_payload())
-            )
+            payment = DutyPayment(kind, samples.duty_receipt(kind), day, fee)
+            events.append((EventType.DUTY_PAID, payment.to_payload()))
         for n, document in enumerate(DocumentKind):
             events.append(
                 (

@@ -11,9 +11,8 @@ from tests.core.conftest import CaseBook
 from workstation.domain.clock import Clock
 from workstation.journal.envelope import Actor
 from workstation.services.context import DeskContext
-from workstation.services.printing import PrintDesk
 from workstation.services.review import ReviewDesk
-from workstation.services.submission import SubmissionDesk
+from workstation.services.stages import CaseSamples, Stage, take_case_to
 
 OFFICER = Actor(
     iin="870203300015", name="TEST OFFICER", role="migration_officer", cert_fingerprint="ef" * 32
@@ -30,19 +29,18 @@ def printed_case(
     """Approved, arrived, every step recorded and the application printed by the clerk."""
     approval = make_approval(n, **kw)
     book.approve(approval)
-    book.arrive(approval.case_id, ENTRY)
-    book.all_steps(approval.case_id)
-    printer = PrintDesk(context)
-    printer.record_printed(printer.application(approval.case_id), copies=1, channel="printer")
+    take_case_to(context, approval.case_id, Stage.PRINTED, CaseSamples(approval, ENTRY))
     return approval.case_id
 
 
 def submitted_case(
     book: CaseBook, context: DeskContext, make_approval: MakeApproval, n: int, **kw: object
 ) -> str:
-    case_id = printed_case(book, context, make_approval, n, **kw)
-    SubmissionDesk(context).submit(case_id)
-    return case_id
+    """Printed (as `printed_case`) and submitted to the migration service."""
+    approval = make_approval(n, **kw)
+    book.approve(approval)
+    take_case_to(context, approval.case_id, Stage.SUBMITTED, CaseSamples(approval, ENTRY))
+    return approval.case_id
 
 
 def officer(

@@ -16,16 +16,16 @@ from sqlalchemy import select
 from workstation.domain.clock import FixedClock
 from workstation.domain.lifecycle import EventType
 from workstation.domain.programme import DEFAULT_RULES
+from workstation.journal.signing import SignerOrganisations, Verification, action_for
 from workstation.security.demo_setup import DemoLoginPki, ensure_demo_pki
 from workstation.security.eds import TrustStore, load_crls_from_dir
-from workstation.security.event_signing import SignerOrganisations, Verification, action_for
 from workstation.security.pki import MIGRATION_BIN, MINISTRY_BIN, DemoKeyPool
 from workstation.security.roles import is_permitted
+from workstation.services.demo_stages import DemoStage, StagedDemo, StageStaff, seed_stages
 from workstation.services.staff import StaffRecord, put_staff
 from workstation.store.local import LocalStore
 from workstation.store.models import cases, journal
 from workstation.sync.demo_seed import ApprovalSigners, seed_central
-from workstation.sync.demo_stages import Stage, StagedDemo, StageStaff, seed_stages
 from workstation.sync.gateway import CentralGateway
 from workstation.sync.syncer import SyncReport, sync_once
 
@@ -103,7 +103,7 @@ def test_the_states_cover_the_whole_lifecycle(seeded: Seeded) -> None:
     } <= states  # fmt: skip
     overdue = [r for r in rows if r.state == "under_review" and r.due_date < TODAY]
     assert overdue, "some cases wait past their decision date"
-    assert set(seeded.staged.stages) == set(Stage)
+    assert set(seeded.staged.stages) == set(DemoStage)
 
 
 def test_every_desk_event_is_signed_by_demo_staff_allowed_to_record_it(seeded: Seeded) -> None:

@@ -20,13 +20,13 @@ from workstation.domain.lifecycle import EventType
 from workstation.domain.programme import DEFAULT_RULES
 from workstation.journal.envelope import Actor, Event, new_event
 from workstation.journal.projector import event_from_row, record
-from workstation.security.eds import TrustStore, load_crls_from_dir, load_staff_key
-from workstation.security.event_signing import (
+from workstation.journal.signing import (
     CertificateRegistry,
     EventSigner,
     EventVerifier,
     SignerOrganisations,
 )
+from workstation.security.eds import TrustStore, load_crls_from_dir, load_staff_key
 from workstation.security.pki import (
     MIGRATION_BIN,
     MINISTRY_BIN,

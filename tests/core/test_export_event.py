@@ -16,14 +16,14 @@ from workstation import cli
 from workstation.domain.clock import FixedClock
 from workstation.domain.lifecycle import EventType
 from workstation.domain.programme import DEFAULT_RULES
+from workstation.journal.certificates import remember_certificate
 from workstation.journal.envelope import Actor, new_event
 from workstation.journal.projector import record
+from workstation.journal.signing import EventSigner
 from workstation.security.eds import load_staff_key
-from workstation.security.event_signing import EventSigner
 from workstation.security.pki import DemoKeyPool, DemoPki, make_demo_pki
 from workstation.security.roles import Role
 from workstation.services.audit import AuditLog
-from workstation.services.certificates import remember_certificate
 from workstation.services.login import LoginSettings, save_login_settings
 from workstation.store.local import LocalStore
 from workstation.sync.demo_seed import ApprovalSigners, approval_event

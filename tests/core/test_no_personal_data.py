@@ -15,19 +15,16 @@ import pytest
 from reportlab.pdfgen import canvas
 from sqlalchemy import select
 
-from workstation.biometrics.file_import import import_print_bytes
-from workstation.biometrics.sbi import FingerPosition
-from workstation.biometrics.simulator import FingerprintArt
 from workstation.domain.approval import ApprovedArrival
 from workstation.domain.clock import FixedClock
 from workstation.domain.lifecycle import CaseState
-from workstation.domain.mrz import make_td3
 from workstation.domain.programme import DEFAULT_RULES
+from workstation.domain.steps import DocumentKind
 from workstation.security.dbkey import default_key_dir
 from workstation.security.safelog import FORMAT, SafeFormatter
 from workstation.services.demo import CENTRAL_FILE, open_demo_session
 from workstation.services.fingerprints import FingerprintDesk
-from workstation.services.steps import CaseSteps
+from workstation.services.stages import CaseSamples, Stage, take_case_to
 from workstation.store.local import STORE_FILE
 from workstation.store.models import cases
 
@@ -131,30 +128,19 @@ def test_no_personal_data_in_the_store_files_logs_or_temp_directory(
     approval = pick_case(session.store, desk)
     case_id = approval.case_id
 
-    # A morning's work on the case, through the services the screens use.
-    desk.record_arrival(case_id, ENTRY, "Astana International Airport (NQZ)")
-    steps = CaseSteps(desk.context)
-    steps.check_passport(
-        case_id,
-        make_td3(
-            surname=approval.surname.replace("-", " "),
-            given_names=approval.given_names,
-            document_number=approval.passport_number,
-            nationality=approval.nationality,
-            birth_date=approval.birth_date,
-            sex=approval.sex,
-            expiry_date=approval.passport_expiry,
-            issuing_state=approval.passport_issuing_state,
-        ),
-    )
+    # A morning's work on the case, through the services the screens use: every step, the
+    # passport's scan among the documents.
     pdf = scanned_pdf(approval)
     assert approval.surname.encode() in pdf
-    steps.attach_document(case_id, "passport_copy", "passport.pdf", pdf)
+
+    class Scanned(CaseSamples):
+        def documents(self) -> list[tuple[DocumentKind, str, bytes]]:
+            others = [d for d in super().documents() if d[0] is not DocumentKind.PASSPORT_COPY]
+            return [(DocumentKind.PASSPORT_COPY, "passport.pdf", pdf), *others]
+
+    take_case_to(desk.context, case_id, Stage.READY, Scanned(approval, ENTRY))
     audit = session.audit_log()
     fingerprints = FingerprintDesk(desk.context)  # viewing goes to the session's audit trail
-    art = FingerprintArt()
-    prints = [import_print_bytes(art.png(p, degraded=False), p) for p in FingerPosition]
-    fingerprints.record_fingerprints(case_id, prints, {})
     assert fingerprints.prints_of(case_id) is not None
     audit.printed(desk.context.actor, case_id, "application")
     # A failure whose message quotes the applicant, logged as the background runner does.

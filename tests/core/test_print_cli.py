@@ -18,10 +18,10 @@ from sqlalchemy import select
 
 from tests.core.conftest import CaseBook
 from workstation.cli import main
+from workstation.cli.print_cmd import EXIT_NOT_READY, PASSWORD_ENV
 from workstation.domain.clock import SystemClock
 from workstation.domain.lifecycle import CaseState, EventType
 from workstation.domain.programme import DEFAULT_RULES
-from workstation.print_cli import EXIT_NOT_READY, PASSWORD_ENV
 from workstation.security.pki import DEMO_PASSWORD, DemoKeyPool
 from workstation.security.roles import Role
 from workstation.services.demo import open_demo_session

@@ -77,12 +77,12 @@ def test_the_form_carries_the_case_as_recorded(
         "10.03.2026",  # the day it is printed
         approval.approval_number,
         approval.recommendation_number,
-        "Kabanbay Batyr Ave",
-        "SERIKOV ARMAN",
-        "028-1",
-        "City polyclinic No. 1",
-        "R-permit",
-        "R-card",
+        "Kabanbay Batyr Ave",  # the values services.stages.CaseSamples records
+        "ASTANA RENT LLP",
+        "028/u-55120",
+        "City polyclinic No. 9",
+        "KASPI-0091-2231",
+        "KASPI-0091-2232",
         "ЦОН г. Астана",
         CLERK.name,
     ):

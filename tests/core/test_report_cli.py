@@ -16,9 +16,9 @@ import pytest
 from pypdf import PdfReader
 
 from workstation.cli import main
+from workstation.cli.report import EXIT_USAGE, PASSWORD_ENV
 from workstation.domain.clock import SystemClock
 from workstation.domain.programme import DEFAULT_RULES
-from workstation.report_cli import EXIT_USAGE, PASSWORD_ENV
 from workstation.reports import texts_for
 from workstation.security.pki import DEMO_PASSWORD, DemoKeyPool
 from workstation.security.roles import Role

@@ -12,8 +12,8 @@ import pytest
 from workstation.domain.clock import FixedClock
 from workstation.domain.programme import DEFAULT_RULES
 from workstation.journal.envelope import Actor
+from workstation.journal.signing import SignerOrganisations, Verification
 from workstation.security.eds import TrustStore
-from workstation.security.event_signing import SignerOrganisations, Verification
 from workstation.security.pki import DemoKeyPool
 from workstation.security.tsa_simulator import make_tsa_authority
 from workstation.services.setup import DeskSession, desk_identity, with_tsa
@@ -119,7 +119,7 @@ def test_with_tsa_adds_the_trust_to_the_verification(trust_dir: Path) -> None:
 
 
 def _empty() -> tuple[object, dict[str, object]]:
-    from workstation.security.event_signing import CertificateRegistry
+    from workstation.journal.signing import CertificateRegistry
 
     return CertificateRegistry(), {}
 

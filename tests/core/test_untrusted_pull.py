@@ -25,8 +25,8 @@ from workstation.domain.approval import ApprovedArrival
 from workstation.domain.lifecycle import EventType
 from workstation.domain.programme import DEFAULT_RULES
 from workstation.journal.envelope import Actor, Event, canonical_json, format_instant, new_event
+from workstation.journal.signing import SignerOrganisations, Verification
 from workstation.security.eds import TrustStore, load_crls_from_dir
-from workstation.security.event_signing import SignerOrganisations, Verification
 from workstation.security.pki import MIGRATION_BIN, MINISTRY_BIN, DemoKeyPool, make_demo_pki
 from workstation.services.quarantine import quarantine_list
 from workstation.store.local import LocalStore, get_setting, put_setting

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import os
-import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -21,6 +20,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from sqlalchemy import select
 
+from tests.ui.conftest import wait_idle
 from workstation.biometrics.file_import import import_print_bytes
 from workstation.biometrics.sbi import FingerPosition
 from workstation.biometrics.simulator import FingerprintArt
@@ -29,7 +29,6 @@ from workstation.domain.checklist import Step, StepStatus
 from workstation.domain.clock import FixedClock
 from workstation.domain.iin import make_bin
 from workstation.domain.lifecycle import CaseState
-from workstation.domain.mrz import make_td3
 from workstation.domain.programme import DEFAULT_RULES
 from workstation.domain.steps import DocumentKind
 from workstation.services.demo import open_demo_session
@@ -59,28 +58,16 @@ def window(qtbot: Any, session: DeskSession) -> Iterator[Any]:
     main = MainWindow(session)
     qtbot.addWidget(main)
     main.show()
-    qtbot.waitUntil(lambda: main.model.rowCount() > 0 and main.runner.pending == 0)
+    wait_idle(qtbot, main, lambda: main.model.rowCount() > 0)
     yield main
-    qtbot.waitUntil(lambda: main.runner.pending == 0)
+    wait_idle(qtbot, main)
     main.runner.shutdown()
 
 
-def wait_idle(window: Any) -> None:
-    app = QApplication.instance()
-    assert app is not None
-    for _ in range(2000):
-        app.processEvents()
-        if window.runner.pending == 0 and not window.worklist._debounce.isActive():
-            app.processEvents()
-            return
-        time.sleep(0.005)
-    raise AssertionError("the desk did not settle")
-
-
-def on_worker(window: Any, work: Callable[[], T]) -> T:
+def on_worker(qtbot: Any, window: Any, work: Callable[[], T]) -> T:
     results: list[T] = []
     window.runner.run(work, results.append)
-    wait_idle(window)
+    wait_idle(qtbot, window)
     assert results
     return results[0]
 
@@ -94,7 +81,7 @@ def form_for(qtbot: Any, window: Any, key: Qt.Key) -> Any:
     qtbot.keyClick(window, key, CTRL_SHIFT)
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QWidget))
     form = QApplication.activeModalWidget()
-    wait_idle(window)
+    wait_idle(qtbot, window)
     return form
 
 
@@ -106,11 +93,11 @@ def type_into(qtbot: Any, widget: QWidget, text: str) -> None:
 def save(qtbot: Any, window: Any, form: Any, widget: QWidget) -> None:
     with qtbot.waitSignal(form.recorded):
         qtbot.keyClick(widget, Qt.Key.Key_Return)
-    wait_idle(window)
+    wait_idle(qtbot, window)
     assert not form.isVisible()
 
 
-def pick_case(window: Any) -> ApprovedArrival:
+def pick_case(qtbot: Any, window: Any) -> ApprovedArrival:
     store, desk = window.desk.context.store, window.desk
 
     def pick() -> ApprovedArrival:
@@ -133,7 +120,7 @@ def pick_case(window: Any) -> ApprovedArrival:
             and a.birth_date < date(2008, 1, 1)  # an adult: fingerprints are required
         )
 
-    return on_worker(window, pick)
+    return on_worker(qtbot, window, pick)
 
 
 def checklist(window: Any) -> dict[Step, StepStatus]:
@@ -144,14 +131,14 @@ def checklist(window: Any) -> dict[Step, StepStatus]:
 def test_a_pulled_case_goes_from_arrival_to_a_printed_application(
     qtbot: Any, window: Any, tmp_path: Path
 ) -> None:
-    approval = pick_case(window)
+    approval = pick_case(qtbot, window)
     # Find the applicant by passport number and open the case with Enter.
     type_into(qtbot, window.worklist.search, approval.passport_number)
-    wait_idle(window)
+    wait_idle(qtbot, window)
     assert window.model.rowCount() == 1
     window.worklist.table.setFocus()
     qtbot.keyClick(window.worklist.table, Qt.Key.Key_Return)
-    wait_idle(window)
+    wait_idle(qtbot, window)
     assert window.case_view.case_id == approval.case_id
 
     # Arrival: the entry stamp's date and the crossing point.
@@ -166,16 +153,7 @@ def test_a_pulled_case_goes_from_arrival_to_a_printed_application(
 
     # Passport: the reader types both MRZ lines, each followed by Enter.
     passport = form_for(qtbot, window, Qt.Key.Key_P)
-    mrz = make_td3(
-        surname=approval.surname.replace("-", " "),
-        given_names=approval.given_names,
-        document_number=approval.passport_number,
-        nationality=approval.nationality,
-        birth_date=approval.birth_date,
-        sex=approval.sex,
-        expiry_date=approval.passport_expiry,
-        issuing_state=approval.passport_issuing_state,
-    )
+    mrz = approval.passport_mrz()
     line1, line2 = mrz.split("\n")
     type_into(qtbot, passport.mrz, line1)
     qtbot.keyClick(passport.mrz, Qt.Key.Key_Return)
@@ -198,7 +176,7 @@ def test_a_pulled_case_goes_from_arrival_to_a_printed_application(
     window.runner.command(
         lambda: fingerprints.record_fingerprints(approval.case_id, prints, {}), initiator=None
     )
-    wait_idle(window)
+    wait_idle(qtbot, window)
 
     # Housing: a lease from a company landlord.
     housing = form_for(qtbot, window, Qt.Key.Key_H)
@@ -241,9 +219,9 @@ def test_a_pulled_case_goes_from_arrival_to_a_printed_application(
         documents.select_kind(kind)
         with qtbot.waitSignal(documents.recorded):
             documents.attach_path(scan)
-        wait_idle(window)
+        wait_idle(qtbot, window)
     qtbot.keyClick(documents, Qt.Key.Key_Escape)
-    wait_idle(window)
+    wait_idle(qtbot, window)
 
     detail = window.case_view.detail
     assert detail.status.state is CaseState.STEPS_RECORDED
@@ -263,7 +241,7 @@ def test_a_pulled_case_goes_from_arrival_to_a_printed_application(
     dialog.findChild(QLineEdit, "filename").setText(str(printed))
     with qtbot.waitSignal(preview.printed, timeout=10_000):
         dialog.accept()
-    wait_idle(window)
+    wait_idle(qtbot, window)
     assert window.case_view.detail.status.state is CaseState.PRINTED
     text = " ".join(
         page.extract_text() for page in PdfReader(io.BytesIO(printed.read_bytes())).pages
@@ -278,4 +256,4 @@ def test_a_pulled_case_goes_from_arrival_to_a_printed_application(
     preview.load("receipt")
     qtbot.waitUntil(lambda: preview.document is not None and preview.document.kind == "receipt")
     preview.reject()
-    wait_idle(window)
+    wait_idle(qtbot, window)

@@ -45,13 +45,13 @@ from tests.integration.test_signed_sync import TODAY as SIGNED_TODAY
 from tests.integration.test_signed_sync import VerifyingDesk
 from workstation.domain.clock import FixedClock
 from workstation.domain.lifecycle import EventType
+from workstation.journal.certificates import remember_certificate
 from workstation.journal.envelope import Actor, Event, format_instant, new_event
 from workstation.journal.projector import UNVERIFIED
+from workstation.journal.signing import EventSigner
 from workstation.security.eds import StaffKey, load_staff_key, subject_iin_and_bin
-from workstation.security.event_signing import EventSigner
 from workstation.security.pki import DemoKeyPool, DemoPki, KeyPurpose, make_demo_pki
 from workstation.security.roles import Role
-from workstation.services.certificates import remember_certificate
 from workstation.services.quarantine import quarantine_list
 from workstation.store.models import cases, journal
 from workstation.sync.branches import DESK_CONNECTION_LIMIT, DeskConnection

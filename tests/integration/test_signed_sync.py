@@ -16,10 +16,11 @@ from tests.conftest import MakeApproval
 from tests.integration.central_setup import CentralUnderTest, SyncingDesk, make_central
 from workstation.domain.clock import FixedClock
 from workstation.domain.programme import DEFAULT_RULES
+from workstation.journal.certificates import known_fingerprints, remember_certificate
 from workstation.journal.envelope import Actor
 from workstation.journal.projector import UNVERIFIED
+from workstation.journal.signing import EventSigner, SignerOrganisations, Verification
 from workstation.security.eds import TrustStore, load_crls_from_dir, load_staff_key
-from workstation.security.event_signing import EventSigner, SignerOrganisations, Verification
 from workstation.security.pki import (
     MIGRATION_BIN,
     MINISTRY_BIN,
@@ -28,7 +29,6 @@ from workstation.security.pki import (
     make_demo_pki,
 )
 from workstation.security.roles import Role
-from workstation.services.certificates import known_fingerprints, remember_certificate
 from workstation.services.desk import Desk
 from workstation.services.quarantine import quarantined_approvals
 from workstation.services.staff import StaffRecord, put_staff

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QTabWidget
 from sqlalchemy import select
 
 from tests.core.conftest import CLERK, CaseBook
+from tests.ui.conftest import wait_idle
 from workstation.domain.calendar import default_calendar
 from workstation.domain.clock import KAZAKHSTAN_TIME, FixedClock
 from workstation.domain.lifecycle import EventType, TransitionRefused
@@ -152,12 +153,21 @@ def supervisor_window(qtbot, desk_session: DeskSession) -> Iterator[Any]:  # typ
     desk_session.actor = SUPERVISOR
     window = MainWindow(desk_session)
     window.show()
-    qtbot.waitUntil(lambda: window.dashboard.report is not None and window.runner.pending == 0)
+    panel = dashboard_of(window)
+    wait_idle(qtbot, window, lambda: panel.report is not None)
     yield window
-    qtbot.waitUntil(lambda: window.runner.pending == 0)
+    wait_idle(qtbot, window)
     window.close()
     window.runner.shutdown()
     window.deleteLater()
+
+
+def dashboard_of(window: Any) -> Any:
+    from ui.features.reports import ReportsFeature
+
+    reports = window.feature(ReportsFeature)
+    assert reports is not None
+    return reports.panel
 
 
 def number(text: str) -> float:
@@ -169,7 +179,7 @@ def test_the_dashboard_shows_the_figures_counted_from_the_journal(
 ) -> None:
     want = expected(desk_session)
     assert want["submitted"] > 3 and want["issued"] and want["refused"] and want["annulled"]
-    panel = supervisor_window.dashboard
+    panel = dashboard_of(supervisor_window)
     tabs = supervisor_window.findChild(QTabWidget, "mainTabs")
     assert tabs.currentWidget() is panel  # a supervisor starts on the dashboard
     for key in ("approved", "arrived", "annulled", "submitted", "issued", "refused"):
@@ -186,7 +196,7 @@ def test_the_dashboard_shows_the_figures_counted_from_the_journal(
 
 
 def test_a_shorter_period_is_counted_again(qtbot, supervisor_window: Any) -> None:  # type: ignore[no-untyped-def]
-    panel = supervisor_window.dashboard
+    panel = dashboard_of(supervisor_window)
     with qtbot.waitSignal(panel.shown, timeout=10_000):
         panel.to_date.setDate(panel.from_date.date())  # 1 November only
     approved_on_the_first = panel.report.funnel.approved
@@ -200,7 +210,7 @@ def test_exports_write_the_shown_report(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
-    panel = supervisor_window.dashboard
+    panel = dashboard_of(supervisor_window)
     target = tmp_path / "report"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     panel.language.setCurrentIndex(panel.language.findData("ru"))
@@ -221,6 +231,8 @@ def test_exports_write_the_shown_report(
 
 
 def test_other_roles_get_no_dashboard(main_window: Any) -> None:
-    assert main_window.dashboard is None  # the demo clerk
+    from ui.features.reports import ReportsFeature
+
+    assert main_window.feature(ReportsFeature) is None  # the demo clerk
     menus = [a.text() for a in main_window.menuBar().actions()]
     assert "&Reports" not in menus

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from sqlalchemy import func, select
 
 from tests.sbi_simulator import free_port, running_simulator, set_mode
+from tests.ui.conftest import wait_idle
 from ui.main_window import MainWindow
 from ui.runner import Runner
 from ui.steps.fingerprint_device import ScannerSettingsInvalid, sbi_client_from_environment
@@ -76,7 +77,7 @@ def arrived_case(session: DeskSession, *, minor: bool = False) -> str:
 def runner(qtbot) -> Iterator[Runner]:  # type: ignore[no-untyped-def]
     made = Runner()
     yield made
-    qtbot.waitUntil(lambda: made.pending == 0)
+    wait_idle(qtbot, made)
     made.shutdown()
 
 

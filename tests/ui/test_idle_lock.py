@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import UI_NOW
+from tests.ui.conftest import UI_NOW, wait_idle
 from tests.ui.test_login import attempt, seed_staff
 from ui.idle_lock import IdleLock
 from ui.main_window import MainWindow
@@ -61,7 +61,7 @@ def make_window(qtbot, desk_session: DeskSession, clerk: StaffSession) -> MainWi
     window = MainWindow(desk_session)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0 and window.runner.pending == 0)
+    wait_idle(qtbot, window, lambda: window.model.rowCount() > 0)
     return window
 
 
@@ -69,7 +69,7 @@ def make_window(qtbot, desk_session: DeskSession, clerk: StaffSession) -> MainWi
 def window(qtbot, desk_session: DeskSession, clerk: StaffSession) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, desk_session, clerk)
     yield window
-    qtbot.waitUntil(lambda: window.runner.pending == 0)
+    wait_idle(qtbot, window)
     window.runner.shutdown()
 
 
@@ -184,7 +184,7 @@ def test_an_administrator_gets_no_case_list(  # type: ignore[no-untyped-def]
     window = MainWindow(desk_session)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.runner.pending == 0)
+    wait_idle(qtbot, window)
     assert window.model.rowCount() == 0
     assert not window.worklist.isEnabled()
     assert window.worklist.empty_hint.text() == "Your role does not see case data."

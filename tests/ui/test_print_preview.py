@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import select
 
 from tests.core.conftest import CaseBook
-from tests.ui.conftest import UI_TODAY
+from tests.ui.conftest import UI_TODAY, wait_idle
 from workstation.domain.lifecycle import CaseState, EventType
 from workstation.services.setup import DeskSession
+from workstation.services.stages import Stage, take_case_to
 from workstation.store.models import cases, journal
 
 ENTRY = UI_TODAY - timedelta(days=2)
@@ -43,16 +44,14 @@ def approved_adult(session: DeskSession) -> str:
 
 
 def ready_case(session: DeskSession) -> str:
-    book = CaseBook(session.store, session.rules, session.clock)  # type: ignore[arg-type]
     case_id = approved_adult(session)
-    book.arrive(case_id, ENTRY)
-    book.all_steps(case_id)
+    take_case_to(session.context(), case_id, Stage.READY, entry=ENTRY)
     return case_id
 
 
 def open_case(qtbot: Any, window: Any, case_id: str) -> None:
     window.open_case(case_id)
-    qtbot.waitUntil(lambda: window.case_view.case_id == case_id and window.runner.pending == 0)
+    wait_idle(qtbot, window, lambda: window.case_view.case_id == case_id)
 
 
 def preview_of(qtbot: Any, window: Any) -> Any:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
-from tests.ui.conftest import UI_NOW
+from tests.ui.conftest import UI_NOW, wait_idle
 from ui.main_window import MainWindow
 from ui.quarantine_dialog import QuarantineDialog
 from workstation.domain.clock import FixedClock
@@ -60,7 +60,7 @@ def test_a_forged_approval_is_listed_and_opens_no_case(qtbot: Any, tmp_path: Pat
         assert table.item(0, 3).text() == "The event is not signed"
         QApplication.processEvents()
     finally:
-        qtbot.waitUntil(lambda: window.runner.pending == 0)
+        wait_idle(qtbot, window)
         window.close()
         window.runner.shutdown()
         session.store.close()

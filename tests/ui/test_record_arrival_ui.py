@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
+from tests.ui.conftest import wait_idle
 from ui.arrival_dialog import ArrivalDialog
 from ui.main_window import MainWindow
 from workstation.domain.lifecycle import CaseState
@@ -48,7 +49,7 @@ def _type_date(qtbot, dialog: ArrivalDialog, value: date) -> None:  # type: igno
 
 
 def _wait_idle(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: window.runner.pending == 0)
+    wait_idle(qtbot, window)
 
 
 def test_record_arrival_with_the_keyboard_updates_list_and_case(
@@ -164,7 +165,7 @@ def test_late_entry_asks_before_annulling(
     dialog.border_point.setEditText("Dostyk (rail, China)")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     _wait_idle(qtbot, main_window)
-    qtbot.waitUntil(lambda: main_window.runner.pending == 0)
+    wait_idle(qtbot, main_window)
     assert asked and "annuls" in asked[0]
     if annulled:
         assert _journal_size(main_window) == before + 1

@@ -14,18 +14,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
-from tests.core.conftest import CaseBook
-from tests.ui.conftest import UI_TODAY
+from tests.ui.conftest import UI_TODAY, wait_idle
 from workstation.domain.approval import ApprovedArrival
 from workstation.domain.decision import Decision, RefusalReason, permit_number_is_valid
 from workstation.domain.lifecycle import CaseState, EventType, TransitionRefused
 from workstation.journal.envelope import Actor
 from workstation.journal.projector import load_approval, record
 from workstation.services.context import Changes
-from workstation.services.printing import PrintDesk
 from workstation.services.review import ReviewDesk
 from workstation.services.setup import DeskSession
-from workstation.services.submission import SubmissionDesk
+from workstation.services.stages import CaseSamples, Stage, take_case_to
 from workstation.store.models import cases, journal
 from workstation.sync.demo_seed import approval_event
 
@@ -47,15 +45,25 @@ def fresh_cases(session: DeskSession, count: int) -> list[ApprovedArrival]:
 
 def carry(session: DeskSession, approval: ApprovedArrival, *, submit: bool) -> str:
     """Arrival, every step and the print by the clerk; then the submission if asked."""
-    book = CaseBook(session.store, session.rules, session.clock)  # type: ignore[arg-type]
-    book.arrive(approval.case_id, UI_TODAY)
-    book.all_steps(approval.case_id)
-    desk = session.desk()
-    printer = PrintDesk(desk.context)
-    printer.record_printed(printer.application(approval.case_id), copies=1, channel="printer")
-    if submit:
-        SubmissionDesk(desk.context).submit(approval.case_id)
+    stage = Stage.SUBMITTED if submit else Stage.PRINTED
+    take_case_to(session.context(), approval.case_id, stage, CaseSamples(approval, UI_TODAY))
     return approval.case_id
+
+
+def review_of(window: Any) -> Any:
+    from ui.features.review import ReviewFeature
+
+    review = window.feature(ReviewFeature)
+    assert review is not None
+    return review
+
+
+def submission_of(window: Any) -> Any:
+    from ui.features.submission import SubmissionFeature
+
+    submission = window.feature(SubmissionFeature)
+    assert submission is not None
+    return submission
 
 
 def open_window(qtbot: Any, session: DeskSession) -> Any:
@@ -63,12 +71,12 @@ def open_window(qtbot: Any, session: DeskSession) -> Any:
 
     window = MainWindow(session)
     window.show()
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0 and window.runner.pending == 0)
+    wait_idle(qtbot, window, lambda: window.model.rowCount() > 0)
     return window
 
 
 def close_window(qtbot: Any, window: Any) -> None:
-    qtbot.waitUntil(lambda: window.runner.pending == 0)
+    wait_idle(qtbot, window)
     window.close()
     window.runner.shutdown()
     window.deleteLater()
@@ -94,18 +102,19 @@ def payload_of(session: DeskSession, case_id: str, event_type: EventType) -> dic
 
 
 def open_from_queue(qtbot: Any, window: Any, row: int) -> str:
-    queue = window.review_features.queue
+    queue = review_of(window).queue
     index = queue.model.index(row, 0)
     case_id = str(queue.model.row_at(row).case_id)
     queue.table.setCurrentIndex(index)
     queue.table.setFocus()
     qtbot.keyClick(queue.table, Qt.Key.Key_Return)
-    qtbot.waitUntil(
+    wait_idle(
+        qtbot,
+        window,
         lambda: (
             window.case_view.case_id == case_id
             and window.case_view.detail.status.state is CaseState.UNDER_REVIEW
-            and window.runner.pending == 0
-        )
+        ),
     )
     return case_id
 
@@ -114,9 +123,9 @@ def test_an_officer_decides_a_case_each_way_through_the_dialog(
     qtbot: Any, officer_window: tuple[Any, list[str]], desk_session: DeskSession
 ) -> None:
     window, submitted = officer_window
-    queue = window.review_features.queue
+    queue = review_of(window).queue
     qtbot.waitUntil(lambda: queue.model.rowCount() == 2)
-    assert window.review_features.tabs.currentWidget() is queue
+    assert window.tabs.currentWidget() is queue
     assert {queue.model.row_at(r).case_id for r in range(2)} == set(submitted)
     # Submitted on Saturday 21 November 2026: due Wednesday 25 November, 3 working days on.
     assert queue.model.index(0, 0).data() == "3"
@@ -127,20 +136,20 @@ def test_an_officer_decides_a_case_each_way_through_the_dialog(
     assert "decides by 25.11.2026" in window.case_view.review_line.text()
     # Bug: the officer read the clerk's "the application can be printed" on a submitted case.
     assert window.case_view.checklist_notes.text() == "Every step is in order."
-    dialog = window.review_features.decide()
+    dialog = review_of(window).decide()
     qtbot.waitExposed(dialog)
     qtbot.keyClick(dialog.issue, Qt.Key.Key_Space)  # keyboard first: focus starts on Issue
     qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
     assert "Permit number" in dialog.summary.text()
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible() and window.runner.pending == 0)
+    wait_idle(qtbot, window, lambda: not dialog.isVisible())
     qtbot.waitUntil(lambda: window.case_view.detail.status.state is CaseState.ISSUED)
     permit = payload_of(desk_session, issued, EventType.DECISION_RECORDED)["permit_number"]
     assert permit_number_is_valid(permit) and permit in window.case_view.review_line.text()
     qtbot.waitUntil(lambda: queue.model.rowCount() == 1)
 
     refused = open_from_queue(qtbot, window, 0)
-    dialog = window.review_features.decide()
+    dialog = review_of(window).decide()
     qtbot.waitExposed(dialog)
     qtbot.keyClick(dialog.refuse, Qt.Key.Key_Space)
     qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
@@ -153,7 +162,7 @@ def test_an_officer_decides_a_case_each_way_through_the_dialog(
     qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
     assert "21.11.2027" in dialog.summary.text()
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible() and window.runner.pending == 0)
+    wait_idle(qtbot, window, lambda: not dialog.isVisible())
     qtbot.waitUntil(lambda: window.case_view.detail.status.state is CaseState.REFUSED)
     payload = payload_of(desk_session, refused, EventType.DECISION_RECORDED)
     assert payload["reason_code"] == "security_check"
@@ -162,7 +171,7 @@ def test_an_officer_decides_a_case_each_way_through_the_dialog(
     assert "possible from 21.11.2027" in window.case_view.review_line.text()
     assert not window.case_view.decide_button.isVisible()
     qtbot.waitUntil(lambda: queue.model.rowCount() == 0)
-    assert window.review_features.decide() is None  # nothing left to decide on this case
+    assert review_of(window).decide() is None  # nothing left to decide on this case
 
 
 def test_the_clerk_submits_a_printed_case_and_a_second_submit_says_why_not(
@@ -173,24 +182,21 @@ def test_the_clerk_submits_a_printed_case_and_a_second_submit_says_why_not(
     window = open_window(qtbot, desk_session)
     try:
         window.open_case(case_id)
-        qtbot.waitUntil(lambda: window.case_view.case_id == case_id and window.runner.pending == 0)
+        wait_idle(qtbot, window, lambda: window.case_view.case_id == case_id)
         assert window.case_view.submit_button.isVisible()
         qtbot.mouseClick(window.case_view.submit_button, Qt.MouseButton.LeftButton)
-        box = window.review_features.message
+        box = submission_of(window).message
         assert "decides by 25.11.2026" in box.text()
         qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(
-            lambda: (
-                window.case_view.detail.status.state is CaseState.SUBMITTED
-                and window.runner.pending == 0
-            )
+        wait_idle(
+            qtbot, window, lambda: window.case_view.detail.status.state is CaseState.SUBMITTED
         )
         assert not window.case_view.submit_button.isVisible()
         assert "Submitted on 21.11.2026" in window.case_view.review_line.text()
-        window.review_features.submit(case_id)
-        qtbot.waitUntil(lambda: window.review_features.message.objectName() == "submitRefused")
-        assert "already been submitted" in window.review_features.message.text()
-        window.review_features.message.close()
+        submission_of(window).submit(case_id)
+        qtbot.waitUntil(lambda: submission_of(window).message.objectName() == "submitRefused")
+        assert "already been submitted" in submission_of(window).message.text()
+        submission_of(window).message.close()
     finally:
         close_window(qtbot, window)
 
@@ -221,9 +227,7 @@ def test_the_refused_persons_next_approval_is_blocked_on_the_desk(
     try:
         window.changes.publish(Changes(worklist=True))
         window.open_case(again.case_id)
-        qtbot.waitUntil(
-            lambda: window.case_view.case_id == again.case_id and window.runner.pending == 0
-        )
+        wait_idle(qtbot, window, lambda: window.case_view.case_id == again.case_id)
         flag = window.case_view.flag_line
         assert flag.isVisible() and "Re-application locked" in flag.text()
         assert case_id in flag.text() and "21.11.2026" in flag.text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from tests.ui.conftest import wait_idle
 from workstation.journal.envelope import Actor
 from workstation.services.setup import DeskSession
 
@@ -17,9 +18,9 @@ def test_a_supervisor_reads_cases_but_is_offered_no_recording_or_printing(
     supervisor = Actor(iin="870707400011", name="DEMO SUPERVISOR", role="supervisor")
     window = MainWindow(replace(desk_session, actor=supervisor))
     window.show()
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0 and window.runner.pending == 0)
+    wait_idle(qtbot, window, lambda: window.model.rowCount() > 0)
     window.worklist.table.setCurrentIndex(window.model.index(0, 0))
-    qtbot.waitUntil(lambda: window.case_view.detail is not None and window.runner.pending == 0)
+    wait_idle(qtbot, window, lambda: window.case_view.detail is not None)
     assert not window.arrival_action.isEnabled()
     assert not window.case_view.record_arrival_button.isVisible()
     assert not window.print_action.isEnabled() and not window.receipt_action.isEnabled()
@@ -35,7 +36,7 @@ def test_a_supervisor_reads_cases_but_is_offered_no_recording_or_printing(
 def test_a_clerk_is_offered_the_desk_actions(qtbot: Any, main_window: Any) -> None:
     main_window.worklist.table.setCurrentIndex(main_window.model.index(0, 0))
     qtbot.waitUntil(lambda: main_window.case_view.detail is not None)
-    qtbot.waitUntil(lambda: main_window.runner.pending == 0)
+    wait_idle(qtbot, main_window)
     assert main_window.print_action.isEnabled()
     assert main_window.case_view.recordable_steps
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import stat
-import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -33,22 +32,22 @@ from workstation.domain.steps import DocumentKind, MedicalExam, MedicalResult
 from workstation.services.steps import CaseSteps
 from workstation.store.models import cases, journal
 
-from .conftest import UI_TODAY
+from .conftest import UI_TODAY, wait_idle
 
 ENTRY = UI_TODAY - timedelta(days=1)
 T = TypeVar("T")
 
 
-def on_worker(window: MainWindow, work: Callable[[], T]) -> T:
+def on_worker(qtbot: Any, window: MainWindow, work: Callable[[], T]) -> T:
     """Run a use case on the window's database worker, where the desk lives, and wait."""
     results: list[T] = []
     window.runner.run(work, results.append)
-    wait_idle(window)
+    wait_idle(qtbot, window)
     assert results, "the work failed"
     return results[0]
 
 
-def arrive(window: MainWindow) -> ApprovedArrival:
+def arrive(qtbot: Any, window: MainWindow) -> ApprovedArrival:
     """Record yesterday's entry for a demo applicant with a long-valid passport; open the case."""
     desk = window.desk
 
@@ -73,37 +72,25 @@ def arrive(window: MainWindow) -> ApprovedArrival:
         desk.record_arrival(approval.case_id, ENTRY, "Astana International Airport")
         return approval
 
-    approval = on_worker(window, pick_and_arrive)
-    show(window, approval.case_id)
+    approval = on_worker(qtbot, window, pick_and_arrive)
+    show(qtbot, window, approval.case_id)
     return approval
 
 
-def show(window: MainWindow, case_id: str) -> None:
+def show(qtbot: Any, window: MainWindow, case_id: str) -> None:
     window.open_case(case_id)
-    wait_idle(window)
+    wait_idle(qtbot, window)
     assert window.case_view.case_id == case_id
 
 
-def wait_idle(window: MainWindow) -> None:
-    app = QApplication.instance()
-    assert app is not None
-    for _ in range(1000):
-        app.processEvents()
-        if window.runner.pending == 0:
-            app.processEvents()
-            return
-        time.sleep(0.005)
-    raise AssertionError("the runner did not finish")
-
-
-def events(window: MainWindow) -> int:
+def events(qtbot: Any, window: MainWindow) -> int:
     store = window.desk.context.store
 
     def count() -> int:
         with store.reading() as conn:
             return int(conn.execute(select(func.count()).select_from(journal)).scalar_one())
 
-    return on_worker(window, count)
+    return on_worker(qtbot, window, count)
 
 
 def status_of(window: MainWindow, step: Step) -> StepStatus:
@@ -145,7 +132,7 @@ def mrz_of(approval: ApprovedArrival, **overrides: Any) -> str:
 
 
 def test_dates_are_typed_day_first(qtbot: Any, main_window: MainWindow) -> None:
-    arrive(main_window)
+    arrive(qtbot, main_window)
     form = main_window.open_step(Step.MEDICAL)
     assert isinstance(form, MedicalForm)
     type_into(qtbot, form.issued_on, "03.11.2026")
@@ -155,8 +142,8 @@ def test_dates_are_typed_day_first(qtbot: Any, main_window: MainWindow) -> None:
 
 
 def test_medical_form_shows_every_refusal_then_saves(qtbot: Any, main_window: MainWindow) -> None:
-    arrive(main_window)
-    before = events(main_window)
+    arrive(qtbot, main_window)
+    before = events(qtbot, main_window)
     form = main_window.open_step(Step.MEDICAL)
     assert isinstance(form, MedicalForm) and form.isModal()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is form.number)
@@ -165,8 +152,8 @@ def test_medical_form_shows_every_refusal_then_saves(qtbot: Any, main_window: Ma
     type_into(qtbot, form.organisation, "City polyclinic No. 4")
     form.result_choice.setCurrentIndex(1)  # not fit, without the doctor's words
     enter(qtbot, form.organisation)
-    wait_idle(main_window)
-    assert form.isVisible() and events(main_window) == before
+    wait_idle(qtbot, main_window)
+    assert form.isVisible() and events(qtbot, main_window) == before
     assert "before the entry" in error_text(form, "issued_on")
     assert error_text(form, "doctor") == "Enter the doctor's name."
     assert "not fit" in error_text(form, "remarks")
@@ -177,30 +164,30 @@ def test_medical_form_shows_every_refusal_then_saves(qtbot: Any, main_window: Ma
     form.result_choice.setCurrentIndex(0)
     with qtbot.waitSignal(form.recorded):
         enter(qtbot, form.doctor)
-    wait_idle(main_window)
-    assert not form.isVisible() and events(main_window) == before + 1
+    wait_idle(qtbot, main_window)
+    assert not form.isVisible() and events(qtbot, main_window) == before + 1
     assert status_of(main_window, Step.MEDICAL) is StepStatus.RECORDED
 
 
 def test_a_correction_shows_the_history_and_supersedes(qtbot: Any, main_window: MainWindow) -> None:
-    approval = arrive(main_window)
+    approval = arrive(qtbot, main_window)
     steps = CaseSteps(main_window.desk.context)
     exam = MedicalExam("028-1", ENTRY, "Clinic", "Dr A", MedicalResult.FIT)
-    on_worker(main_window, lambda: steps.record_medical_exam(approval.case_id, exam))
-    show(main_window, approval.case_id)
+    on_worker(qtbot, main_window, lambda: steps.record_medical_exam(approval.case_id, exam))
+    show(qtbot, main_window, approval.case_id)
     form = main_window.open_step(Step.MEDICAL)
     assert isinstance(form, MedicalForm)
-    wait_idle(main_window)
+    wait_idle(qtbot, main_window)
     assert form.number.text() == "028-1"  # the current record is the starting point
     assert form.history.topLevelItemCount() == 1
     form.number.clear()
     type_into(qtbot, form.number, "028-2")
     with qtbot.waitSignal(form.recorded):
         enter(qtbot, form.number)
-    wait_idle(main_window)
+    wait_idle(qtbot, main_window)
     form = main_window.open_step(Step.MEDICAL)
     assert isinstance(form, MedicalForm)
-    wait_idle(main_window)
+    wait_idle(qtbot, main_window)
     rows = [form.history.topLevelItem(i).text(2) for i in range(2)]  # type: ignore[union-attr]
     assert rows[0].startswith("No. 028-2") and rows[1].startswith("superseded: No. 028-1")
     form.reject()
@@ -209,7 +196,7 @@ def test_a_correction_shows_the_history_and_supersedes(qtbot: Any, main_window: 
 def test_passport_mismatches_are_listed_then_the_reader_saves(
     qtbot: Any, main_window: MainWindow
 ) -> None:
-    approval = arrive(main_window)
+    approval = arrive(qtbot, main_window)
     form = main_window.open_step(Step.PASSPORT)
     assert isinstance(form, PassportForm)
     wrong = mrz_of(approval, document_number="ZZ0000001", sex="F" if approval.sex == "M" else "M")
@@ -218,7 +205,7 @@ def test_passport_mismatches_are_listed_then_the_reader_saves(
     enter(qtbot, form.mrz)  # one line: Enter only starts the second line
     type_into(qtbot, form.mrz, line2)
     enter(qtbot, form.mrz)  # a complete MRZ: Enter checks it
-    wait_idle(main_window)
+    wait_idle(qtbot, main_window)
     errors = error_text(form, "mrz")
     assert "Passport number: the passport says ZZ0000001" in errors
     assert "• Sex:" in errors and form.isVisible()
@@ -228,12 +215,12 @@ def test_passport_mismatches_are_listed_then_the_reader_saves(
     type_into(qtbot, form.mrz, right.replace("\n", ""))  # a reader may send 88 characters
     with qtbot.waitSignal(form.recorded):
         enter(qtbot, form.mrz)
-    wait_idle(main_window)
+    wait_idle(qtbot, main_window)
     assert status_of(main_window, Step.PASSPORT) is StepStatus.RECORDED
 
 
 def test_housing_form_checks_landlord_and_city(qtbot: Any, main_window: MainWindow) -> None:
-    approval = arrive(main_window)
+    approval = arrive(qtbot, main_window)
     form = main_window.open_step(Step.HOUSING)
     assert isinstance(form, HousingForm)
     assert form.city.text() == approval.city
@@ -254,7 +241,7 @@ def test_housing_form_checks_landlord_and_city(qtbot: Any, main_window: MainWind
     assert "day.month.year" in error_text(form, "valid_until")
     type_into(qtbot, form.valid_until, "31.10.2027")
     enter(qtbot, form.valid_until)
-    wait_idle(main_window)
+    wait_idle(qtbot, main_window)
     assert "check digit" in error_text(form, "landlord_id")
     assert "programme city" in error_text(form, "city")
     assert "owner's consent" in error_text(form, "owner_consent_shown")
@@ -267,12 +254,12 @@ def test_housing_form_checks_landlord_and_city(qtbot: Any, main_window: MainWind
     form.owner_consent_shown.setCurrentIndex(1)
     with qtbot.waitSignal(form.recorded):
         enter(qtbot, form.city)
-    wait_idle(main_window)
+    wait_idle(qtbot, main_window)
     assert status_of(main_window, Step.HOUSING) is StepStatus.RECORDED
 
 
 def test_own_property_needs_no_landlord(qtbot: Any, main_window: MainWindow) -> None:
-    approval = arrive(main_window)
+    approval = arrive(qtbot, main_window)
     form = main_window.open_step(Step.HOUSING)
     assert isinstance(form, HousingForm)
     form.kind.setCurrentIndex(1)
@@ -288,14 +275,14 @@ def test_own_property_needs_no_landlord(qtbot: Any, main_window: MainWindow) -> 
         type_into(qtbot, getattr(form, field), text)
     with qtbot.waitSignal(form.recorded):
         enter(qtbot, form.number)
-    wait_idle(main_window)
+    wait_idle(qtbot, main_window)
     detail = main_window.case_view.detail
     assert detail is not None and detail.steps[Step.HOUSING].data["kind"] == "ownership"
     assert detail.approval.case_id == approval.case_id
 
 
 def test_duty_form_catches_an_underpayment(qtbot: Any, main_window: MainWindow) -> None:
-    arrive(main_window)
+    arrive(qtbot, main_window)
     form = main_window.open_step(Step.DUTY_PERMIT)
     assert isinstance(form, DutyForm)
     assert "17,300.00 KZT" in form.due.text()
@@ -303,13 +290,13 @@ def test_duty_form_catches_an_underpayment(qtbot: Any, main_window: MainWindow) 
     type_into(qtbot, form.paid_on, UI_TODAY.strftime("%d.%m.%Y"))
     type_into(qtbot, form.amount, "15 728")  # last year's rate
     enter(qtbot, form.amount)
-    wait_idle(main_window)
+    wait_idle(qtbot, main_window)
     assert "Underpaid: 15728.00 KZT paid, 17300.00 KZT due" in error_text(form, "amount")
     form.amount.clear()
     type_into(qtbot, form.amount, "17 300")
     with qtbot.waitSignal(form.recorded):
         enter(qtbot, form.amount)
-    wait_idle(main_window)
+    wait_idle(qtbot, main_window)
     assert status_of(main_window, Step.DUTY_PERMIT) is StepStatus.RECORDED
     # The shortcut now offers the card's receipt.
     main_window.step_actions[Step.DUTY_PERMIT].trigger()
@@ -331,17 +318,17 @@ def png_bytes() -> bytes:
 def test_documents_are_attached_by_content_viewed_and_removed(
     qtbot: Any, main_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    arrive(main_window)
+    arrive(qtbot, main_window)
     dialog = main_window.open_step(Step.DOCUMENTS)
     assert isinstance(dialog, DocumentsDialog)
-    wait_idle(main_window)
+    wait_idle(qtbot, main_window)
     assert dialog.table.topLevelItemCount() == len(DocumentKind)
 
     not_a_scan = tmp_path / "clearance.pdf"
     not_a_scan.write_bytes(b"GIF89a fake")
     dialog.select_kind(DocumentKind.POLICE_CLEARANCE)
     dialog.attach_path(not_a_scan)
-    wait_idle(main_window)
+    wait_idle(qtbot, main_window)
     assert "not a PDF, JPEG or PNG" in dialog.error.text()
 
     photo = tmp_path / "photo.pdf"  # the name lies; the content is a PNG
@@ -349,18 +336,18 @@ def test_documents_are_attached_by_content_viewed_and_removed(
     dialog.select_kind(DocumentKind.PHOTO)
     with qtbot.waitSignal(dialog.recorded):
         dialog.attach_path(photo)
-    wait_idle(main_window)
+    wait_idle(qtbot, main_window)
     document = dialog.selected_document()
     assert document is not None and document.media_type == "image/png"
     dialog.view_selected()
-    wait_idle(main_window)
+    wait_idle(qtbot, main_window)
     pixmap = dialog.preview.image.pixmap()
     assert not pixmap.isNull() and pixmap.width() > 0
     dialog.preview.reject()
 
     copy = tmp_path / "copy.png"
     dialog.save_copy_to(document, copy)
-    wait_idle(main_window)
+    wait_idle(qtbot, main_window)
     assert copy.read_bytes() == photo.read_bytes()
     if os.name == "posix":  # the applicant's photo: the desk's OS user only
         assert stat.S_IMODE(copy.stat().st_mode) == 0o600
@@ -368,7 +355,7 @@ def test_documents_are_attached_by_content_viewed_and_removed(
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(dialog.recorded):
         dialog.remove_selected()
-    wait_idle(main_window)
+    wait_idle(qtbot, main_window)
     assert dialog.selected_document() is None
     dialog.reject()
 
@@ -382,7 +369,7 @@ def test_step_shortcuts_follow_the_case_state(qtbot: Any, main_window: MainWindo
         "Ctrl+Shift+D",
         "Ctrl+Shift+O",
     }
-    approval = arrive(main_window)
+    approval = arrive(qtbot, main_window)
     assert all(a.isEnabled() for a in actions.values())
     qtbot.keyClick(
         main_window,
@@ -403,8 +390,8 @@ def test_step_shortcuts_follow_the_case_state(qtbot: Any, main_window: MainWindo
                 ).scalar_one()
             )
 
-    waiting = on_worker(main_window, first_waiting)
+    waiting = on_worker(qtbot, main_window, first_waiting)
     assert waiting != approval.case_id
-    show(main_window, waiting)
+    show(qtbot, main_window, waiting)
     assert not any(a.isEnabled() for a in actions.values())
     assert main_window.open_step(Step.MEDICAL) is None

@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence
 from sqlalchemy import select
 
 from tests.core.test_sync_config import MemoryKeyring
+from tests.ui.conftest import wait_idle
 from ui import sync_status
 from ui.main_window import MainWindow
 from ui.sync_status import SyncState
@@ -48,7 +49,7 @@ def _idle(qtbot: Any, window: MainWindow) -> None:
     """Wait until no background job is left: pytest-qt deletes the window after the test
     body, before fixtures end, and a late result must not reach a deleted widget."""
     for _ in range(2):
-        qtbot.waitUntil(lambda: window.runner.pending == 0)
+        wait_idle(qtbot, window)
         qtbot.wait(20)
 
 
@@ -186,7 +187,7 @@ def test_a_long_first_pull_shows_progress_and_fills_the_worklist(
         assert not window.sync_status.progress_bar.isVisible()
         qtbot.waitUntil(lambda: window.model.rowCount() > 0)
     finally:
-        qtbot.waitUntil(lambda: window.runner.pending == 0)
+        wait_idle(qtbot, window)
         window.runner.shutdown()
         session.store.close()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.conftest import wait_idle
 from ui.main_window import MainWindow
 from ui.worklist_model import CASE_ID_ROLE
 from workstation.services.worklist import DeadlineFilter, StatusFilter
@@ -12,7 +13,7 @@ from workstation.services.worklist import DeadlineFilter, StatusFilter
 
 def _wait_loaded(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     qtbot.wait(1)
-    qtbot.waitUntil(lambda: window.runner.pending == 0 and not window.worklist._debounce.isActive())
+    wait_idle(qtbot, window)
 
 
 def _rows(window: MainWindow) -> list[tuple[str, ...]]:
@@ -147,7 +148,7 @@ def test_scrolling_fetches_further_pages_each_row_once(qtbot, desk_session) -> N
     assert model.rowCount() == 10 and model.total == 40
     while model.canFetchMore():
         model.fetchMore()
-        qtbot.waitUntil(lambda: runner.pending == 0)
+        wait_idle(qtbot, runner)
     ids = [model.row_at(r).case_id for r in range(model.rowCount())]
     assert len(ids) == 40 == len(set(ids))
     runner.shutdown()

@@ -23,12 +23,13 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEventLoop, QIODevice, Qt, QTimer
-from PySide6.QtGui import QAction, QImage
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -106,6 +107,30 @@ def isolate_environment(folder: Path) -> None:
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 
+def record_half_done(context: Any, approval: Any, entry: date) -> None:
+    """Arrival, passport, a medical examination that is not fit, the permit duty, two
+    documents: a case half done (the case view's and the step forms' pictures)."""
+    from workstation.domain.steps import DocumentKind, DutyKind, MedicalExam, MedicalResult
+    from workstation.services.stages import CaseSamples, Stage, sample_photo, take_case_to
+    from workstation.services.steps import CaseSteps
+
+    class HalfDone(CaseSamples):
+        def medical_exam(self, day: date) -> MedicalExam:
+            exam = super().medical_exam(entry)
+            return replace(exam, result=MedicalResult.NOT_FIT, remarks="Follow-up X-ray required")
+
+    samples = HalfDone(approval, entry)
+    take_case_to(context, approval.case_id, Stage.PARTIAL, samples)
+    steps = CaseSteps(context)
+    receipt = samples.duty_receipt(DutyKind.PERMIT)
+    steps.record_duty(approval.case_id, DutyKind.PERMIT, receipt, context.today(), "17300")
+    for kind, name, content in (
+        (DocumentKind.PASSPORT_COPY, "passport.pdf", b"%PDF-1.4\n%%EOF\n"),
+        (DocumentKind.PHOTO, "photo.jpg", sample_photo()),
+    ):
+        steps.attach_document(approval.case_id, str(kind), name, content)
+
+
 class TourError(RuntimeError):
     pass
 
@@ -129,7 +154,6 @@ class Tour:
     # ---- the desk, once ------------------------------------------------------------------------
 
     def _prepare(self) -> None:
-        from tests.core.conftest import CaseBook
         from tests.sbi_simulator import running_simulator
         from workstation.domain.clock import FixedClock
         from workstation.domain.programme import DEFAULT_RULES
@@ -137,8 +161,7 @@ class Tour:
         from workstation.security.roles import Role
         from workstation.services.demo import open_demo_session
         from workstation.services.demo_login import prepare_demo_login
-        from workstation.services.printing import PrintDesk
-        from workstation.services.submission import SubmissionDesk
+        from workstation.services.stages import CaseSamples, Stage, take_case_to
         from workstation.sync.demo_seed import approval_event, make_approvals
         from workstation.sync.gateway import CentralGateway
 
@@ -165,23 +188,17 @@ class Tour:
 
         clerk = self.service.log_in(self.demo.pki.key_for(Role.CLERK).path, self.demo.pki.password)
         self.session.actor = clerk.actor
-        desk = self.session.desk()
+        context = self.session.context()
         fresh = self._fresh_approvals()
         if len(fresh) < 5:
             raise TourError("the demo desk has too few open cases for the tour")
         self.partly, self.ready = fresh[0], fresh[1]
-        self._record_some_steps(desk, self.partly)
-        book = CaseBook(self.session.store, self.session.rules, self.clock)  # type: ignore[arg-type]
+        entry = TODAY - timedelta(days=2)
+        record_half_done(context, self.partly, entry)
+        take_case_to(context, self.ready.case_id, Stage.PRINTED, CaseSamples(self.ready, entry))
         self.submitted = []
-        for approval in (self.ready, fresh[2], fresh[3]):
-            book.arrive(approval.case_id, TODAY - timedelta(days=2))
-            book.all_steps(approval.case_id)
-            printer = PrintDesk(desk.context)
-            printer.record_printed(
-                printer.application(approval.case_id), copies=1, channel="printer"
-            )
         for approval in (fresh[2], fresh[3]):
-            SubmissionDesk(desk.context).submit(approval.case_id)
+            take_case_to(context, approval.case_id, Stage.SUBMITTED, CaseSamples(approval, entry))
             self.submitted.append(approval.case_id)
         self.awaiting = fresh[4]  # approved, waiting for its applicant: Record arrival
 
@@ -226,51 +243,6 @@ class Tour:
             for a in approvals
             if a.passport_expiry > TODAY + timedelta(days=400) and a.birth_date.year < 2006
         ]
-
-    def _record_some_steps(self, desk: Any, approval: Any) -> None:
-        """Arrival, passport, a medical examination that is not fit, the permit duty, two
-        documents: a case half done (as docs/make_screenshots.py's incomplete case)."""
-        from workstation.domain.mrz import make_td3
-        from workstation.domain.steps import DocumentKind, DutyKind, MedicalExam, MedicalResult
-        from workstation.services.steps import CaseSteps
-
-        steps = CaseSteps(desk.context)
-        entry = TODAY - timedelta(days=2)
-        case_id = approval.case_id
-        desk.record_arrival(case_id, entry, "Astana International Airport (NQZ)")
-        mrz = make_td3(
-            surname=approval.surname.replace("-", " "),
-            given_names=approval.given_names,
-            document_number=approval.passport_number,
-            nationality=approval.nationality,
-            birth_date=approval.birth_date,
-            sex=approval.sex,
-            expiry_date=approval.passport_expiry,
-            issuing_state=approval.passport_issuing_state,
-        )
-        steps.check_passport(case_id, mrz)
-        steps.record_medical_exam(
-            case_id,
-            MedicalExam(
-                "028/u-55120",
-                entry,
-                "City polyclinic No. 9",
-                "ZH. ABENOVA",
-                MedicalResult.NOT_FIT,
-                "Follow-up X-ray required",
-            ),
-        )
-        steps.record_duty(case_id, DutyKind.PERMIT, "KASPI-0091-2231", TODAY, "17300")
-        photo = QByteArray()
-        buffer = QBuffer(photo)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image = QImage(350, 450, QImage.Format.Format_RGB32)
-        image.fill(0xD0D7DE)
-        image.save(buffer, "JPEG")
-        steps.attach_document(
-            case_id, str(DocumentKind.PASSPORT_COPY), "passport.pdf", b"%PDF-1.4\n%%EOF\n"
-        )
-        steps.attach_document(case_id, str(DocumentKind.PHOTO), "photo.jpg", bytes(photo.data()))
 
     # ---- what is data (not translated) --------------------------------------------------------
 
@@ -770,12 +742,18 @@ class Tour:
             return
         window, _staff = self.open_window(Role.MIGRATION_OFFICER)
         try:
-            queue = window.review_features.queue
-            self.wait(lambda: queue is not None and queue.model.rowCount() >= 1, what="queue")
+            from ui.features.review import ReviewFeature
+
+            review = window.feature(ReviewFeature)
+            if review is None:
+                self.skip("review-queue", "the officer's window has no review queue")
+                return
+            queue = review.queue
+            self.wait(lambda: queue.model.rowCount() >= 1, what="queue")
             self.show("review-queue", window)
             case_id = str(queue.model.row_at(0).case_id)
             queue.table.setCurrentIndex(queue.model.index(0, 0))
-            window.review_features.open_for_review(case_id)
+            review.open_for_review(case_id)
             self.wait(
                 lambda: (
                     window.case_view.case_id == case_id
@@ -786,7 +764,7 @@ class Tour:
             )
             self.show("case-view-review", window)
             if self.wanted("decision"):
-                dialog = window.review_features.decide()
+                dialog = review.decide()
                 if dialog is None:
                     self.skip("decision", "Decide is not offered")
                 else:
@@ -802,10 +780,13 @@ class Tour:
             return
         window, _staff = self.open_window(Role.SUPERVISOR)
         try:
-            panel = window.dashboard
-            if panel is None:
+            from ui.features.reports import ReportsFeature
+
+            reports = window.feature(ReportsFeature)
+            if reports is None:
                 self.skip("dashboard", "the supervisor's window has no dashboard")
                 return
+            panel = reports.panel
             self.wait(lambda: panel.report is not None and window.runner.pending == 0)
             self.show("dashboard", window, 500)
         finally:

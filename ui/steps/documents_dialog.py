@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ui.i18n import error_text, format_number
 from ui.runner import Runner
 from ui.steps.step_form import error_label
-from workstation.domain.lifecycle import DESK_STATES, TransitionRefused
+from workstation.domain.lifecycle import TransitionRefused
 from workstation.domain.steps import PDF, REQUIRED_DOCUMENTS, DocumentKind, StepInvalid
 from workstation.security.private_files import write_private
 from workstation.services.context import Changes
@@ -352,7 +352,7 @@ def _size(size: int) -> str:
 
 
 def open_documents_dialog(window: MainWindow, detail: CaseDetail) -> QDialog | None:
-    if detail.status.state not in DESK_STATES:
+    if not detail.can_record_steps:
         return None
     dialog = DocumentsDialog(CaseSteps(window.desk.context), window.runner, detail, window)
     dialog.open()

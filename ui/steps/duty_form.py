@@ -12,7 +12,6 @@ from ui.runner import Runner
 from ui.steps.step_form import StepForm, date_edit, display_date, set_date
 from ui.widgets.fit_window import fit_to_layout
 from workstation.domain.checklist import Step
-from workstation.domain.lifecycle import DESK_STATES
 from workstation.domain.programme import InvalidProgrammeConfig
 from workstation.domain.steps import DutyKind
 from workstation.services.desk import CaseDetail
@@ -105,7 +104,7 @@ def _amount(value: object) -> str:
 
 def _opener(kind: DutyKind):  # type: ignore[no-untyped-def]
     def open_duty_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
-        if detail.status.state not in DESK_STATES:
+        if not detail.can_record_steps:
             return None
         form = DutyForm(CaseSteps(window.desk.context), window.runner, detail, kind, window)
         form.open()

@@ -58,7 +58,7 @@ from workstation.biometrics.sbi import (
     Slap,
     SlapCapture,
 )
-from workstation.domain.lifecycle import DESK_STATES, TransitionRefused
+from workstation.domain.lifecycle import TransitionRefused
 from workstation.services.context import Changes
 from workstation.services.desk import CaseDetail
 from workstation.services.fingerprints import FingerprintDesk, FingerprintsRefused
@@ -557,7 +557,7 @@ class FingerprintScreen(QDialog):
 
 def open_fingerprint_screen(window: MainWindow, detail: CaseDetail) -> QDialog | None:
     """The step opener: the capture screen for the case on screen, if it is at the desk."""
-    if detail.status.state not in DESK_STATES:
+    if not detail.can_record_steps:
         return None
     try:
         client = sbi_client_from_environment()

@@ -11,7 +11,6 @@ from ui.runner import Runner
 from ui.steps.step_form import StepForm, date_edit, display_date, set_date
 from ui.widgets.fit_window import fit_to_layout
 from workstation.domain.checklist import Step
-from workstation.domain.lifecycle import DESK_STATES
 from workstation.domain.steps import HousingAgreement, HousingKind, LandlordType
 from workstation.services.desk import CaseDetail
 from workstation.services.steps import CaseSteps, StepVersion
@@ -184,7 +183,7 @@ class HousingForm(StepForm):
 
 
 def open_housing_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
-    if detail.status.state not in DESK_STATES:
+    if not detail.can_record_steps:
         return None
     form = HousingForm(CaseSteps(window.desk.context), window.runner, detail, window)
     form.open()

@@ -10,7 +10,6 @@ from ui import labels
 from ui.runner import Runner
 from ui.steps.step_form import StepForm, date_edit, display_date, set_date
 from workstation.domain.checklist import Step
-from workstation.domain.lifecycle import DESK_STATES
 from workstation.domain.steps import MedicalExam, MedicalResult
 from workstation.services.desk import CaseDetail
 from workstation.services.steps import CaseSteps, StepVersion
@@ -99,7 +98,7 @@ class MedicalForm(StepForm):
 
 
 def open_medical_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
-    if detail.status.state not in DESK_STATES:
+    if not detail.can_record_steps:
         return None
     form = MedicalForm(CaseSteps(window.desk.context), window.runner, detail, window)
     form.open()

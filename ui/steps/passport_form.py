@@ -13,7 +13,6 @@ from ui.runner import Runner
 from ui.steps.step_form import StepForm, display_date
 from ui.widgets.fit_window import fit_to_layout
 from workstation.domain.checklist import Step
-from workstation.domain.lifecycle import DESK_STATES
 from workstation.domain.mrz import LINE_LENGTH
 from workstation.services.desk import CaseDetail
 from workstation.services.steps import CaseSteps, StepVersion
@@ -99,7 +98,7 @@ class PassportForm(StepForm):
 
 
 def open_passport_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
-    if detail.status.state not in DESK_STATES:
+    if not detail.can_record_steps:
         return None
     form = PassportForm(CaseSteps(window.desk.context), window.runner, detail, window)
     form.open()

@@ -6,6 +6,8 @@ from dataclasses import MISSING, asdict, dataclass, fields
 from datetime import date
 from typing import Any
 
+from workstation.domain.mrz import make_td3
+
 
 class InvalidApproval(ValueError):
     """A pulled approval lacks a field or has one of the wrong form."""
@@ -64,3 +66,17 @@ class ApprovedArrival:
     @property
     def full_name(self) -> str:
         return f"{self.surname} {self.given_names}".strip()
+
+    def passport_mrz(self) -> str:
+        """The two MRZ lines of the approved passport, as a passport reader types them
+        (ICAO writes a hyphen in a name as a filler)."""
+        return make_td3(
+            surname=self.surname.replace("-", " "),
+            given_names=self.given_names,
+            document_number=self.passport_number,
+            nationality=self.nationality,
+            birth_date=self.birth_date,
+            sex=self.sex,
+            expiry_date=self.passport_expiry,
+            issuing_state=self.passport_issuing_state,
+        )

@@ -30,6 +30,12 @@ class CaseState(StrEnum):
 FINAL_STATES = frozenset({CaseState.ISSUED, CaseState.REFUSED, CaseState.ANNULLED})
 # States in which the desk may still record or correct the applicant's steps.
 DESK_STATES = frozenset({CaseState.ARRIVED, CaseState.STEPS_RECORDED, CaseState.PRINTED})
+# States in which a border entry may be recorded or corrected.
+ARRIVAL_STATES = frozenset({CaseState.APPROVED, *DESK_STATES})
+# States in which the application may be printed: for the first time, or again.
+PRINTABLE_STATES = frozenset({CaseState.STEPS_RECORDED, CaseState.PRINTED})
+# States in which the migration service has the application and an officer may decide.
+DECIDABLE_STATES = frozenset({CaseState.SUBMITTED, CaseState.UNDER_REVIEW})
 
 
 class EventType(StrEnum):
@@ -141,7 +147,7 @@ def record_arrival(status: CaseStatus, entry_date: date, as_of: date) -> CaseSta
     then annulled. An entry before the approval or in the future cannot be true: refused.
     """
     check_not_locked(status)
-    if status.state not in {CaseState.APPROVED, *DESK_STATES}:
+    if status.state not in ARRIVAL_STATES:
         raise TransitionRefused(
             QT_TRANSLATE_NOOP("lifecycle", "Cannot record the arrival: the case {state}.").format(
                 state=describe_state(status.state)
@@ -218,7 +224,7 @@ def record_step(status: CaseStatus, checklist_complete: bool) -> CaseStatus:
 
 
 def record_print(status: CaseStatus) -> CaseStatus:
-    if status.state not in {CaseState.STEPS_RECORDED, CaseState.PRINTED}:
+    if status.state not in PRINTABLE_STATES:
         raise TransitionRefused(
             _not_now(
                 QT_TRANSLATE_NOOP("lifecycle", "Cannot print the application: the case {state}."),
@@ -230,7 +236,7 @@ def record_print(status: CaseStatus) -> CaseStatus:
 
 def record_submission(status: CaseStatus) -> CaseStatus:
     if status.state is not CaseState.PRINTED:
-        if status.state in {CaseState.SUBMITTED, CaseState.UNDER_REVIEW}:
+        if status.state in DECIDABLE_STATES:
             raise TransitionRefused(
                 QT_TRANSLATE_NOOP("lifecycle", "The application has already been submitted.")
             )
@@ -244,7 +250,7 @@ def record_submission(status: CaseStatus) -> CaseStatus:
 
 
 def record_review_started(status: CaseStatus) -> CaseStatus:
-    if status.state not in {CaseState.SUBMITTED, CaseState.UNDER_REVIEW}:
+    if status.state not in DECIDABLE_STATES:
         raise TransitionRefused(
             _not_now(
                 QT_TRANSLATE_NOOP("lifecycle", "Cannot review the application: the case {state}."),
@@ -255,7 +261,7 @@ def record_review_started(status: CaseStatus) -> CaseStatus:
 
 
 def record_decision(status: CaseStatus, decision: str) -> CaseStatus:
-    if status.state not in {CaseState.SUBMITTED, CaseState.UNDER_REVIEW}:
+    if status.state not in DECIDABLE_STATES:
         raise TransitionRefused(
             _not_now(
                 QT_TRANSLATE_NOOP(

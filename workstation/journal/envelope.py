@@ -17,7 +17,7 @@ __all__ = ["Actor", "Event", "canonical_json", "format_instant", "new_event", "p
 
 
 class Signer(Protocol):
-    """What signs an actor's events (security.event_signing.EventSigner)."""
+    """What signs an actor's events (journal.signing.EventSigner)."""
 
     def sign(self, data: bytes) -> bytes: ...
 

@@ -42,7 +42,7 @@ CENTRAL_REFUSED = "Central refused it: "
 # refused them (their refusal starts with CENTRAL_REFUSED; local events have none else).
 UNSENT = (journal.c.origin == "local") & journal.c.pushed.is_(False) & journal.c.refusal.is_(None)
 
-# security.event_signing.EventVerifier.problem: the reason an event may not be applied, or None.
+# journal.signing.EventVerifier.problem: the reason an event may not be applied, or None.
 Verify = Callable[[Event], str | None]
 
 # The outcome of a pulled event kept unapplied until the desk can verify it (no trust store).

@@ -37,7 +37,8 @@ from workstation.security.eds import (
 )
 from workstation.security.key_usage import is_signing_certificate
 
-_HASHES: dict[str, type[hashes.HashAlgorithm]] = {
+# The digest algorithms a signature may use, by their CMS name.
+DIGESTS: dict[str, type[hashes.HashAlgorithm]] = {
     "sha256": hashes.SHA256,
     "sha384": hashes.SHA384,
     "sha512": hashes.SHA512,
@@ -151,7 +152,7 @@ def verify_detached_signature(
     signer_info = signed.signer_info
     signer = _find_signer(signer_info, signed.certificates)
     digest_name = signer_info["digest_algorithm"]["algorithm"].native
-    hash_type = _HASHES.get(digest_name)
+    hash_type = DIGESTS.get(digest_name)
     if hash_type is None:
         raise SignatureInvalid(
             SignatureProblem.MALFORMED,
@@ -159,8 +160,8 @@ def verify_detached_signature(
                 algorithm=digest_name
             ),
         )
-    signing_time, to_verify = _signed_bytes(signer_info, data, hash_type)
-    _check_signature_value(signer_info, signer, to_verify, hash_type())
+    signing_time, to_verify = bytes_to_verify(signer_info, data, hash_type)
+    check_signature_value(signer_info, signer, to_verify, hash_type())
     others = [c for c in signed.certificates if c != signer]
     try:
         verified = verify_signer_certificate(
@@ -173,9 +174,9 @@ def verify_detached_signature(
             check_revocation=bool(crls),
         )
     except LoginRefused as refused:
-        raise _as_signature_problem(refused) from refused
+        raise as_signature_problem(refused) from refused
     # After the chain: a key from nowhere is refused for that first.
-    _require_signing_usage(signer)
+    require_signing_usage(signer)
     return VerifiedSignature(signer, verified.chain, signing_time, verified.warnings)
 
 
@@ -237,9 +238,11 @@ def _find_signer(signer_info: Any, certificates: list[x509.Certificate]) -> x509
     )
 
 
-def _signed_bytes(
+def bytes_to_verify(
     signer_info: Any, data: bytes, hash_type: type[hashes.HashAlgorithm]
 ) -> tuple[datetime | None, bytes]:
+    """The signing time and the bytes a SignerInfo's signature value covers, after checking
+    its signed attributes (content type, message digest of `data`)."""
     attributes = signer_info["signed_attrs"]
     if not len(attributes):
         return None, data  # no signed attributes: the signature is over the content itself
@@ -275,9 +278,10 @@ def _signed_bytes(
     return when, b"\x31" + _der_length(len(contents)) + contents
 
 
-def _check_signature_value(
+def check_signature_value(
     signer_info: Any, signer: x509.Certificate, to_verify: bytes, hash_algorithm: Any
 ) -> None:
+    """Raise SignatureInvalid unless the SignerInfo's signature value verifies with `signer`."""
     algorithm = signer_info["signature_algorithm"]
     scheme = algorithm.signature_algo
     signature: bytes = signer_info["signature"].native
@@ -287,8 +291,8 @@ def _check_signature_value(
             public_key.verify(signature, to_verify, padding.PKCS1v15(), hash_algorithm)
         elif isinstance(public_key, rsa.RSAPublicKey) and scheme == "rsassa_pss":
             parameters = algorithm["parameters"]
-            pss_hash = _HASHES[parameters["hash_algorithm"]["algorithm"].native]()
-            mgf_hash = _HASHES[parameters["mask_gen_algorithm"]["parameters"]["algorithm"].native]()
+            pss_hash = DIGESTS[parameters["hash_algorithm"]["algorithm"].native]()
+            mgf_hash = DIGESTS[parameters["mask_gen_algorithm"]["parameters"]["algorithm"].native]()
             pss = padding.PSS(padding.MGF1(mgf_hash), parameters["salt_length"].native)
             public_key.verify(signature, to_verify, pss, pss_hash)
         elif isinstance(public_key, ec.EllipticCurvePublicKey) and scheme == "ecdsa":
@@ -310,7 +314,8 @@ def _check_signature_value(
         ) from error
 
 
-def _require_signing_usage(signer: x509.Certificate) -> None:
+def require_signing_usage(signer: x509.Certificate) -> None:
+    """Refuse a certificate whose key is not for signing (an authentication key)."""
     if not is_signing_certificate(signer):
         raise SignatureInvalid(
             SignatureProblem.WRONG_KEY_USAGE,
@@ -322,7 +327,8 @@ def _require_signing_usage(signer: x509.Certificate) -> None:
         )
 
 
-def _as_signature_problem(refused: LoginRefused) -> SignatureInvalid:
+def as_signature_problem(refused: LoginRefused) -> SignatureInvalid:
+    """A signer certificate's refusal (from the log-in checks) as a signature problem."""
     if isinstance(refused, CertificateNotYetValid):
         return SignatureInvalid(
             SignatureProblem.EXPIRED_SIGNER,

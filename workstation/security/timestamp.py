@@ -39,11 +39,11 @@ from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.security.cms import (
-    _HASHES,
+    DIGESTS,
     SignatureInvalid,
-    _as_signature_problem,
-    _check_signature_value,
     _der_length,
+    as_signature_problem,
+    check_signature_value,
 )
 from workstation.security.eds import (
     LoginRefused,
@@ -253,7 +253,7 @@ def _verify_token(
         ]
         gen_time = info["gen_time"].native
         imprint = info["message_imprint"]
-        imprint_hash = _HASHES.get(imprint["hash_algorithm"]["algorithm"].native)
+        imprint_hash = DIGESTS.get(imprint["hash_algorithm"]["algorithm"].native)
         hashed_message = imprint["hashed_message"].native
         serial = int(info["serial_number"].native)
         policy = str(info["policy"].dotted)
@@ -380,7 +380,7 @@ def _check_signer_info(
     signer_info: Any, content: bytes, contents: bytes, certificate: x509.Certificate
 ) -> None:
     try:
-        hash_type = _HASHES.get(signer_info["digest_algorithm"]["algorithm"].native)
+        hash_type = DIGESTS.get(signer_info["digest_algorithm"]["algorithm"].native)
         attributes = signer_info["signed_attrs"]
         values = {a["type"].native: a["values"] for a in attributes}
         content_type = values["content_type"][0].native
@@ -399,7 +399,7 @@ def _check_signer_info(
     _check_signing_certificate(values, certificate)
     to_verify = b"\x31" + _der_length(len(contents)) + contents
     try:
-        _check_signature_value(signer_info, certificate, to_verify, hash_type())
+        check_signature_value(signer_info, certificate, to_verify, hash_type())
     except SignatureInvalid as error:
         raise _invalid(
             TimestampProblem.BAD_SIGNATURE,
@@ -415,7 +415,7 @@ def _check_signing_certificate(values: dict[str, Any], certificate: x509.Certifi
     try:
         if "signing_certificate_v2" in values:
             first = values["signing_certificate_v2"][0]["certs"][0]
-            hash_type = _HASHES.get(first["hash_algorithm"]["algorithm"].native)
+            hash_type = DIGESTS.get(first["hash_algorithm"]["algorithm"].native)
             ok = hash_type is not None and first["cert_hash"].native == _digest(hash_type, der)
         elif "signing_certificate" in values:
             first = values["signing_certificate"][0]["certs"][0]
@@ -485,7 +485,7 @@ def _check_tsa_certificate(
             )
             tsa._checked[key] = None
         except LoginRefused as refused:
-            problem = _as_signature_problem(refused)
+            problem = as_signature_problem(refused)
             tsa._checked[key] = QT_TRANSLATE_NOOP(
                 "timestamps", "The time-stamping authority is not trusted: {reason}"
             ).format(reason=problem.args[-1] if problem.args else str(problem))

@@ -8,17 +8,17 @@ from pathlib import Path
 from workstation.domain.clock import Clock
 from workstation.domain.programme import ProgrammeRules
 from workstation.journal.envelope import Actor
+from workstation.journal.signing import SignerOrganisations, Verification
 from workstation.security.demo_setup import ensure_demo_pki
 from workstation.security.eds import TrustStore, load_crls_from_dir
-from workstation.security.event_signing import SignerOrganisations, Verification
 from workstation.security.pki import MIGRATION_BIN, MINISTRY_BIN, DemoKeyPool
 from workstation.security.private_files import private_dir
 from workstation.security.tsa_simulator import TsaServer, TsaSimulator, load_or_create_authority
+from workstation.services.demo_stages import DEMO_STAGE_SHARE, StageStaff, seed_stages
 from workstation.services.setup import DeskSession, desk_identity, remember_central_url
 from workstation.store.local import LocalStore
 from workstation.sync.config import TsaSettings
 from workstation.sync.demo_seed import ApprovalSigners, seed_central
-from workstation.sync.demo_stages import DEMO_STAGE_SHARE, StageStaff, seed_stages
 from workstation.sync.gateway import CentralGateway
 
 DEMO_CASES = 400
@@ -46,7 +46,7 @@ def ensure_demo_central(
     """Create and seed the embedded central on first run; returns its URL. With `signers`
     (the demo ministry and migration service keys) the approvals are signed; with `staff`
     (the demo clerk and officer) a share of the cases is also carried through the desk's
-    stages, their events signed by that staff (sync.demo_stages)."""
+    stages, their events signed by that staff (services.demo_stages)."""
     private_dir(data_dir)  # the demo desk's store goes here too
     url = central_url_for(data_dir)
     first_run = not (data_dir / CENTRAL_FILE).exists()

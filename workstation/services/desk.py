@@ -91,11 +91,45 @@ class CaseDetail:
     def window_closed_without_entry(self) -> bool:
         return lifecycle.window_closed_without_entry(self.status, self.today)
 
+    # What may be done with the case now, by the lifecycle's rules (whether the role may is
+    # the UI's other question: a button or action shows when both say yes).
+
     @property
     def can_record_arrival(self) -> bool:
-        if self.status.reapply_lock:
-            return False
-        return self.status.state in {CaseState.APPROVED, *lifecycle.DESK_STATES}
+        """The border entry may be recorded, or corrected."""
+        return not self.status.reapply_lock and self.status.state in lifecycle.ARRIVAL_STATES
+
+    @property
+    def can_record_steps(self) -> bool:
+        """The applicant's steps (medical exam, fingerprints, ...) may be recorded or
+        corrected: the case is at the desk."""
+        return not self.status.reapply_lock and self.status.state in lifecycle.DESK_STATES
+
+    @property
+    def can_print(self) -> bool:
+        """The application may be printed: every step is in order (or it was printed and
+        may be printed again)."""
+        return self.status.state in lifecycle.PRINTABLE_STATES
+
+    @property
+    def is_printed(self) -> bool:
+        """The application is printed and the print stands (printing again is a reprint)."""
+        return self.status.state is CaseState.PRINTED
+
+    @property
+    def printing_ahead(self) -> bool:
+        """The case is at the desk and its application not printed yet."""
+        return self.status.state in lifecycle.DESK_STATES and not self.is_printed
+
+    @property
+    def can_submit(self) -> bool:
+        """The printed application may be submitted to the migration service."""
+        return self.status.state is CaseState.PRINTED
+
+    @property
+    def can_decide(self) -> bool:
+        """The migration service has the application: an officer may decide on it."""
+        return self.status.state in lifecycle.DECIDABLE_STATES
 
     def to_json(self) -> dict[str, Any]:
         """The support view of `dnr-workstation case show --json`."""

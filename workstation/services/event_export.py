@@ -20,11 +20,11 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from sqlalchemy import select
 
+from workstation.journal.certificates import load_registry
 from workstation.journal.projector import event_from_row
 from workstation.security.cms_fast import NotFastPath, read_signer_infos
 from workstation.security.eds import EmptyTrustStore, TrustStore
 from workstation.security.private_files import private_dir, write_private
-from workstation.services.certificates import load_registry
 from workstation.services.login import load_login_settings
 from workstation.store.local import LocalStore
 from workstation.store.models import journal

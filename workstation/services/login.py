@@ -28,7 +28,14 @@ from cryptography import x509
 from workstation.domain.clock import Clock
 from workstation.domain.steps import joined
 from workstation.i18n import QT_TRANSLATE_NOOP
+from workstation.journal.certificates import remember_certificate
 from workstation.journal.envelope import Actor
+from workstation.journal.signing import (
+    MAX_DELAY,
+    EventSigner,
+    SignerOrganisations,
+    Verification,
+)
 from workstation.security.audit import AuditAction
 from workstation.security.eds import (
     CertifiedIdentity,
@@ -46,16 +53,9 @@ from workstation.security.eds import (
     verify_signer_certificate,
     verify_staff_key,
 )
-from workstation.security.event_signing import (
-    MAX_DELAY,
-    EventSigner,
-    SignerOrganisations,
-    Verification,
-)
 from workstation.security.key_usage import is_signing_certificate
 from workstation.security.lockout import certificate_ids, key_material_ids
 from workstation.security.roles import Role
-from workstation.services.certificates import remember_certificate
 from workstation.services.login_lockout import LockoutBook
 from workstation.services.login_refusals import (
     DeskNotSetUp,

@@ -17,7 +17,7 @@ from workstation.domain.clock import Clock
 from workstation.domain.programme import DEFAULT_RULES, ProgrammeRules
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Actor
-from workstation.security.event_signing import Verification
+from workstation.journal.signing import Verification
 from workstation.security.roles import Action
 from workstation.security.tsa_client import TsaClient
 from workstation.services.access import require_actor

@@ -15,11 +15,10 @@ from workstation.domain.approval import ApprovedArrival
 from workstation.domain.clock import KAZAKHSTAN_TIME
 from workstation.domain.iin import make_iin
 from workstation.domain.lifecycle import EventType
-from workstation.domain.mrz import make_td3
 from workstation.domain.names import search_key
 from workstation.journal.envelope import Event
+from workstation.journal.signing import sign_approval
 from workstation.security.eds import StaffKey, load_staff_key
-from workstation.security.event_signing import sign_approval
 from workstation.sync.gateway import CentralGateway
 
 # The migration service's system is the actor of a preliminary approval.
@@ -267,17 +266,8 @@ def make_approvals(
             surname_cyr=_cyrillic(surname, people.cyrillic),
             given_names_cyr=_cyrillic(given, people.cyrillic),
         )
-        # The MRZ built from the case must be valid: it is what the desk cross-checks
-        # (ICAO writes a hyphen in a name as a filler).
-        make_td3(
-            surname=surname.replace("-", " "),
-            given_names=given,
-            document_number=passport,
-            nationality=nat,
-            birth_date=birth,
-            sex=sex,
-            expiry_date=expiry,
-        )
+        # The MRZ built from the case must be valid: it is what the desk cross-checks.
+        approval.passport_mrz()
         yield approval
 
 
@@ -287,7 +277,7 @@ _DEMO_NAMESPACE = uuid.UUID("5d1f0c3e-8a57-4d1b-9a53-3c2d0e6f4b10")
 @dataclass(frozen=True)
 class ApprovalSigners:
     """The ministry's and the migration service's signing keys: every approval carries both
-    signatures (security.event_signing.sign_approval)."""
+    signatures (journal.signing.sign_approval)."""
 
     ministry: StaffKey
     migration_service: StaffKey

@@ -156,7 +156,7 @@ def deliver(
 ) -> DeliveryReport:
     """Send each notification through `channel` and record the ones it accepted.
 
-    `verify` (e.g. security.event_signing's EventVerifier.problem) may refuse a decision
+    `verify` (e.g. journal.signing's EventVerifier.problem) may refuse a decision
     whose signature does not check out: it is then not sent and stays pending.
     """
     delivered: list[tuple[Notification, str]] = []

@@ -13,16 +13,17 @@ import logging
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import Connection, func, or_, select, update
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from workstation.domain.programme import ProgrammeRules
+from workstation.journal.certificates import build_verifier
 from workstation.journal.envelope import Event, format_instant
 from workstation.journal.projector import (
     CENTRAL_REFUSED,
@@ -33,10 +34,11 @@ from workstation.journal.projector import (
     record_pulled,
     replay_case,
 )
-from workstation.security.event_signing import Verification
-from workstation.services.certificates import build_verifier, exchange_certificates
+from workstation.journal.signing import Verification
+from workstation.security.audit import AuditEntry
 from workstation.store.local import LocalStore, get_setting, put_setting
 from workstation.store.models import cases, journal
+from workstation.sync.certificate_exchange import exchange_certificates
 from workstation.sync.gaps import RETURNED_THROUGH
 from workstation.sync.gateway import CentralGateway, DoorRefused
 from workstation.sync.intake import CentralRow, MalformedRow, Pulled, pulled
@@ -45,9 +47,16 @@ from workstation.sync.untrusted import VerifyAt, quarantine_rows, reverify_pulle
 
 if TYPE_CHECKING:
     from workstation.security.tsa_client import TsaClient
-    from workstation.services.audit import AuditLog
 
 log = logging.getLogger(__name__)
+
+
+class AuditOutbox(Protocol):
+    """What a round needs of the desk's audit trail (services.audit.AuditLog is one)."""
+
+    def unsent_entries(self, limit: int) -> list[AuditEntry]: ...
+    def mark_sent(self, seqs: Iterable[int]) -> int: ...
+
 
 PULL_CURSOR = "pull_cursor"
 
@@ -158,7 +167,7 @@ class SyncRound:
         batch: int | None = None,
         own_gateway: bool = False,
         verification: Verification | None = None,
-        audit: AuditLog | None = None,
+        audit: AuditOutbox | None = None,
         trust_unsigned: bool = False,
         tsa: TsaClient | None = None,
     ) -> None:
@@ -549,7 +558,7 @@ def sync_once(
     cancel: threading.Event | None = None,
     batch: int | None = None,
     verification: Verification | None = None,
-    audit: AuditLog | None = None,
+    audit: AuditOutbox | None = None,
     trust_unsigned: bool = False,
     tsa: TsaClient | None = None,
 ) -> SyncReport:

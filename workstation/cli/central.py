@@ -12,6 +12,7 @@ from typing import Any
 
 from workstation.domain.clock import Clock
 from workstation.security.demo_setup import ensure_demo_pki
+from workstation.services.demo_stages import DEMO_STAGE_SHARE, StageStaff, seed_stages
 from workstation.sync import notifications
 from workstation.sync.branches import (
     DeskConnection,
@@ -21,7 +22,6 @@ from workstation.sync.branches import (
     remove_workstation,
 )
 from workstation.sync.demo_seed import ApprovalSigners, seed_central
-from workstation.sync.demo_stages import DEMO_STAGE_SHARE, StageStaff, seed_stages
 from workstation.sync.gateway import CentralGateway
 
 URL_HELP = (

@@ -10,8 +10,6 @@ it all. Demo mode, benchmarks and tests only.
 
 from __future__ import annotations
 
-import functools
-import io
 import json
 import random
 import tempfile
@@ -23,20 +21,16 @@ from enum import Enum
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
-from PIL import Image
 from sqlalchemy import func, select
 
-from workstation.biometrics.sbi import CapturedPrint, FingerPosition
 from workstation.domain.approval import ApprovedArrival
 from workstation.domain.calendar import default_calendar
 from workstation.domain.clock import KAZAKHSTAN_TIME, FixedClock
 from workstation.domain.decision import Decision, RefusalReason
 from workstation.domain.iin import make_iin
 from workstation.domain.lifecycle import EventType, window_end
-from workstation.domain.mrz import make_td3
 from workstation.domain.programme import DEFAULT_RULES, ProgrammeRules
 from workstation.domain.steps import (
-    DocumentKind,
     DutyKind,
     HousingAgreement,
     HousingKind,
@@ -45,17 +39,12 @@ from workstation.domain.steps import (
     MedicalResult,
 )
 from workstation.journal.envelope import Actor
+from workstation.journal.signing import EventSigner
 from workstation.security.demo_setup import DemoLoginPki
 from workstation.security.eds import StaffKey, load_staff_key
-from workstation.security.event_signing import EventSigner
 from workstation.security.roles import Role
 from workstation.services.context import DeskContext
-from workstation.services.desk import Desk
-from workstation.services.fingerprints import FingerprintDesk
-from workstation.services.printing import PrintDesk
-from workstation.services.review import ReviewDesk
-from workstation.services.steps import CaseSteps
-from workstation.services.submission import SubmissionDesk
+from workstation.services.stages import CaseSamples, Desks, Move, Stage, take_case_to
 from workstation.store.local import LocalStore
 from workstation.store.models import journal
 from workstation.sync.demo_seed import ApprovalSigners, approval_event
@@ -65,11 +54,9 @@ from workstation.sync.syncer import sync_once
 DEMO_STAGE_SHARE = 0.25  # of the approvals at central, carried past "approved"
 STAGE_DESK = "WS-DEMO-SEED"  # the throwaway desk's id on the events it makes
 LANDLORD_IIN = make_iin(date(1975, 4, 2), "M", 17)
-_PDF = b"%PDF-1.4\n% demo scan\n"
-_PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
 
-class Stage(Enum):
+class DemoStage(Enum):
     """How far a demo case is carried (the state it ends in, or how it got there)."""
 
     ARRIVED = "arrived"
@@ -83,30 +70,37 @@ class Stage(Enum):
     REFUSED = "refused"
     ANNULLED = "annulled by a late entry"
 
+    @property
+    def goal(self) -> Stage:
+        """The stage the case is taken to (an overdue case is under review, submitted early)."""
+        if self is DemoStage.OVERDUE:
+            return Stage.UNDER_REVIEW
+        return Stage(self.value)
+
 
 # The mix of staged cases, and the days each stage needs after the approval at the least.
-_MIX: tuple[tuple[Stage, int], ...] = (
-    (Stage.ARRIVED, 14),
-    (Stage.PARTIAL, 12),
-    (Stage.STEPS, 12),
-    (Stage.PRINTED, 8),
-    (Stage.SUBMITTED, 10),
-    (Stage.UNDER_REVIEW, 8),
-    (Stage.OVERDUE, 5),
-    (Stage.ISSUED, 16),
-    (Stage.REFUSED, 7),
-    (Stage.ANNULLED, 5),
+_MIX: tuple[tuple[DemoStage, int], ...] = (
+    (DemoStage.ARRIVED, 14),
+    (DemoStage.PARTIAL, 12),
+    (DemoStage.STEPS, 12),
+    (DemoStage.PRINTED, 8),
+    (DemoStage.SUBMITTED, 10),
+    (DemoStage.UNDER_REVIEW, 8),
+    (DemoStage.OVERDUE, 5),
+    (DemoStage.ISSUED, 16),
+    (DemoStage.REFUSED, 7),
+    (DemoStage.ANNULLED, 5),
 )
 _MIN_DAYS = {
-    Stage.ARRIVED: 1,
-    Stage.PARTIAL: 2,
-    Stage.STEPS: 3,
-    Stage.PRINTED: 4,
-    Stage.SUBMITTED: 4,
-    Stage.UNDER_REVIEW: 6,
-    Stage.OVERDUE: 16,
-    Stage.ISSUED: 10,
-    Stage.REFUSED: 10,
+    DemoStage.ARRIVED: 1,
+    DemoStage.PARTIAL: 2,
+    DemoStage.STEPS: 3,
+    DemoStage.PRINTED: 4,
+    DemoStage.SUBMITTED: 4,
+    DemoStage.UNDER_REVIEW: 6,
+    DemoStage.OVERDUE: 16,
+    DemoStage.ISSUED: 10,
+    DemoStage.REFUSED: 10,
 }
 
 
@@ -145,7 +139,7 @@ def _actor(pki: DemoLoginPki, role: Role) -> tuple[StaffKey, Actor]:
 class StagedDemo:
     """What seeding the stages did: cases per stage, events pushed, the re-application."""
 
-    stages: dict[Stage, int]
+    stages: dict[DemoStage, int]
     events: int
     reapplied_case: str | None
 
@@ -215,7 +209,7 @@ class _Stager:
         self.refused: list[ApprovedArrival] = []
         self._last: datetime | None = None  # the case's latest event so far
 
-    def run(self, approvals: Sequence[ApprovedArrival], share: float) -> list[Stage]:
+    def run(self, approvals: Sequence[ApprovedArrival], share: float) -> list[DemoStage]:
         chosen = [a for a in approvals if self.rng.random() < share]
         done = []
         for approval in chosen:
@@ -225,19 +219,24 @@ class _Stager:
                 done.append(stage)
         return done
 
-    def _plan(self, approval: ApprovedArrival) -> Stage | None:
+    def _plan(self, approval: ApprovedArrival) -> DemoStage | None:
         age = (self.today - approval.approval_date).days
         if window_end(approval.approval_date, self.rules) < self.today - timedelta(days=1):
             # The window has closed: an applicant who entered late annuls the approval;
             # others came in time (some of them are decided by now) or never came.
-            late = [(Stage.ANNULLED, 5), (Stage.ISSUED, 8), (Stage.REFUSED, 3), (Stage.OVERDUE, 2)]
+            late = [
+                (DemoStage.ANNULLED, 5),
+                (DemoStage.ISSUED, 8),
+                (DemoStage.REFUSED, 3),
+                (DemoStage.OVERDUE, 2),
+            ]
             if approval.passport_expiry < self.today + timedelta(days=200):
                 late = late[:1]
             return self.rng.choices([s for s, _ in late], [w for _, w in late])[0]
-        if age < _MIN_DAYS[Stage.ARRIVED]:
+        if age < _MIN_DAYS[DemoStage.ARRIVED]:
             return None  # approved today: nobody has come yet
         if approval.passport_expiry < self.today + timedelta(days=200):
-            return Stage.ARRIVED  # the passport check would (rightly) refuse it: renew first
+            return DemoStage.ARRIVED  # the passport check would (rightly) refuse it: renew first
         fits = [(s, w) for s, w in _MIX if s in _MIN_DAYS and age >= _MIN_DAYS[s]]
         if not fits:
             return None
@@ -261,18 +260,16 @@ class _Stager:
             calendar=self.calendar,
         )
 
-    def _carry(self, approval: ApprovedArrival, stage: Stage) -> None:
+    def _carry(self, approval: ApprovedArrival, stage: DemoStage) -> None:
         self._last = None
-        case_id = approval.case_id
         rng = self.rng
-        clerk = self.staff.clerk
-        if stage is Stage.ANNULLED:
+        if stage is DemoStage.ANNULLED:
             end = window_end(approval.approval_date, self.rules)
             entry = end + timedelta(days=rng.randint(1, max(1, (self.today - end).days)))
             entry = min(entry, self.today)
-            Desk(self._context(clerk, entry)).record_arrival(
-                case_id, entry, "Astana airport", confirm_annulment=True
-            )
+            samples = _DemoSamples(approval, entry, "Astana airport", rng, self.rules)
+            desks = _DemoDays(self, entry, entry)
+            take_case_to(desks, approval.case_id, Stage.ANNULLED, samples)
             return
         # The day the clerk finishes the desk's work, and the days before it.
         last_desk_day = self._last_desk_day(approval, stage)
@@ -281,41 +278,18 @@ class _Stager:
         )
         arrived = min(entry + timedelta(days=rng.randint(0, 2)), last_desk_day)
         point = rng.choice(("Astana airport", "Almaty airport", "Khorgos", "Zhana Zhol"))
-        Desk(self._context(clerk, arrived)).record_arrival(case_id, entry, point)
-        if stage is Stage.ARRIVED:
-            return
-        steps_day = arrived + timedelta(days=rng.randint(0, max(0, (last_desk_day - arrived).days)))
-        self._steps(approval, steps_day, partial=stage is Stage.PARTIAL)
-        if stage in {Stage.PARTIAL, Stage.STEPS}:
-            return
-        printer = PrintDesk(self._context(clerk, last_desk_day))
-        printer.record_printed(printer.application(case_id), copies=1, channel="printer")
-        if stage is Stage.PRINTED:
-            return
-        SubmissionDesk(self._context(clerk, last_desk_day)).submit(case_id)
-        if stage is Stage.SUBMITTED:
-            return
-        opened = self._after_working_days(last_desk_day, rng.randint(0, 1))
-        officer = ReviewDesk(self._context(self.staff.officer, opened), city=None)
-        officer.open_case(case_id)
-        if stage in {Stage.UNDER_REVIEW, Stage.OVERDUE}:
-            return
-        decided = max(opened, self._after_working_days(last_desk_day, rng.randint(1, 4)))
-        officer = ReviewDesk(self._context(self.staff.officer, decided), city=None)
-        if stage is Stage.ISSUED:
-            officer.decide(case_id, Decision.issued())
-            return
-        reason = rng.choice((RefusalReason.INVALID_DOCUMENTS, RefusalReason.HOUSING_NOT_CONFIRMED))
-        officer.decide(case_id, Decision.refused(reason, "Demo refusal: see the case file."))
-        self.refused.append(approval)
+        samples = _DemoSamples(approval, entry, point, rng, self.rules)
+        take_case_to(_DemoDays(self, arrived, last_desk_day), approval.case_id, stage.goal, samples)
+        if stage is DemoStage.REFUSED:
+            self.refused.append(approval)
 
-    def _last_desk_day(self, approval: ApprovedArrival, stage: Stage) -> date:
+    def _last_desk_day(self, approval: ApprovedArrival, stage: DemoStage) -> date:
         """The day the desk's work on the case ends (submission, when it gets that far)."""
-        if stage is Stage.OVERDUE:  # submitted at least 5 working days ago
+        if stage is DemoStage.OVERDUE:  # submitted at least 5 working days ago
             latest = self._before_working_days(self.today, 5 + self.rng.randint(0, 3))
-        elif stage in {Stage.ISSUED, Stage.REFUSED}:  # decided 1-4 working days later
+        elif stage in {DemoStage.ISSUED, DemoStage.REFUSED}:  # decided 1-4 working days later
             latest = self._before_working_days(self.today, 4)
-        elif stage is Stage.UNDER_REVIEW:  # submitted recently: the deadline is still ahead
+        elif stage is DemoStage.UNDER_REVIEW:  # submitted recently: the deadline is still ahead
             latest = self.today - timedelta(days=self.rng.randint(0, 1))
         else:
             latest = self.today
@@ -326,7 +300,7 @@ class _Stager:
             return max(latest, approval.approval_date)
         return latest - timedelta(days=self.rng.randint(0, min(6, (latest - earliest).days)))
 
-    def _after_working_days(self, day: date, n: int) -> date:
+    def after_working_days(self, day: date, n: int) -> date:
         for _ in range(n):
             day += timedelta(days=1)
             while not self.calendar.is_working_day(day):
@@ -340,50 +314,75 @@ class _Stager:
                 day -= timedelta(days=1)
         return day
 
-    def _steps(self, approval: ApprovedArrival, day: date, *, partial: bool) -> None:
-        """Every checklist step through the desk's services (only some when `partial`)."""
-        case_id = approval.case_id
-        clerk = self.staff.clerk
-        steps = CaseSteps(self._context(clerk, day))
-        mrz = make_td3(
-            surname=approval.surname.replace("-", " "),
-            given_names=approval.given_names,
-            document_number=approval.passport_number,
-            nationality=approval.nationality,
-            birth_date=approval.birth_date,
-            sex=approval.sex,
-            expiry_date=approval.passport_expiry,
-            issuing_state=approval.passport_issuing_state,
-        )
-        steps.check_passport(case_id, mrz)
-        clinic = self.rng.choice(("City polyclinic No. 1", "City polyclinic No. 4"))
-        exam = MedicalExam(f"028-{self.rng.randint(1000, 9999)}", day, clinic, "A. DOCTOR",
-                           MedicalResult.FIT)  # fmt: skip
-        steps.record_medical_exam(case_id, exam)
-        if partial:
-            return
-        prints = FingerprintDesk(self._context(clerk, day))
-        prints.record_fingerprints(case_id, _ten_prints(prints.context.clock.now()), {})
-        steps = CaseSteps(self._context(clerk, day))
-        steps.record_housing(case_id, self._housing(approval, day))
-        for kind in DutyKind:
-            fee = self.rules.fee_kzt(str(kind), day.year)
-            steps.record_duty(case_id, kind, f"KZ{self.rng.randrange(10**9):09d}", day, str(fee))
-        for document in DocumentKind:
-            content, name = (
-                (_PNG, "photo.png") if document is DocumentKind.PHOTO else (_PDF, f"{document}.pdf")
-            )
-            steps.attach_document(case_id, str(document), name, content)
 
-    def _housing(self, approval: ApprovedArrival, day: date) -> HousingAgreement:
+class _DemoDays(Desks):
+    """Each move on a plausible day: arrival, then the steps, the desk's last day (printing
+    and submission), the officer opening the case and deciding it a few working days on."""
+
+    def __init__(
+        self, stager: _Stager, arrived: date, last_desk_day: date, steps_day: date | None = None
+    ) -> None:
+        super().__init__(stager._context(stager.staff.clerk, arrived), stager.staff.officer)
+        self.stager = stager
+        self.arrived = arrived
+        self.last_desk_day = last_desk_day
+        self.steps_day = steps_day
+        self.opened = last_desk_day
+        self.current: DeskContext | None = None
+
+    def at(self, move: Move) -> DeskContext:
+        stager, rng, clerk = self.stager, self.stager.rng, self.stager.staff.clerk
+        if move is Move.ARRIVAL:
+            self.current = self.clerk
+        elif move is Move.PASSPORT:
+            if self.steps_day is None:
+                span = max(0, (self.last_desk_day - self.arrived).days)
+                self.steps_day = self.arrived + timedelta(days=rng.randint(0, span))
+            self.current = stager._context(clerk, self.steps_day)
+        elif move in {Move.FINGERPRINTS, Move.HOUSING}:
+            assert self.steps_day is not None
+            self.current = stager._context(clerk, self.steps_day)
+        elif move in {Move.PRINT, Move.SUBMIT}:
+            self.current = stager._context(clerk, self.last_desk_day)
+        elif move is Move.OPEN:
+            self.opened = stager.after_working_days(self.last_desk_day, rng.randint(0, 1))
+            self.current = stager._context(stager.staff.officer, self.opened)
+        elif move is Move.DECIDE:
+            later = stager.after_working_days(self.last_desk_day, rng.randint(1, 4))
+            self.current = stager._context(stager.staff.officer, max(self.opened, later))
+        assert self.current is not None  # the medical, duty and documents: the same desk
+        return self.current
+
+
+class _DemoSamples(CaseSamples):
+    """The clinics, addresses, receipts and refusals of the demo, drawn from its random."""
+
+    def __init__(
+        self,
+        approval: ApprovedArrival,
+        entry: date,
+        border_point: str,
+        rng: random.Random,
+        rules: ProgrammeRules,
+    ) -> None:
+        super().__init__(approval, entry, border_point)
+        self.rng = rng
+        self.rules = rules
+
+    def medical_exam(self, day: date) -> MedicalExam:
+        clinic = self.rng.choice(("City polyclinic No. 1", "City polyclinic No. 4"))
+        return MedicalExam(f"028-{self.rng.randint(1000, 9999)}", day, clinic, "A. DOCTOR",
+                           MedicalResult.FIT)  # fmt: skip
+
+    def housing(self, day: date) -> HousingAgreement:
         street = self.rng.choice(("Kabanbay Batyr Ave", "Turan Ave", "Abay Ave", "Dostyk St"))
         return HousingAgreement(
             kind=HousingKind.LEASE,
-            city=approval.city,
+            city=self.approval.city,
             street=street,
             building=str(self.rng.randint(1, 120)),
             apartment=str(self.rng.randint(1, 300)),
-            postcode="010000" if approval.city == "Astana" else "050000",
+            postcode="010000" if self.approval.city == "Astana" else "050000",
             number=f"L-{self.rng.randint(100, 999)}",
             signed_on=day,
             valid_from=day,
@@ -394,29 +393,16 @@ class _Stager:
             owner_consent_shown=True,
         )
 
+    def duty_receipt(self, kind: DutyKind) -> str:
+        return f"KZ{self.rng.randrange(10**9):09d}"
 
-@functools.cache
-def _finger_png(position: FingerPosition) -> bytes:
-    """A small grey placeholder per finger: the images stay in the throwaway store (only
-    their digests travel in the event), so drawing real ridge art would be wasted time."""
-    out = io.BytesIO()
-    shade = 40 + 20 * list(FingerPosition).index(position)
-    Image.new("L", (16, 16), shade).save(out, format="PNG")
-    return out.getvalue()
-
-
-def _ten_prints(at: datetime) -> list[CapturedPrint]:
-    return [
-        CapturedPrint(
-            position=p,
-            image_png=_finger_png(p),
-            quality=80,
-            device_id="1",
-            device_serial="SIM0000000001",
-            captured_at=at,
+    def decision(self, issue: bool) -> Decision:
+        if issue:
+            return Decision.issued()
+        reason = self.rng.choice(
+            (RefusalReason.INVALID_DOCUMENTS, RefusalReason.HOUSING_NOT_CONFIRMED)
         )
-        for p in FingerPosition
-    ]
+        return Decision.refused(reason, "Demo refusal: see the case file.")
 
 
 def _reapply(

@@ -37,13 +37,13 @@ from workstation.domain.lifecycle import STEP_EVENTS, EventType
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.journal.envelope import Event, format_instant
 from workstation.security.cms import (
-    _HASHES,
+    DIGESTS,
     SignatureInvalid,
-    _as_signature_problem,
-    _check_signature_value,
-    _require_signing_usage,
-    _signed_bytes,
+    as_signature_problem,
+    bytes_to_verify,
+    check_signature_value,
     cosign_detached,
+    require_signing_usage,
     sign_detached,
 )
 from workstation.security.cms_fast import NotFastPath, read_signer_infos
@@ -453,17 +453,17 @@ class EventVerifier:
             certificate = self._certificate_of(signer_info)
             try:
                 digest_name = signer_info["digest_algorithm"]["algorithm"].native
-                hash_type = _HASHES.get(digest_name)
+                hash_type = DIGESTS.get(digest_name)
                 if hash_type is None:
                     raise EventRejected(
                         QT_TRANSLATE_NOOP(
                             "signatures", "digest algorithm {algorithm} is not accepted"
                         ).format(algorithm=digest_name)
                     )
-                _, to_verify = _signed_bytes(signer_info, signed, hash_type)
-                _check_signature_value(signer_info, certificate, to_verify, hash_type())
+                _, to_verify = bytes_to_verify(signer_info, signed, hash_type)
+                check_signature_value(signer_info, certificate, to_verify, hash_type())
                 self._check_certificate(certificate, at)
-                _require_signing_usage(certificate)
+                require_signing_usage(certificate)
             except SignatureInvalid as error:
                 raise EventRejected(error.args[-1] if error.args else str(error)) from error
             signers.append(_signer(certificate))
@@ -506,7 +506,7 @@ class EventVerifier:
                 )
                 self._chains[key] = None
             except LoginRefused as refused:
-                problem_of = _as_signature_problem(refused)
+                problem_of = as_signature_problem(refused)
                 self._chains[key] = problem_of.args[-1] if problem_of.args else str(problem_of)
         problem = self._chains[key]
         if problem is not None:

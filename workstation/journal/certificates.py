@@ -1,4 +1,6 @@
-"""The desk's registry of signer certificates (table `certificates`)."""
+"""The desk's registry of signer certificates (table `certificates`), which verifies events.
+
+Filled at each log-in and from central at each sync (sync.certificate_exchange)."""
 
 from __future__ import annotations
 
@@ -9,12 +11,10 @@ from cryptography.hazmat.primitives import serialization
 from sqlalchemy import Connection, insert, select
 
 from workstation.journal.envelope import format_instant
+from workstation.journal.signing import CertificateRegistry, EventVerifier, Verification
 from workstation.security.eds import fingerprint_sha256
-from workstation.security.event_signing import CertificateRegistry, EventVerifier, Verification
 from workstation.security.roles import Role
-from workstation.store.local import LocalStore
 from workstation.store.models import certificates, staff
-from workstation.sync.gateway import CentralGateway
 
 
 def remember_certificate(conn: Connection, certificate: x509.Certificate, now: datetime) -> bool:
@@ -94,27 +94,3 @@ def staff_roles(conn: Connection) -> dict[str, Role]:
 def build_verifier(conn: Connection, verification: Verification) -> EventVerifier:
     """The verifier of one sync round: the registry and staff list as they are now."""
     return verification.verifier(load_registry(conn), staff_roles(conn))
-
-
-def exchange_certificates(store: LocalStore, gateway: CentralGateway, now: datetime) -> int:
-    """Send central the certificates it lacks and take the ones this desk lacks; returns
-    how many this desk learnt."""
-    with store.reading() as conn:
-        here = known_fingerprints(conn)
-    there = {f for f in gateway.certificate_fingerprints() if isinstance(f, str)}
-    if here - there:
-        with store.reading() as conn:
-            ders = list(
-                conn.execute(
-                    select(certificates.c.der).where(
-                        certificates.c.fingerprint.in_(sorted(here - there))
-                    )
-                ).scalars()
-            )
-        gateway.add_certificates(ders)
-    missing = {f for f in there - here if isinstance(f, str)}
-    if not missing:
-        return 0
-    fetched = gateway.certificates(missing)
-    with store.transaction() as conn:
-        return remember_der(conn, fetched, now)

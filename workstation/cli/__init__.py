@@ -1,4 +1,7 @@
-"""Headless commands for administrators, support staff and tests (no Qt is loaded here)."""
+"""Headless commands for administrators, support staff and tests (no Qt is loaded here).
+
+The one entry point (`main`, the parser) with the `sync` and `case` commands; each other
+command group has its module beside it: central, print_cmd, report, audit."""
 
 from __future__ import annotations
 
@@ -11,16 +14,16 @@ from datetime import date
 from pathlib import Path
 
 from workstation import __version__
-from workstation.audit_cli import AuditCommandFailed, add_audit_parser, run_audit
-from workstation.central_cli import add_central_parser, run_central
+from workstation.cli.audit import AuditCommandFailed, add_audit_parser, run_audit
+from workstation.cli.central import add_central_parser, run_central
+from workstation.cli.print_cmd import add_print_parser, run_print
+from workstation.cli.report import add_report_parser, run_report
 from workstation.domain.clock import SystemClock
 from workstation.domain.programme import DEFAULT_RULES
 from workstation.journal.envelope import Actor
-from workstation.print_cli import add_print_parser, run_print
-from workstation.report_cli import add_report_parser, run_report
+from workstation.journal.signing import Verification
 from workstation.security.dbkey import DatabaseKeyUnusable
 from workstation.security.eds import LoginRefused
-from workstation.security.event_signing import Verification
 from workstation.services.context import DeskContext
 from workstation.services.desk import CaseNotFound, Desk
 from workstation.services.printing import PrintedFormChanged
@@ -347,7 +350,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         # With its notes: a refused log-in says there how many attempts are left.
         print(" ".join(["error:", str(exc), *getattr(exc, "__notes__", ())]), file=sys.stderr)
         return 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())
