@@ -68,7 +68,7 @@ def main() -> int:
     dialog.start_test()
     while dialog.testing():
         settle(50)
-    dialog._check_folders()  # shows what the folders hold, as Save would
+    dialog.show_checked(dialog.flow.check(dialog.entries()))  # what the folders hold
     dialog.adjustSize()
     grab(dialog, "first-run.png")
     dialog.close()

@@ -157,10 +157,11 @@ class ArrivalDialog(QDialog):
         point = self.border_point.currentText()
         desk, case_id = self._desk, self._case_id
         self.save_button.setEnabled(False)
-        self._runner.run(
+        self._runner.command(
             lambda: desk.record_arrival(case_id, entry, point, confirm_annulment=confirm_annulment),
             self._saved,
             self._failed,
+            initiator=self,
             label=self.tr("Recording the arrival…"),
         )
 

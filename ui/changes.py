@@ -8,7 +8,9 @@ from workstation.services.context import Changes
 
 
 class ChangeHub(QObject):
-    changed = Signal(object)  # a workstation.services.context.Changes
+    # A workstation.services.context.Changes, and who made them: the screen that ran the command
+    # (ui.runner.Runner.command), the background sync, or None. Listeners take both.
+    changed = Signal(object, object)
 
-    def publish(self, changes: Changes) -> None:
-        self.changed.emit(changes)
+    def publish(self, changes: Changes, initiator: object = None) -> None:
+        self.changed.emit(changes, initiator)

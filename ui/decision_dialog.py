@@ -250,7 +250,9 @@ class DecisionDialog(QDialog):
         decision = self._pending
         review, case_id = self.review, self.case_id
         self.confirm_button.setEnabled(False)
-        self.runner.run(lambda: review.decide(case_id, decision), self._recorded, self._refused)
+        self.runner.command(
+            lambda: review.decide(case_id, decision), self._recorded, self._refused, initiator=self
+        )
 
     def _recorded(self, changes: Changes) -> None:
         self.decided.emit(changes)

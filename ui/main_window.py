@@ -44,8 +44,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self.desk = session.desk()
-        self.runner = Runner(self)
         self.changes = ChangeHub()
+        self.runner = Runner(self, self.changes)  # commands run through it publish their changes
         self.arrival_dialog: ArrivalDialog | None = None
         self._focus_action_after_open = False
         self.setWindowTitle(self._title())
@@ -340,7 +340,6 @@ class MainWindow(QMainWindow):
             detail.status.window_end,
             self,
         )
-        dialog.recorded.connect(self.changes.publish)
         dialog.finished.connect(lambda _r: self.worklist.table.setFocus())
         dialog.open()
         self.arrival_dialog = dialog
@@ -373,13 +372,12 @@ class MainWindow(QMainWindow):
             return None
         printer = PrintDesk(self.desk.context)
         dialog = PrintPreview(printer, self.runner, detail.approval.case_id, kind, self)
-        dialog.printed.connect(self.changes.publish)
         dialog.finished.connect(lambda _r: self.worklist.table.setFocus())
         dialog.open()
         self.print_dialog = dialog
         return dialog
 
-    def _on_changes(self, changes: Changes) -> None:
+    def _on_changes(self, changes: Changes, _initiator: object = None) -> None:
         if changes.worklist:
             self.model.refresh()
         current = self.case_view.case_id

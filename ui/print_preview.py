@@ -289,10 +289,11 @@ class PrintPreview(QDialog):
                 self._show_refusal,
             )
             return
-        self.runner.run(
+        self.runner.command(
             lambda: desk.record_printed(document, copies=copies, channel=channel),
             self._recorded,
             self._show_refusal,
+            initiator=self,
         )
 
     def _recorded(self, changes: Changes) -> None:

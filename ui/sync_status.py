@@ -383,7 +383,7 @@ class BackgroundSync(QObject):
         now = time.monotonic()
         if round_.pulled and now - self._refreshed_at >= WORKLIST_REFRESH_S:
             self._refreshed_at = now
-            self.changes.publish(Changes(worklist=True))
+            self.changes.publish(Changes(worklist=True), self)
         if more:
             self._next_step()
             return
@@ -398,7 +398,8 @@ class BackgroundSync(QObject):
                 Changes(
                     case_ids=report.case_ids,
                     worklist=bool(report.applied or report.refused or report.replayed),
-                )
+                ),
+                self,
             )
         self._end(report)
 

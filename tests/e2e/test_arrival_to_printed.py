@@ -173,10 +173,9 @@ def test_a_pulled_case_goes_from_arrival_to_a_printed_application(
     fingerprints = FingerprintDesk(window.desk.context)
     art = FingerprintArt()
     prints = [import_print_bytes(art.png(p, degraded=False), p) for p in FingerPosition]
-    changes = on_worker(
-        qtbot, window, lambda: fingerprints.record_fingerprints(approval.case_id, prints, {})
+    window.runner.command(
+        lambda: fingerprints.record_fingerprints(approval.case_id, prints, {}), initiator=None
     )
-    window.changes.publish(changes)
     wait_idle(qtbot, window)
 
     # Housing: a lease from a company landlord.

@@ -79,12 +79,15 @@ class ReviewFeature(Feature):
 
     def open_for_review(self, case_id: str) -> None:
         review = self.review
-        self.window.runner.run(lambda: review.open_case(case_id), self._opened)
+        self.window.runner.command(
+            lambda: review.open_case(case_id),
+            self._opened,
+            initiator=self,
+            changes=lambda opened: opened.changes,  # ReviewStarted, when it was recorded now
+        )
 
     def _opened(self, opened: OpenedCase) -> None:
         self.window.show_case(opened.detail)
-        if opened.changes.event_ids:
-            self.window.changes.publish(opened.changes)
 
     def decide(self) -> DecisionDialog | None:
         """The decision dialog for the open case, if it waits for a decision."""
@@ -97,7 +100,6 @@ class ReviewFeature(Feature):
             self.review, self.window.runner, detail.approval.case_id,
             detail.approval.full_name, self.window,
         )  # fmt: skip
-        dialog.decided.connect(self.window.changes.publish)
         dialog.open()
         self.decision_dialog = dialog
         return dialog

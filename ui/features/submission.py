@@ -62,8 +62,8 @@ class SubmissionFeature(Feature):
 
     def submit(self, case_id: str) -> None:
         submission = self.submission
-        self.window.runner.run(
-            lambda: submission.submit(case_id), self.window.changes.publish, self._refused
+        self.window.runner.command(
+            lambda: submission.submit(case_id), None, self._refused, initiator=self
         )
 
     def _refused(self, error: BaseException) -> None:

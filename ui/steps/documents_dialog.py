@@ -203,7 +203,9 @@ class DocumentsDialog(QDialog):
             # Reading stays on the worker: a scan on a network share may be slow.
             return steps.attach_document(case_id, str(kind), path.name, path.read_bytes())
 
-        self.runner.run(attach, self._changed, self._failed, label=self.tr("Attaching…"))
+        self.runner.command(
+            attach, self._changed, self._failed, initiator=self, label=self.tr("Attaching…")
+        )
 
     def remove_selected(self) -> None:
         document = self.selected_document()
@@ -219,10 +221,11 @@ class DocumentsDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         steps, case_id = self.steps, self.case_id
-        self.runner.run(
+        self.runner.command(
             lambda: steps.remove_document(case_id, document.attachment_id),
             self._changed,
             self._failed,
+            initiator=self,
         )
 
     def _changed(self, changes: Changes) -> None:
@@ -352,6 +355,5 @@ def open_documents_dialog(window: MainWindow, detail: CaseDetail) -> QDialog | N
     if not detail.can_record_steps:
         return None
     dialog = DocumentsDialog(CaseSteps(window.desk.context), window.runner, detail, window)
-    dialog.recorded.connect(window.changes.publish)
     dialog.open()
     return dialog

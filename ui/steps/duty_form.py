@@ -107,7 +107,6 @@ def _opener(kind: DutyKind):  # type: ignore[no-untyped-def]
         if not detail.can_record_steps:
             return None
         form = DutyForm(CaseSteps(window.desk.context), window.runner, detail, kind, window)
-        form.recorded.connect(window.changes.publish)
         form.open()
         return form
 

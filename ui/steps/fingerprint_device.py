@@ -1,8 +1,8 @@
 """Scanner work off the GUI thread: one device job at a time, plus the live preview stream.
 
 A capture can take the applicant 10 seconds or more, so it must not sit on the Runner's single
-database worker (every other screen would wait behind it). Each job gets its own short-lived
-thread; results hop back to the GUI thread through one queued signal, here and only here.
+database worker (every other screen would wait behind it): it runs on the runner's outside
+lane (`ui.runner.Runner.run_outside`), which brings results back to the GUI thread.
 
 Settings, until the settings screen exists, come from the environment:
 
@@ -14,17 +14,18 @@ Settings, until the settings screen exists, come from the environment:
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import threading
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QObject, Signal
 
+from ui.runner import Runner
 from workstation.biometrics.sbi import (
     DEFAULT_PORTS,
     DeviceInfo,
@@ -84,28 +85,19 @@ def sbi_client_from_environment(environ: Mapping[str, str] | None = None) -> Sbi
     return SbiClient(ports=ports, trusted_ca=trusted)
 
 
-@dataclass
-class _Outcome:
-    on_success: Callable[[Any], None]
-    on_failure: Callable[[BaseException], None]
-    result: Any = None
-    error: BaseException | None = None
-
-
 class ScannerJobs(QObject):
-    """Runs scanner jobs on their own threads and delivers results on the GUI thread."""
+    """One scanner job at a time, plus the live preview, on the runner's outside lane; once
+    closed, nothing more reaches the screen."""
 
-    _delivered = Signal(object)  # an _Outcome; never leaves this class
     frame_arrived = Signal(object)  # bytes of one preview frame (JPEG or PNG)
     busy_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, runner: Runner, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._runner = runner
         self._busy = False
         self._closed = False
-        self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._stream_cancel: threading.Event | None = None
-        self._threads: list[threading.Thread] = []
 
     @property
     def busy(self) -> bool:
@@ -121,16 +113,9 @@ class ScannerJobs(QObject):
         if self._busy or self._closed:
             return False
         self._set_busy(True)
-        outcome = _Outcome(on_success, on_failure)
-
-        def body() -> None:
-            try:
-                outcome.result = work()
-            except Exception as exc:  # delivered to on_failure on the GUI thread
-                outcome.error = exc
-            self._emit(self._delivered, outcome)
-
-        self._start(body, "sbi-job")
+        self._runner.run_outside(
+            work, partial(self._deliver, on_success), partial(self._deliver, on_failure)
+        )
         return True
 
     def start_preview(self, client: SbiClient, device: DeviceInfo, slap: Slap) -> None:
@@ -139,16 +124,13 @@ class ScannerJobs(QObject):
         cancel = threading.Event()
         self._stream_cancel = cancel
 
-        def body() -> None:
-            try:
-                for frame in client.stream(device, slap, cancel, timeout_s=120.0):
-                    if cancel.is_set():
-                        return
-                    self._emit(self.frame_arrived, frame)
-            except (SbiError, OSError, ValueError) as exc:
-                log.info("live preview ended: %s", exc)
+        def frames() -> Iterator[bytes]:
+            for frame in client.stream(device, slap, cancel, timeout_s=120.0):
+                if cancel.is_set():
+                    return
+                yield frame
 
-        self._start(body, "sbi-preview")
+        self._runner.stream_outside(frames, self._show_frame, self._preview_ended)
 
     def stop_preview(self) -> None:
         if self._stream_cancel is not None:
@@ -156,35 +138,33 @@ class ScannerJobs(QObject):
             self._stream_cancel = None
 
     def close(self) -> None:
-        """Stop delivering; threads still running end on their own (cancel them first)."""
+        """Stop delivering; calls still waiting on the scanner end on their own (cancel them
+        first)."""
         self.stop_preview()
         self._closed = True
 
-    def wait(self, timeout_s: float = 5.0) -> None:
-        for thread in list(self._threads):
-            thread.join(timeout_s)
+    def _alive(self) -> bool:
+        # The screen may have been closed, or deleted, while the device answered.
+        return not self._closed and shiboken6.isValid(self)
 
-    def _start(self, body: Callable[[], None], name: str) -> None:
-        self._threads = [t for t in self._threads if t.is_alive()]
-        thread = threading.Thread(target=body, name=name, daemon=True)
-        self._threads.append(thread)
-        thread.start()
+    def _show_frame(self, frame: bytes) -> None:
+        if self._alive():
+            self.frame_arrived.emit(frame)
 
-    def _emit(self, signal: Any, value: object) -> None:
-        # The screen may have been closed and deleted while the device answered.
-        with contextlib.suppress(RuntimeError):
-            if not self._closed:
-                signal.emit(value)
+    @staticmethod
+    def _preview_ended(error: BaseException) -> None:
+        if isinstance(error, SbiError | OSError | ValueError):
+            log.info("live preview ended: %s", error)
+        else:
+            log.error("live preview failed", exc_info=error)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.busy_changed.emit(busy)
 
-    def _deliver(self, outcome: _Outcome) -> None:
-        self._set_busy(False)
-        if self._closed:
+    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
+        if not shiboken6.isValid(self):
             return
-        if outcome.error is None:
-            outcome.on_success(outcome.result)
-        else:
-            outcome.on_failure(outcome.error)
+        self._set_busy(False)
+        if not self._closed:
+            callback(value)

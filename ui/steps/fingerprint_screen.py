@@ -98,7 +98,7 @@ class FingerprintScreen(QDialog):
         # Seams for the two questions that would block a test: which file, and discard?
         self.choose_print_file: Callable[[FingerPosition], Path | None] = self._ask_for_file
         self.confirm_discard: Callable[[], bool] = self._ask_discard
-        self.jobs = ScannerJobs(self)
+        self.jobs = ScannerJobs(runner, self)
         self.jobs.frame_arrived.connect(self._show_frame)
         self.jobs.busy_changed.connect(lambda _busy: self._refresh())
 
@@ -502,10 +502,11 @@ class FingerprintScreen(QDialog):
         service, case_id, ten = self.service, self.case_id, self.ten_print
         self._saving = True
         self._refresh()
-        self.runner.run(
+        self.runner.command(
             lambda: service.record_ten_print(case_id, ten),
             self._saved,
             self._save_failed,
+            initiator=self,
             label=self.tr("Saving the fingerprints…"),
         )
 
@@ -576,7 +577,6 @@ def open_fingerprint_screen(window: MainWindow, detail: CaseDetail) -> QDialog |
         detail.today,
         window,
     )
-    screen.recorded.connect(window.changes.publish)
     screen.finished.connect(lambda _r: window.worklist.table.setFocus())
     screen.open()
     return screen

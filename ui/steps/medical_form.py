@@ -101,6 +101,5 @@ def open_medical_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
     if not detail.can_record_steps:
         return None
     form = MedicalForm(CaseSteps(window.desk.context), window.runner, detail, window)
-    form.recorded.connect(window.changes.publish)
     form.open()
     return form

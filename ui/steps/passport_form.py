@@ -101,6 +101,5 @@ def open_passport_form(window: MainWindow, detail: CaseDetail) -> QDialog | None
     if not detail.can_record_steps:
         return None
     form = PassportForm(CaseSteps(window.desk.context), window.runner, detail, window)
-    form.recorded.connect(window.changes.publish)
     form.open()
     return form

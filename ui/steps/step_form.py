@@ -197,8 +197,12 @@ class StepForm(QDialog):
 
     def submit(self, work: Callable[[], Changes]) -> None:
         self.save_button.setEnabled(False)
-        self.runner.run(
-            work, self._saved, self._failed, label=QCoreApplication.translate("StepForm", "Saving…")
+        self.runner.command(
+            work,
+            self._saved,
+            self._failed,
+            initiator=self,
+            label=QCoreApplication.translate("StepForm", "Saving…"),
         )
 
     def save(self) -> None:
