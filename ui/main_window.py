@@ -3,6 +3,7 @@ shortcuts and the status bar."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -20,7 +21,7 @@ from ui.sync_status import BackgroundSync, SyncStatusBar
 from ui.worklist_model import WorklistModel
 from ui.worklist_panel import WorklistPanel
 from workstation.domain.actions import Action
-from workstation.domain.checklist import Step
+from workstation.domain.checklist import Step, permission_of
 from workstation.security.roles import is_permitted
 from workstation.services.access import actor_role
 from workstation.services.context import Changes
@@ -57,13 +58,9 @@ class MainWindow(QMainWindow):
         self.case_view = CaseView()
         self.step_openers = openers()
         self.case_view.recordable_steps = frozenset(
-            step
-            for step in self.step_openers
-            if self.may(
-                Action.CAPTURE_FINGERPRINTS if step is Step.FINGERPRINTS else Action.RECORD_STEP
-            )
+            step for step in self.step_openers if self.may(permission_of(step))
         )
-        self.case_view.may_record_arrival = self.may(Action.RECORD_ARRIVAL)
+        self.case_view.may_record_arrival = self.may(permission_of(Step.ARRIVAL))
         self.case_view.may_print = self.may(Action.PRINT_APPLICATION)
         self.case_view.may_submit = self.may(Action.SUBMIT_APPLICATION)
         self.case_view.may_decide = self.may(Action.DECIDE_APPLICATION)
@@ -220,9 +217,8 @@ class MainWindow(QMainWindow):
         about_action = QAction(self.tr("&About DNR Workstation"), self)
         about_action.triggered.connect(lambda: show_about(self, self.session))
 
-        may_arrive = self.may(Action.RECORD_ARRIVAL)
-        may_capture = self.may(Action.CAPTURE_FINGERPRINTS)
-        may_record = self.may(Action.RECORD_STEP)
+        may_arrive = self.may(permission_of(Step.ARRIVAL))
+        may_capture = self.may(permission_of(Step.FINGERPRINTS))
         # Offered for any open case: the preview says why one cannot be printed yet.
         may_print = self.may(Action.PRINT_APPLICATION)
         entries = [
@@ -243,13 +239,8 @@ class MainWindow(QMainWindow):
                 enabled_when=lambda d: d.can_record_steps and may_capture,
             ),
             *(
-                Entry(
-                    action,
-                    Menu.CASE,
-                    30 + i,
-                    enabled_when=lambda d: d.can_record_steps and may_record,
-                )
-                for i, action in enumerate(self.step_actions.values())
+                Entry(action, Menu.CASE, 30 + i, enabled_when=self._step_enabled(step))
+                for i, (step, action) in enumerate(self.step_actions.items())
             ),
             Entry(self.receipt_action, Menu.CASE, 41, enabled_when=lambda _d: may_print),
             Entry(back_action, Menu.CASE, 50, separator_before=True),
@@ -261,6 +252,12 @@ class MainWindow(QMainWindow):
                 Entry(self.print_action, Menu.CASE, 40, True, enabled_when=lambda _d: may_print)
             )
         return entries
+
+    def _step_enabled(self, step: Step) -> Callable[[CaseDetail], bool]:
+        """When a step's form is offered: the case is at the desk and the role may record it
+        (the step's declaration names the permission)."""
+        may = self.may(permission_of(step))
+        return lambda detail: detail.can_record_steps and may
 
     def _find_case(self) -> None:
         self.show_tab(self.worklist)
