@@ -2886,38 +2886,6 @@ Record this entry date and annul the case?</source>
         <translation>Кіру мерзімі аяқталды: кіру тіркелмеген</translation>
     </message>
     <message>
-        <source>Arrival in Kazakhstan</source>
-        <translation>Қазақстанға келу</translation>
-    </message>
-    <message>
-        <source>Passport check</source>
-        <translation>Паспортты тексеру</translation>
-    </message>
-    <message>
-        <source>Medical examination (form 028/u)</source>
-        <translation>Медициналық куәландыру (028/е нысаны)</translation>
-    </message>
-    <message>
-        <source>Fingerprints</source>
-        <translation>Саусақ іздері</translation>
-    </message>
-    <message>
-        <source>Housing agreement</source>
-        <translation>Тұрғын үй шарты</translation>
-    </message>
-    <message>
-        <source>State duty: residence permit</source>
-        <translation>Мемлекеттік баж: ықтиярхат</translation>
-    </message>
-    <message>
-        <source>State duty: residence card</source>
-        <translation>Мемлекеттік баж: ықтиярхат картасы</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>Құжаттар</translation>
-    </message>
-    <message>
         <source>Missing</source>
         <translation>Жоқ</translation>
     </message>

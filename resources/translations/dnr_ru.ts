@@ -2900,38 +2900,6 @@ Record this entry date and annul the case?</source>
         <translation>Срок въезда истёк: въезд не внесён</translation>
     </message>
     <message>
-        <source>Arrival in Kazakhstan</source>
-        <translation>Въезд в Казахстан</translation>
-    </message>
-    <message>
-        <source>Passport check</source>
-        <translation>Проверка паспорта</translation>
-    </message>
-    <message>
-        <source>Medical examination (form 028/u)</source>
-        <translation>Медицинское освидетельствование (форма 028/у)</translation>
-    </message>
-    <message>
-        <source>Fingerprints</source>
-        <translation>Отпечатки пальцев</translation>
-    </message>
-    <message>
-        <source>Housing agreement</source>
-        <translation>Договор о жилье</translation>
-    </message>
-    <message>
-        <source>State duty: residence permit</source>
-        <translation>Государственная пошлина: вид на жительство</translation>
-    </message>
-    <message>
-        <source>State duty: residence card</source>
-        <translation>Государственная пошлина: карточка вида на жительство</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>Документы</translation>
-    </message>
-    <message>
         <source>Missing</source>
         <translation>Не внесено</translation>
     </message>

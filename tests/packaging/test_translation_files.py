@@ -114,3 +114,25 @@ def test_a_text_added_to_the_code_without_update_fails_the_check(tmp_path: Path)
     ts.write_text(text[:start] + text[end:], encoding="utf-8")  # as if the code had a new text
     found = tool.missing_from_code(tmp_path)
     assert len(found) == 1 and "run update" in found[0], found
+
+
+def test_every_marked_text_names_its_context_as_a_literal() -> None:
+    """lupdate reads only literal contexts: QT_TRANSLATE_NOOP(CONTEXT, ...) with a variable
+    drops the text from the .ts files and the desk shows it in English (the first-run flow
+    did when it moved into the core)."""
+    import ast
+
+    hidden = []
+    for folder in ("workstation", "ui"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Name)
+                    and node.func.id in {"QT_TRANSLATE_NOOP", "QT_TRANSLATE_NOOP3"}
+                    and node.args
+                    and not isinstance(node.args[0], ast.Constant)
+                ):
+                    hidden.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not hidden, f"contexts lupdate cannot read: {hidden}"

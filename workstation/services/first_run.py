@@ -43,7 +43,8 @@ from workstation.sync.config import (
 )
 from workstation.sync.gateway import CentralError, CentralGateway, make_engine
 
-CONTEXT = "FirstRunDialog"
+# Texts keep the dialog's translation context ("FirstRunDialog"), written out at each call:
+# lupdate reads only literal contexts.
 Field = Literal["url", "workstation_id", "trust_dir", "crl_dir"]
 
 
@@ -127,7 +128,7 @@ def check_central_url(url: str) -> tuple[str, str | None]:
     if not text:
         raise SettingsInvalid(
             QT_TRANSLATE_NOOP(
-                CONTEXT,
+                "FirstRunDialog",
                 "Enter the central database URL, e.g. "
                 "postgresql://desk_ast_01@central.example.kz/dnr.",
             )
@@ -150,12 +151,12 @@ def try_connection(url: str, password: str | None) -> Translatable:
         raise
     except Exception as exc:
         raise ConnectionFailed(
-            QT_TRANSLATE_NOOP(CONTEXT, "Could not connect ({kind}): {reason}").format(
+            QT_TRANSLATE_NOOP("FirstRunDialog", "Could not connect ({kind}): {reason}").format(
                 kind=type(exc).__name__, reason=str(exc)
             )
         ) from exc
     return QT_TRANSLATE_NOOP(
-        CONTEXT, "Connected: central answers and its schema matches this version."
+        "FirstRunDialog", "Connected: central answers and its schema matches this version."
     )
 
 
@@ -169,7 +170,7 @@ def check_trust_dir(text: str) -> FolderCheck:
         return FolderCheck(
             path,
             QT_TRANSLATE_NOOP(
-                CONTEXT,
+                "FirstRunDialog",
                 "{path} holds no root certificate: copy the NCA RK root and issuing CA "
                 "certificates (.pem, .crt or .cer) into it.",
             ).format(path=str(path)),
@@ -177,9 +178,9 @@ def check_trust_dir(text: str) -> FolderCheck:
     except (OSError, ValueError) as exc:
         return FolderCheck(
             path,
-            QT_TRANSLATE_NOOP(CONTEXT, "A certificate in {path} cannot be read ({kind}).").format(
-                path=str(path), kind=type(exc).__name__
-            ),
+            QT_TRANSLATE_NOOP(
+                "FirstRunDialog", "A certificate in {path} cannot be read ({kind})."
+            ).format(path=str(path), kind=type(exc).__name__),
         )
     return FolderCheck(path, found=len(store.anchors) + len(store.intermediates))
 
@@ -194,7 +195,7 @@ def check_crl_dir(text: str) -> FolderCheck:
     except (OSError, ValueError) as exc:
         return FolderCheck(
             path,
-            QT_TRANSLATE_NOOP(CONTEXT, "A CRL in {path} cannot be read ({kind}).").format(
+            QT_TRANSLATE_NOOP("FirstRunDialog", "A CRL in {path} cannot be read ({kind}).").format(
                 path=str(path), kind=type(exc).__name__
             ),
         )
@@ -202,7 +203,9 @@ def check_crl_dir(text: str) -> FolderCheck:
 
 
 def _no_folder(path: Path) -> Translatable:
-    return QT_TRANSLATE_NOOP(CONTEXT, "The folder {path} does not exist.").format(path=str(path))
+    return QT_TRANSLATE_NOOP("FirstRunDialog", "The folder {path} does not exist.").format(
+        path=str(path)
+    )
 
 
 def check_workstation_id(url: str | None, workstation_id: str) -> Translatable | None:
@@ -211,7 +214,7 @@ def check_workstation_id(url: str | None, workstation_id: str) -> Translatable |
     sync. An embedded (SQLite) central takes any id."""
     if url is not None and url.startswith("postgresql") and not workstation_id.strip():
         return QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "FirstRunDialog",
             "Enter the workstation id the administrator registered at central "
             "(central add-workstation): central accepts this desk's work only under it.",
         )
@@ -322,9 +325,9 @@ class FirstRun:
             raise _not_saved(exc) from exc
         except OSError as exc:
             raise SetupNotSaved(
-                QT_TRANSLATE_NOOP(CONTEXT, "The settings could not be written: {reason}.").format(
-                    reason=exc.strerror or type(exc).__name__
-                )
+                QT_TRANSLATE_NOOP(
+                    "FirstRunDialog", "The settings could not be written: {reason}."
+                ).format(reason=exc.strerror or type(exc).__name__)
             ) from exc
         self._leave(Stage.SAVED)
         return self.saved_to
