@@ -200,7 +200,7 @@ class FirstRunDialog(QDialog):
         self._say(self.url_error, "")
         self._say(self.test_result, self.tr("Connecting…"), ok=True)
         self.test_button.setEnabled(False)
-        self.runner.run_outside(test, self._connected, self._not_connected)
+        self.runner.run(test, self._connected, self._not_connected, outside=True)
 
     def _connected(self, message: Translatable) -> None:
         self._show_test(True, text_of(message))

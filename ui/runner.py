@@ -3,8 +3,9 @@ through one queue, a progress dialog only when the work takes longer than half a
 
 - The store lane: database work on a single worker, in order (`run`, `command`).
 - The outside lane: calls that wait on something outside the desk, a scanner's capture or
-  live preview, the first run's connection test (`run_outside`, `stream_outside`). Each gets a
-  thread of its own, so a scanner the applicant keeps waiting never holds up the store.
+  live preview, the first run's connection test (`run(..., outside=True)`,
+  `stream_outside`). Each gets a thread of its own, so a scanner the applicant keeps waiting
+  never holds up the store.
 
 A command is store work that returns what it changed (`workstation.services.context.Changes`):
 the runner publishes that to the window's `ChangeHub`, with the object that ran it as the
@@ -92,11 +93,23 @@ class Runner(QObject):
         *,
         label: str | None = None,
         cancel: threading.Event | None = None,
+        outside: bool = False,
     ) -> Future[T]:
-        """Run `work` on the store's worker. With `label`, a progress dialog appears if it takes
-        over half a second; with `cancel` as well, the dialog's Cancel button sets that event."""
-        future = self._executor.submit(work)
-        self._track(future, on_success, on_failure, label, cancel, store=True)
+        """Run `work` on the store's worker, or with `outside` (a call that waits on a device
+        or the network) on a thread of its own beside it. With `label`, a progress dialog
+        appears if it takes over half a second; with `cancel` as well, the dialog's Cancel
+        button sets that event. Either way the result comes back on the GUI thread."""
+        if not outside:
+            future = self._executor.submit(work)
+            self._track(future, on_success, on_failure, label, cancel, store=True)
+            return future
+        future = Future()
+        self._track(future, on_success, on_failure, label, cancel, store=False)
+        # A daemon thread: a device that never answers must not keep the application open.
+        thread = threading.Thread(
+            target=_settle, args=(future, work), name="desk-outside", daemon=True
+        )
+        thread.start()
         return future
 
     @overload
@@ -151,26 +164,6 @@ class Runner(QObject):
 
     # The outside lane -------------------------------------------------------------------------
 
-    def run_outside(
-        self,
-        work: Callable[[], T],
-        on_success: Callable[[T], None],
-        on_failure: Callable[[BaseException], None] | None = None,
-        *,
-        label: str | None = None,
-        cancel: threading.Event | None = None,
-    ) -> Future[T]:
-        """Run `work`, a call that waits on a device or the network, on a thread of its own
-        beside the store's worker; results and the progress dialog as for `run`."""
-        future: Future[T] = Future()
-        self._track(future, on_success, on_failure, label, cancel, store=False)
-        # A daemon thread: a device that never answers must not keep the application open.
-        thread = threading.Thread(
-            target=_settle, args=(future, work), name="desk-outside", daemon=True
-        )
-        thread.start()
-        return future
-
     def stream_outside(
         self,
         items: Callable[[], Iterable[T]],
@@ -186,7 +179,7 @@ class Runner(QObject):
                     return
                 self._announce(partial(on_item, item))
 
-        return self.run_outside(body, _ignore, on_failure)
+        return self.run(body, _ignore, on_failure, outside=True)
 
     # Delivery on the GUI thread ---------------------------------------------------------------
 

@@ -39,7 +39,7 @@ def test_a_call_outside_that_waits_does_not_hold_up_the_store(qtbot, runner: Run
         assert answer.wait(10)
         return "prints"
 
-    runner.run_outside(scanner, lambda r: delivered.append((r, threading.current_thread())))
+    runner.run(scanner, lambda r: delivered.append((r, threading.current_thread())), outside=True)
     runner.run(lambda: "page", lambda r: delivered.append((r, threading.current_thread())))
     qtbot.waitUntil(lambda: runner.pending == 0)
     assert [r for r, _t in delivered] == ["page"] and runner.outside_pending == 1
@@ -111,7 +111,7 @@ def test_nothing_is_delivered_after_shutdown(qtbot) -> None:  # type: ignore[no-
         finished.set()
         return "late"
 
-    runner.run_outside(scanner, delivered.append)
+    runner.run(scanner, delivered.append, outside=True)
     runner.shutdown()
     answer.set()
     assert finished.wait(10)

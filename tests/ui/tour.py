@@ -391,7 +391,7 @@ class Tour:
         dialog.start_test()
         self.wait(lambda: not dialog.testing(), what="the connection test")
         self.settle(100)
-        dialog._check_folders()  # shows what the folders hold, as Save would
+        dialog.show_checked(dialog.flow.check(dialog.entries()))  # what the folders hold
         dialog.adjustSize()
         self.show("first-run", dialog)
 

@@ -2,7 +2,7 @@
 
 A capture can take the applicant 10 seconds or more, so it must not sit on the Runner's single
 database worker (every other screen would wait behind it): it runs on the runner's outside
-lane (`ui.runner.Runner.run_outside`), which brings results back to the GUI thread.
+lane (`ui.runner.Runner.run` with `outside=True`), which brings results back to the GUI thread.
 
 Settings, until the settings screen exists, come from the environment:
 
@@ -113,8 +113,11 @@ class ScannerJobs(QObject):
         if self._busy or self._closed:
             return False
         self._set_busy(True)
-        self._runner.run_outside(
-            work, partial(self._deliver, on_success), partial(self._deliver, on_failure)
+        self._runner.run(
+            work,
+            partial(self._deliver, on_success),
+            partial(self._deliver, on_failure),
+            outside=True,
         )
         return True
 
