@@ -4,17 +4,16 @@ officer's window)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -26,110 +25,48 @@ from PySide6.QtWidgets import (
 
 from ui import labels
 from ui.i18n import format_number
+from ui.paged_model import PagedModel
 from ui.runner import Runner
 from workstation.domain.lifecycle import CaseState
 from workstation.services.review import PAGE_SIZE, ReviewDesk, ReviewPage, ReviewRow
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
 OVERDUE_COLOUR = QColor("#b91c1c")
 DUE_TODAY_COLOUR = QColor("#b45309")
 OK_COLOUR = QColor("#15803d")
 
 
-class ReviewQueueModel(QAbstractTableModel):
+class ReviewQueueModel(PagedModel[ReviewRow]):
     """The queue, a page at a time (keyset by due date), fetched as the view scrolls."""
 
     COLUMNS = ("days_left", "due", "name", "nationality", "state")
-    loaded = Signal()
 
     def __init__(self, review: ReviewDesk, runner: Runner, page_size: int = PAGE_SIZE) -> None:
-        super().__init__()
+        super().__init__(runner, page_size)
         self._review = review
-        self._runner = runner
-        self.page_size = page_size
-        self._rows: list[ReviewRow] = []
-        self._after: Any = None
-        self._more = False
-        self._fetching = False
-        self._generation = 0
-        self.total = 0
-        self._bold = QFont()
-        self._bold.setBold(True)
 
     def refresh(self) -> None:
-        self._generation += 1
-        generation, review, size = self._generation, self._review, self.page_size
+        generation, review, size = self._new_generation(), self._review, self.page_size
         self._fetching = True
         self._runner.run(
             lambda: (review.queue_page(limit=size), review.queue_count()),
             lambda result: self._reset(generation, *result),
         )
 
-    def _reset(self, generation: int, page: ReviewPage, total: int) -> None:
-        if generation != self._generation:
-            return
-        self.beginResetModel()
-        self._rows = list(page.rows)
-        self._after, self._more, self._fetching = page.after, page.more, False
-        self.total = total
-        self.endResetModel()
-        self.loaded.emit()
+    def next_page(self, after: Any) -> Callable[[], ReviewPage]:
+        review, size = self._review, self.page_size
+        return lambda: review.queue_page(after=after, limit=size)
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more and not self._fetching
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        self._fetching = True
-        generation, review, after, size = (
-            self._generation,
-            self._review,
-            self._after,
-            self.page_size,
-        )
-        self._runner.run(
-            lambda: review.queue_page(after=after, limit=size),
-            lambda page: self._append(generation, page),
-        )
-
-    def _append(self, generation: int, page: ReviewPage) -> None:
-        if generation != self._generation:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-        self._rows.extend(page.rows)
-        self.endInsertRows()
-        self._after, self._more, self._fetching = page.after, page.more, False
-
-    def row_at(self, row: int) -> ReviewRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> dict[str, str]:
         return {
             "days_left": self.tr("Days left"),
             "due": self.tr("Decide by"),
             "name": self.tr("Applicant"),
             "nationality": self.tr("Citizenship"),
             "state": self.tr("Status"),
-        }[self.COLUMNS[section]]
+        }
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell(self, row: ReviewRow, column: str, role: int) -> Any:
         if role == CASE_ID_ROLE:
             return row.case_id
         if role == Qt.ItemDataRole.DisplayRole:

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt
 
 from ui import i18n, labels
+from ui.paged_model import PagedModel
 from ui.runner import Runner
 from workstation.domain.lifecycle import CaseState
 from workstation.services.desk import Desk
 from workstation.services.worklist import PAGE_SIZE, WorklistPage, WorklistQuery, WorklistRow
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -28,28 +28,17 @@ class Loaded:
     total: int
 
 
-class WorklistModel(QAbstractTableModel):
+class WorklistModel(PagedModel[WorklistRow]):
     # The case id is in the case view and the tooltip; the list keeps its width for names.
     COLUMNS = ("days_left", "name", "iin", "passport", "nationality", "status")
-    loaded = Signal()
 
     def __init__(
         self, desk: Desk, runner: Runner, urgent_days: int = 3, page_size: int = PAGE_SIZE
     ) -> None:
-        super().__init__()
-        self.page_size = page_size
+        super().__init__(runner, page_size)
         self._desk = desk
-        self._runner = runner
         self._urgent_days = urgent_days
-        self._rows: list[WorklistRow] = []
         self._query = WorklistQuery()
-        self._after: tuple[str, str] | None = None
-        self._more = False
-        self._fetching = False
-        self._generation = 0
-        self.total = 0
-        self._bold = QFont()
-        self._bold.setBold(True)
 
     # Loading ---------------------------------------------------------------------------
 
@@ -59,63 +48,24 @@ class WorklistModel(QAbstractTableModel):
 
     def set_query(self, query: WorklistQuery) -> None:
         """Ask for a new result; an answer to an older query that arrives late is dropped."""
-        self._generation += 1
+        generation = self._new_generation()
         self._query = query
-        generation, desk, size = self._generation, self._desk, self.page_size
+        desk, size = self._desk, self.page_size
         self._runner.run(lambda: load(desk, query, generation, size), self.apply)
 
     def refresh(self) -> None:
         self.set_query(self._query)
 
     def apply(self, result: Loaded) -> None:
-        if result.generation != self._generation:
-            return
-        self.beginResetModel()
-        self._rows = list(result.page.rows)
-        self._after = result.page.after
-        self._more = result.page.more
-        self._fetching = False
-        self.total = result.total
-        self.endResetModel()
-        self.loaded.emit()
+        self._reset(result.generation, result.page, result.total)
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more and not self._fetching
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        self._fetching = True
-        generation, query, after, desk = self._generation, self._query, self._after, self._desk
-        size = self.page_size
-        self._runner.run(lambda: (generation, desk.worklist_page(query, after, size)), self._append)
-
-    def _append(self, result: tuple[int, WorklistPage]) -> None:
-        generation, page = result
-        if generation != self._generation:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-        self._rows.extend(page.rows)
-        self.endInsertRows()
-        self._after, self._more, self._fetching = page.after, page.more, False
+    def next_page(self, after: Any) -> Callable[[], WorklistPage]:
+        desk, query, size = self._desk, self._query, self.page_size
+        return lambda: desk.worklist_page(query, after, size)
 
     # Qt model interface -------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def row_at(self, row: int) -> WorklistRow:
-        return self._rows[row]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> dict[str, str]:
         return {
             "days_left": self.tr("Days left"),
             "name": self.tr("Name"),
@@ -123,13 +73,9 @@ class WorklistModel(QAbstractTableModel):
             "passport": self.tr("Passport"),
             "nationality": self.tr("Citizenship"),
             "status": self.tr("Status"),
-        }[self.COLUMNS[section]]
+        }
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell(self, row: WorklistRow, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == CASE_ID_ROLE:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import error_text, format_number
 from ui.runner import Runner
-from ui.steps.step_form import error_label
+from ui.steps.step_form import error_label, open_step_form
 from workstation.domain.lifecycle import TransitionRefused
 from workstation.domain.steps import PDF, REQUIRED_DOCUMENTS, DocumentKind, StepInvalid
 from workstation.security.private_files import write_private
@@ -352,8 +352,4 @@ def _size(size: int) -> str:
 
 
 def open_documents_dialog(window: MainWindow, detail: CaseDetail) -> QDialog | None:
-    if not detail.can_record_steps:
-        return None
-    dialog = DocumentsDialog(CaseSteps(window.desk.context), window.runner, detail, window)
-    dialog.open()
-    return dialog
+    return open_step_form(DocumentsDialog, window, detail)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QWidget
 
 from ui.i18n import format_number
 from ui.runner import Runner
-from ui.steps.step_form import StepForm, date_edit, display_date, set_date
+from ui.steps.step_form import StepForm, date_edit, display_date, open_step_form, set_date
 from ui.widgets.fit_window import fit_to_layout
 from workstation.domain.checklist import Step
 from workstation.domain.programme import InvalidProgrammeConfig
@@ -104,11 +104,11 @@ def _amount(value: object) -> str:
 
 def _opener(kind: DutyKind):  # type: ignore[no-untyped-def]
     def open_duty_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
-        if not detail.can_record_steps:
-            return None
-        form = DutyForm(CaseSteps(window.desk.context), window.runner, detail, kind, window)
-        form.open()
-        return form
+        return open_step_form(
+            lambda steps, runner, case, parent: DutyForm(steps, runner, case, kind, parent),
+            window,
+            detail,
+        )
 
     return open_duty_form
 

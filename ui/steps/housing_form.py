@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QWidget
 
 from ui.runner import Runner
-from ui.steps.step_form import StepForm, date_edit, display_date, set_date
+from ui.steps.step_form import StepForm, date_edit, display_date, open_step_form, set_date
 from ui.widgets.fit_window import fit_to_layout
 from workstation.domain.checklist import Step
 from workstation.domain.steps import HousingAgreement, HousingKind, LandlordType
@@ -183,8 +183,4 @@ class HousingForm(StepForm):
 
 
 def open_housing_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
-    if not detail.can_record_steps:
-        return None
-    form = HousingForm(CaseSteps(window.desk.context), window.runner, detail, window)
-    form.open()
-    return form
+    return open_step_form(HousingForm, window, detail)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QWidget
 
 from ui import labels
 from ui.runner import Runner
-from ui.steps.step_form import StepForm, date_edit, display_date, set_date
+from ui.steps.step_form import StepForm, date_edit, display_date, open_step_form, set_date
 from workstation.domain.checklist import Step
 from workstation.domain.steps import MedicalExam, MedicalResult
 from workstation.services.desk import CaseDetail
@@ -98,8 +98,4 @@ class MedicalForm(StepForm):
 
 
 def open_medical_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
-    if not detail.can_record_steps:
-        return None
-    form = MedicalForm(CaseSteps(window.desk.context), window.runner, detail, window)
-    form.open()
-    return form
+    return open_step_form(MedicalForm, window, detail)

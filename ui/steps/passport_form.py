@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QWidget
 
 from ui import labels
 from ui.runner import Runner
-from ui.steps.step_form import StepForm, display_date
+from ui.steps.step_form import StepForm, display_date, open_step_form
 from ui.widgets.fit_window import fit_to_layout
 from workstation.domain.checklist import Step
 from workstation.domain.mrz import LINE_LENGTH
@@ -98,8 +98,4 @@ class PassportForm(StepForm):
 
 
 def open_passport_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
-    if not detail.can_record_steps:
-        return None
-    form = PassportForm(CaseSteps(window.desk.context), window.runner, detail, window)
-    form.open()
-    return form
+    return open_step_form(PassportForm, window, detail)

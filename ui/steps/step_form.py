@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +31,11 @@ from workstation.journal.envelope import parse_instant
 from workstation.services.context import Changes
 from workstation.services.desk import CaseDetail
 from workstation.services.steps import CaseSteps, StepVersion
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+FormMaker = Callable[[CaseSteps, Runner, CaseDetail, QWidget], QDialog]
 
 
 def error_label() -> QLabel:
@@ -230,3 +236,13 @@ class StepForm(QDialog):
         widget = self.fields.get(field or "")
         if widget is not None and widget.isEnabled():
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def open_step_form(make: FormMaker, window: MainWindow, detail: CaseDetail) -> QDialog | None:
+    """Open a step's form for the case on screen (non-blocking), or None when the case is not
+    at the desk: what every step's opener does, with the form `make` builds."""
+    if not detail.can_record_steps:
+        return None
+    form = make(CaseSteps(window.desk.context), window.runner, detail, window)
+    form.open()
+    return form
