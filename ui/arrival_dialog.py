@@ -26,7 +26,7 @@ from workstation.services.context import Changes
 from workstation.services.desk import CaseDetail, ConfirmationNeeded, Desk
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window import DeskWindow
 
 # Where most applicants cross; the clerk may type any other point from the stamp. Not
 # translated: the point is recorded as it is chosen (data, like an address).
@@ -193,7 +193,7 @@ class ArrivalDialog(QDialog):
         self._runner.show_error(error)
 
 
-def open_arrival_dialog(window: MainWindow, detail: CaseDetail) -> QDialog | None:
+def open_arrival_dialog(window: DeskWindow, detail: CaseDetail) -> QDialog | None:
     """The arrival's step form: the window's one arrival dialog, as its Record arrival
     action opens it (`detail` is the case on screen, which the window reads itself)."""
     return window.record_arrival()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QTabWidget, QWidget
 
 from ui.case_view import CaseView
 from ui.changes import ChangeHub
@@ -18,6 +18,7 @@ from ui.language import language_menu
 from ui.runner import Runner
 from ui.steps.registry import openers
 from ui.sync_status import BackgroundSync, SyncStatusBar
+from ui.window import DeskWindow
 from ui.worklist_model import WorklistModel
 from ui.worklist_panel import WorklistPanel
 from workstation.domain.actions import Action
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Feature)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(DeskWindow):
     """Built once from the role's features (ui.features.plan_for): the cases every role has,
     then each feature's tabs and actions; one tab bar when there is more than one tab."""
 

@@ -27,7 +27,7 @@ from workstation.services.context import Changes
 from workstation.services.desk import CaseDetail
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window import DeskWindow
 
 
 class Menu(IntEnum):
@@ -93,22 +93,22 @@ def action(
     return made
 
 
-FeatureMaker = Callable[["MainWindow"], Feature]
+FeatureMaker = Callable[["DeskWindow"], Feature]
 
 
-def _submission(window: MainWindow) -> Feature:
+def _submission(window: DeskWindow) -> Feature:
     from ui.features.submission import SubmissionFeature
 
     return SubmissionFeature(window)
 
 
-def _review(window: MainWindow) -> Feature:
+def _review(window: DeskWindow) -> Feature:
     from ui.features.review import ReviewFeature
 
     return ReviewFeature(window)
 
 
-def _reports(window: MainWindow) -> Feature:
+def _reports(window: DeskWindow) -> Feature:
     from ui.features.reports import ReportsFeature  # reportlab and QtCharts: not for a clerk
 
     return ReportsFeature(window)

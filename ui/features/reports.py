@@ -14,13 +14,13 @@ from ui.features import Entry, Feature, Menu, Tab, action
 from workstation.services.reports import ReportDesk
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window import DeskWindow
 
 DASHBOARD_SHORTCUT = "Ctrl+Shift+B"
 
 
 class ReportsFeature(Feature):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: DeskWindow) -> None:
         self.window = window
         session = window.session
         reports = ReportDesk(session.context())

@@ -18,11 +18,11 @@ from workstation.services.review import OpenedCase, ReviewDesk
 
 if TYPE_CHECKING:
     from ui.decision_dialog import DecisionDialog
-    from ui.main_window import MainWindow
+    from ui.window import DeskWindow
 
 
 class ReviewFeature(Feature):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: DeskWindow) -> None:
         self.window = window
         session = window.session
         self.review = ReviewDesk(window.desk.context, city=session.identity.city)

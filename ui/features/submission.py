@@ -17,11 +17,11 @@ from workstation.security.roles import NotPermitted
 from workstation.services.submission import SubmissionDesk
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window import DeskWindow
 
 
 class SubmissionFeature(Feature):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: DeskWindow) -> None:
         self.window = window
         self.submission = SubmissionDesk(window.desk.context)
         self.message: QMessageBox | None = None

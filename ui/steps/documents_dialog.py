@@ -33,7 +33,7 @@ from workstation.services.desk import CaseDetail
 from workstation.services.steps import AttachedDocument, CaseSteps
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window import DeskWindow
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -351,5 +351,5 @@ def _size(size: int) -> str:
     )
 
 
-def open_documents_dialog(window: MainWindow, detail: CaseDetail) -> QDialog | None:
+def open_documents_dialog(window: DeskWindow, detail: CaseDetail) -> QDialog | None:
     return open_step_form(DocumentsDialog, window, detail)

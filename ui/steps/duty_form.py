@@ -18,7 +18,7 @@ from workstation.services.desk import CaseDetail
 from workstation.services.steps import CaseSteps, StepVersion
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window import DeskWindow
 
 
 class DutyForm(StepForm):
@@ -103,7 +103,7 @@ def _amount(value: object) -> str:
 
 
 def _opener(kind: DutyKind):  # type: ignore[no-untyped-def]
-    def open_duty_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
+    def open_duty_form(window: DeskWindow, detail: CaseDetail) -> QDialog | None:
         return open_step_form(
             lambda steps, runner, case, parent: DutyForm(steps, runner, case, kind, parent),
             window,

@@ -64,7 +64,7 @@ from workstation.services.desk import CaseDetail
 from workstation.services.fingerprints import FingerprintDesk, FingerprintsRefused
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window import DeskWindow
 
 CAPTURE_TIMEOUT_S = 30.0
 
@@ -555,7 +555,7 @@ class FingerprintScreen(QDialog):
         super().done(result)
 
 
-def open_fingerprint_screen(window: MainWindow, detail: CaseDetail) -> QDialog | None:
+def open_fingerprint_screen(window: DeskWindow, detail: CaseDetail) -> QDialog | None:
     """The step opener: the capture screen for the case on screen, if it is at the desk."""
     if not detail.can_record_steps:
         return None

@@ -16,7 +16,7 @@ from workstation.services.desk import CaseDetail
 from workstation.services.steps import CaseSteps, StepVersion
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window import DeskWindow
 
 # The kinds as the form offers them and the history shows them.
 KIND_LABELS = cast(
@@ -182,5 +182,5 @@ class HousingForm(StepForm):
         )
 
 
-def open_housing_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
+def open_housing_form(window: DeskWindow, detail: CaseDetail) -> QDialog | None:
     return open_step_form(HousingForm, window, detail)

@@ -15,7 +15,7 @@ from workstation.services.desk import CaseDetail
 from workstation.services.steps import CaseSteps, StepVersion
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window import DeskWindow
 
 
 class MedicalForm(StepForm):
@@ -97,5 +97,5 @@ class MedicalForm(StepForm):
         )
 
 
-def open_medical_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
+def open_medical_form(window: DeskWindow, detail: CaseDetail) -> QDialog | None:
     return open_step_form(MedicalForm, window, detail)

@@ -18,7 +18,7 @@ from workstation.services.desk import CaseDetail
 from workstation.services.steps import CaseSteps, StepVersion
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window import DeskWindow
 
 
 class PassportForm(StepForm):
@@ -97,5 +97,5 @@ class PassportForm(StepForm):
         )
 
 
-def open_passport_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
+def open_passport_form(window: DeskWindow, detail: CaseDetail) -> QDialog | None:
     return open_step_form(PassportForm, window, detail)

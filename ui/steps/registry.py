@@ -13,11 +13,11 @@ from workstation.domain.checklist import SPECS, Step
 from workstation.services.desk import CaseDetail
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window import DeskWindow
 
 # An opener shows the step's form for the case in the window (non-blocking) and returns it,
 # or None when the step cannot be recorded for this case now.
-StepOpener = Callable[["MainWindow", CaseDetail], QDialog | None]
+StepOpener = Callable[["DeskWindow", CaseDetail], QDialog | None]
 
 
 def resolve(form: str) -> StepOpener:
@@ -30,7 +30,7 @@ def _on_first_use(form: str) -> StepOpener:
     """Import a form's module when the clerk first opens it, not at start-up (the forms,
     the scanner client and pypdf add a quarter of a second to a cold start)."""
 
-    def open_form(window: MainWindow, detail: CaseDetail) -> QDialog | None:
+    def open_form(window: DeskWindow, detail: CaseDetail) -> QDialog | None:
         return resolve(form)(window, detail)
 
     return open_form

@@ -33,7 +33,7 @@ from workstation.services.desk import CaseDetail
 from workstation.services.steps import CaseSteps, StepVersion
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window import DeskWindow
 
 FormMaker = Callable[[CaseSteps, Runner, CaseDetail, QWidget], QDialog]
 
@@ -238,7 +238,7 @@ class StepForm(QDialog):
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-def open_step_form(make: FormMaker, window: MainWindow, detail: CaseDetail) -> QDialog | None:
+def open_step_form(make: FormMaker, window: DeskWindow, detail: CaseDetail) -> QDialog | None:
     """Open a step's form for the case on screen (non-blocking), or None when the case is not
     at the desk: what every step's opener does, with the form `make` builds."""
     if not detail.can_record_steps:
