@@ -578,6 +578,9 @@ class Tour:
         if dialog is None:
             self.skip(name, f"the case view does not offer {step}")
             return
+        # The form loads the step's history on the runner: a fixed pause was too short for it
+        # on a busy machine, and the picture came out without the history box.
+        self.wait(lambda: window.runner.pending == 0, what=f"the {name} form's history")
         self.show(name, dialog)
         self.close_dialog(dialog, window)
 
