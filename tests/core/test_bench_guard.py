@@ -147,3 +147,25 @@ def test_a_crashing_bench_is_reported_and_the_run_goes_on(tmp_path: Path) -> Non
     bench = guard.Bench("bench_crash", {"bench": [str(crash)]}, guard.parse_audit)
     rows, error = guard.run(bench, timeout=60)
     assert rows == [] and error is not None and "the store is gone" in error
+
+
+def test_the_sync_bench_makes_no_approval_signed_after_now() -> None:
+    """Its approvals are dated up to the bench's TODAY and made at 10:00 Astana time; central
+    rightly refuses one signed in the future, so TODAY must leave none after now (with
+    TODAY = today's UTC date the bench failed every night between 00:00 and 05:00 UTC)."""
+    from datetime import UTC, datetime, time
+
+    from workstation.domain.clock import KAZAKHSTAN_TIME
+
+    spec = importlib.util.spec_from_file_location("bench_sync", BENCH.parent / "bench_sync.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(BENCH.parent))
+    try:
+        spec.loader.exec_module(bench)
+    finally:
+        sys.path.remove(str(BENCH.parent))
+    latest = datetime.combine(bench.TODAY, time(10, 0), KAZAKHSTAN_TIME)
+    # The earliest moment of any day on which the bench may run: 00:00 UTC.
+    earliest_run = datetime.combine(datetime.now(UTC).date(), time(0, 0), UTC)
+    assert latest <= earliest_run, (latest, earliest_run)
