@@ -130,6 +130,9 @@ class DecisionDialog(QDialog):
         self.continue_button.setObjectName("decisionContinue")
         self.continue_button.setDefault(True)
         cancel = QPushButton(self.tr("Cancel"))
+        # Enter is each page's action (Continue, then Sign and record), never Cancel or Back,
+        # whichever button had focus last: Esc cancels.
+        cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
         self.continue_button.clicked.connect(self.to_confirmation)
         buttons = QHBoxLayout()
@@ -151,6 +154,7 @@ class DecisionDialog(QDialog):
         self.confirm_button.setObjectName("decisionConfirm")
         self.confirm_button.setShortcut(QKeySequence("Ctrl+Return"))
         back = QPushButton(self.tr("&Back"))
+        back.setAutoDefault(False)
         back.clicked.connect(self.back_to_form)
         self.confirm_button.clicked.connect(self.confirm)
         self.confirm_error = _error_label("confirmError")
@@ -229,10 +233,12 @@ class DecisionDialog(QDialog):
         )
         self._pending = decision
         self.pages.setCurrentIndex(1)
+        self.confirm_button.setDefault(True)
         self.confirm_button.setFocus()
 
     def back_to_form(self) -> None:
         self.pages.setCurrentIndex(0)
+        self.continue_button.setDefault(True)
 
     def _show_invalid(self, error: DecisionInvalid) -> None:
         target = {"reason": self.reason_error, "note": self.note_error}.get(

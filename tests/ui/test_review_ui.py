@@ -245,3 +245,24 @@ def test_the_refused_persons_next_approval_is_blocked_on_the_desk(
         assert row.flagged
     finally:
         close_window(qtbot, window)
+
+
+def test_enter_goes_forward_in_the_decision_dialog_and_never_cancels(
+    qtbot: Any, officer_window: tuple[Any, list[str]]
+) -> None:
+    """Enter is each page's default action: Continue on the form, Sign and record on the
+    confirmation. Bug: after choosing Issue, Enter closed the dialog and recorded nothing."""
+    window, _submitted = officer_window
+    queue = review_of(window).queue
+    qtbot.waitUntil(lambda: queue.model.rowCount() == 2)
+    open_from_queue(qtbot, window, 0)
+    dialog = review_of(window).decide()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog.issue, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.issue, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.pages.currentIndex() == 1, "Enter on the form goes to the confirmation"
+    assert "Permit number" in dialog.summary.text()
+    qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+    wait_idle(qtbot, window, lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: window.case_view.detail.status.state is CaseState.ISSUED)
