@@ -26,6 +26,7 @@ from workstation.domain.steps import MedicalExam, MedicalResult
 from workstation.journal.envelope import Actor
 from workstation.reports import ReportPeriod
 from workstation.security.roles import PERMISSIONS, NotPermitted, Role, is_permitted
+from workstation.services import stages
 from workstation.services.access import NoStaffRole
 from workstation.services.audit import AuditLog
 from workstation.services.context import DeskContext
@@ -68,17 +69,7 @@ def _png(position: FingerPosition) -> bytes:
 
 
 def ten_prints(clock: FixedClock) -> list[CapturedPrint]:
-    return [
-        CapturedPrint(
-            position=p,
-            image_png=_png(p),
-            quality=80,
-            device_id="1",
-            device_serial="SIM0000000001",
-            captured_at=clock.now(),
-        )
-        for p in FingerPosition
-    ]
+    return stages.ten_prints(clock.now())
 
 
 @dataclass

@@ -8,20 +8,18 @@ would show in the process list), and the printed application is recorded on the 
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from workstation.cli.key_password import PASSWORD_ENV, key_password
 from workstation.domain.clock import Clock
 from workstation.security.private_files import write_private
 from workstation.services.printing import NotReadyToPrint, PrintDesk
 from workstation.services.setup import command_context, default_data_dir
 from workstation.store.local import LocalStore
 
-PASSWORD_ENV = "DNR_KEY_PASSWORD"
 EXIT_NOT_READY = 2
 
 
@@ -51,13 +49,7 @@ def run_print(
     out: Path = args.out
     if not out.parent.is_dir():
         raise NotADirectoryError(f"The folder for {out} does not exist.")
-    password = os.environ.get(PASSWORD_ENV)
-    if password is None:
-        if not sys.stdin.isatty():
-            raise PermissionError(
-                f"No password: set ${PASSWORD_ENV} or run the command in a terminal."
-            )
-        password = getpass.getpass(f"Password for {args.key.name}: ")
+    password = key_password(args.key)
     store = open_store(args.data_dir)
     try:
         context, _ = command_context(

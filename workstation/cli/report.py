@@ -12,14 +12,13 @@ center, language, format), with the message.
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from workstation.cli.key_password import PASSWORD_ENV, key_password
 from workstation.domain.clock import Clock
 from workstation.reports import LANGUAGES, InvalidReportPeriod, ReportPeriod, UnknownCenter
 from workstation.security.private_files import write_private
@@ -27,7 +26,6 @@ from workstation.services.reports import FORMATS, ReportDesk
 from workstation.services.setup import command_context, default_data_dir
 from workstation.store.local import LocalStore
 
-PASSWORD_ENV = "DNR_KEY_PASSWORD"
 EXIT_USAGE = 2
 ALL_CENTERS = "all"
 
@@ -68,17 +66,6 @@ def add_report_parser(commands: Any) -> None:
     )
 
 
-def _password(key: Path) -> str:
-    password = os.environ.get(PASSWORD_ENV)
-    if password is None:
-        if not sys.stdin.isatty():
-            raise PermissionError(
-                f"No password: set ${PASSWORD_ENV} or run the command in a terminal."
-            )
-        password = getpass.getpass(f"Password for {key.name}: ")
-    return password
-
-
 def run_report(
     args: argparse.Namespace, open_store: Callable[[Path | None], LocalStore], clock: Clock
 ) -> int:
@@ -90,7 +77,7 @@ def run_report(
     out: Path = args.out
     if not out.parent.is_dir():
         raise NotADirectoryError(f"The folder for {out} does not exist.")
-    password = _password(args.key)
+    password = key_password(args.key)
     store = open_store(args.data_dir)
     try:
         context, identity = command_context(
